@@ -1,0 +1,1 @@
+"""Headless ``framelens`` subcommands built on the analysis library."""

@@ -1,0 +1,1 @@
+"""``framelens`` subcommands that need Qt (rendering reports)."""

@@ -1,0 +1,1 @@
+"""FrameLens GUI: widgets."""
