@@ -1,0 +1,734 @@
+"""Per-sentence evidence: highlights that explain themselves and a bias estimate.
+
+:func:`sentence_evidence` turns TextBlob's word assessments and the lexicon's
+matches for one sentence into highlights, and combines them into one number.
+
+Highlight weights (in [0, 1], "how likely people who annotate media bias are
+to mark this span") come from two small logistic models over general
+evidence, never from a list of a dataset's words:
+
+* subjective (TextBlob) words::
+
+      w = sigmoid(a0 + a1 * subjectivity + a2 * |polarity| + a3 * log(1 + strong loaded terms)
+                  + sum_j a_j * context_j)
+
+* loaded terms (lexicon) of the built-in categories (a user's
+  ``custom:<name>`` category keeps the weight the user gave)::
+
+      w = sigmoid(c0 + c1 * logit(lexicon weight) + c[category] + c[term]
+                  + c2 * log(1 + other strong loaded terms)
+                  + c3 * TextBlob subjectivity of the words + c4 * |their polarity|
+                  + sum_j c_j * context_j)
+
+  where ``c[term]`` is a learned shift for that term of FrameLens's own
+  lexicon (shrunk toward its category for rare terms) and the lexicon weight
+  already carries the quotation discount (halved inside a direct quotation,
+  see analysis/lexicon.py).
+
+The context features (:data:`CONTEXT_FEATURES`, :func:`word_context`) say
+where the word stands: inside a quotation, a capitalised word that does not
+open the sentence (a name), an adjective suffix (-ous, -ive, -ful, -less,
+-ic, -able), an -ly adverb, a negation or an intensifier just before it, its
+relative position in the sentence and its length.  They change a weight,
+never a reason: every highlight keeps the reason of its lexicon entry or
+TextBlob's ratings.
+
+The per-sentence bias estimate is a logistic combination of sentence
+features (:data:`FEATURES`)::
+
+      bias = sigmoid(b0 + b1 * max loaded weight + b2 * log(1 + sum of loaded weights)
+                     + sum over categories k of b_k * log(1 + weights of category k)
+                     + b3 * TextBlob sentence subjectivity + b4 * |polarity|
+                     + b5 * max subjective-word weight + b6 * log(1 + subjective-word weights)
+                     + b7 * log(1 + highlights with weight >= 0.5)
+                     + style terms)
+
+The evidence coefficients b1..b7 and b_k are >= 0, so adding a loaded term
+(or a subjective word) never lowers the estimate.  The style terms describe
+the wording and do not depend on the highlights, so their coefficients may
+have either sign: share inside quotation marks, adjective suffixes,
+superlatives, "!", numbers, neutral attribution ("said", "according to"),
+sentence length, first/second-person pronouns, "?", intensifiers.
+
+The coefficients live in resources/lexicons/weights.tsv with their
+provenance: the mean of the fold models of a cross-validation on expert
+annotations (benchmarks/validity.py --fit; resources/methodology.md).
+Without that file the hand-set defaults below apply.
+
+What the number cannot tell: it scores wording, not facts.  A sentence can
+be one-sided through what it leaves out (informational bias) with no loaded
+word at all, and an opinion column can score high because opinion is its job.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from analysis.lexicon import CATEGORY_IDS, QUOTED_FACTOR, LexiconMatch
+from analysis.model import Assessment, Highlight
+
+__all__ = [
+    "BiasModel",
+    "bias_features",
+    "default_model",
+    "sentence_evidence",
+    "style_features",
+    "word_context",
+]
+
+#: Context of a highlighted word in its sentence, shared by both formulas
+#: (see :func:`word_context`): inside a quotation, a capitalised word that
+#: does not open the sentence (a name), an adjective suffix, an -ly adverb,
+#: a negation or an intensifier just before it, its relative position, and
+#: its length.
+CONTEXT_FEATURES: tuple[str, ...] = (
+    "quoted",
+    "capitalised",
+    "adjective_suffix",
+    "adverb",
+    "negated",
+    "intensified",
+    "position",
+    "length",
+)
+#: The coefficients of the subjective-word and loaded-term formulas.
+WORD_COEFS: tuple[str, ...] = (
+    "intercept",
+    "subjectivity",
+    "abs_polarity",
+    "context",
+    *(f"word_{n}" for n in CONTEXT_FEATURES),
+)
+TERM_COEFS: tuple[str, ...] = (
+    "intercept",
+    "lexicon_logit",
+    "context",
+    "textblob_subjectivity",
+    "textblob_abs_polarity",
+    *(f"term_{n}" for n in CONTEXT_FEATURES),
+)
+#: Coefficients that are kept >= 0 when fitting: a stronger rating or lexicon
+#: weight never lowers a highlight's weight.
+WORD_NONNEG: tuple[bool, ...] = (True, True, True, *([False] * len(CONTEXT_FEATURES)))
+TERM_NONNEG: tuple[bool, ...] = (True, True, True, True, *([False] * len(CONTEXT_FEATURES)))
+#: A lexicon match at least this strong (and not quoted) counts as context.
+CONTEXT_MIN = 0.5
+
+#: Evidence features: they grow with the loaded terms and subjective words
+#: found, and their coefficients are kept >= 0 (monotonicity).
+EVIDENCE_FEATURES: tuple[str, ...] = (
+    "loaded_max",
+    "loaded_sum",
+    *(f"cat_{c}" for c in CATEGORY_IDS),
+    "cat_custom",
+    "subjectivity",
+    "abs_polarity",
+    "subjective_max",
+    "subjective_sum",
+    "strong_count",
+)
+#: Style features of the sentence's wording; they do not depend on the
+#: highlights, and their coefficients may have either sign.
+STYLE_FEATURES: tuple[str, ...] = (
+    "quoted_share",
+    "adjective_suffixes",
+    "superlatives",
+    "exclamation",
+    "numbers",
+    "neutral_attribution",
+    "length",
+    "personal_pronouns",
+    "question",
+    "intensifiers",
+)
+#: The names of the sentence features, in the order of the coefficients.
+FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
+_match_start = re.Match.start
+_ADJ_SUFFIX_RE = re.compile(r"(?:ous|ive|ful|less|ic|ical|able|ible)$")
+_ADVERB_RE = re.compile(r"[a-z]{3,}ly$")
+_INTENSIFIERS = frozenset(
+    {
+        "very",
+        "so",
+        "too",
+        "extremely",
+        "really",
+        "most",
+        "highly",
+        "deeply",
+        "utterly",
+        "truly",
+        "incredibly",
+        "totally",
+        "completely",
+        "absolutely",
+        "entirely",
+        "particularly",
+        "especially",
+        "remarkably",
+        "hugely",
+        "wildly",
+        "even",
+        "such",
+    }
+)
+_NEGATION_WORDS = frozenset({"not", "never", "no", "nor", "hardly", "without", "neither", "t"})
+_PERSONAL = frozenset({"i", "we", "you", "my", "our", "your", "me", "us", "ours", "yours"})
+_NEUTRAL_SAY = frozenset(
+    {
+        "said",
+        "says",
+        "say",
+        "told",
+        "according",
+        "stated",
+        "added",
+        "explained",
+        "noted",
+        "reported",
+        "announced",
+    }
+)
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)
+
+
+def _logit(p: float) -> float:
+    p = min(max(p, 1e-4), 1 - 1e-4)
+    return math.log(p / (1 - p))
+
+
+_NO_SHAPE: tuple[float, ...] = (0.0,) * len(CONTEXT_FEATURES)
+
+
+@dataclass(frozen=True, slots=True)
+class BiasModel:
+    """The coefficients of the three logistic formulas in the module docstring."""
+
+    #: Subjective words: coefficients named in WORD_COEFS.
+    word: tuple[float, ...] = (-4.0, 6.0, 1.0, 0.3, -1.0, *([0.0] * (len(CONTEXT_FEATURES) - 1)))
+    #: Loaded terms: coefficients named in TERM_COEFS.
+    term: tuple[float, ...] = (0.0, 1.0, 0.3, 0.0, 0.0, *([0.0] * len(CONTEXT_FEATURES)))
+    #: Loaded terms: additive shift per category (missing → 0).
+    term_category: Mapping[str, float] | None = None
+    #: Loaded terms: learned shift per lexicon term, keyed "category:term"
+    #: (cross-validated, shrunk toward the category; missing → 0).
+    term_shift: Mapping[str, float] | None = None
+    #: Sentence: intercept, then one coefficient per name in FEATURES
+    #: (>= 0 for the EVIDENCE_FEATURES).
+    sentence: tuple[float, ...] = (
+        -2.0,
+        # evidence
+        1.5,
+        1.0,
+        0.4,
+        0.4,
+        0.3,
+        0.2,
+        0.2,
+        0.3,
+        0.3,
+        1.5,
+        0.3,
+        0.5,
+        0.3,
+        0.0,
+        # style
+        -0.5,
+        *([0.0] * (len(STYLE_FEATURES) - 1)),
+    )
+    #: Where the coefficients came from (shown in the methodology page).
+    provenance: str = "hand-set defaults"
+
+    def word_weight(
+        self,
+        subjectivity: float,
+        polarity: float,
+        context: float = 0.0,
+        shape: Sequence[float] | None = None,
+    ) -> float:
+        """A subjective word's weight; ``shape`` is :func:`word_context` (zeros if None)."""
+        z = self.word[0] + self.word[1] * subjectivity + self.word[2] * abs(polarity)
+        z += self.word[3] * context
+        for coef, value in zip(self.word[4:], shape or _NO_SHAPE, strict=True):
+            z += coef * value
+        return _sigmoid(z)
+
+    def term_weight(
+        self,
+        match: LexiconMatch,
+        context: float = 0.0,
+        shape: Sequence[float] | None = None,
+        subjectivity: float = 0.0,
+        polarity: float = 0.0,
+    ) -> float:
+        """A loaded term's weight; ``shape`` is :func:`word_context` (zeros if None),
+        ``subjectivity``/``polarity`` TextBlob's rating of the same words (0 if none)."""
+        if match.category not in CATEGORY_IDS:
+            # A user's own category: nothing was learned about it, so the
+            # weight the user gave (quotation discount included) stands.
+            return match.weight
+        shift = (self.term_category or {}).get(match.category, 0.0)
+        if self.term_shift:
+            shift += self.term_shift.get(f"{match.category}:{match.term.lower()}", 0.0)
+        c = self.term
+        base = c[0] + shift + c[2] * context + c[3] * subjectivity + c[4] * abs(polarity)
+        values = tuple(shape or _NO_SHAPE)
+
+        def weight(lexicon_weight: float, shape_values: Sequence[float]) -> float:
+            z = base + c[1] * _logit(lexicon_weight)
+            for coef, value in zip(c[5:], shape_values, strict=True):
+                z += coef * value
+            return _sigmoid(z)
+
+        found = weight(match.weight, values)
+        if match.quoted:
+            # The reason tells the user a quoted term weighs less than the
+            # outlet's own use of it would: hold the model to that.
+            own = weight(min(1.0, match.weight / QUOTED_FACTOR), (0.0, *values[1:]))
+            found = min(found, own)
+        return found
+
+    def sentence_bias(self, features: Sequence[float]) -> float:
+        z = self.sentence[0]
+        for coef, value in zip(self.sentence[1:], features, strict=True):
+            z += coef * value
+        return _sigmoid(z)
+
+
+def _parse_weights(lines: Iterable[str]) -> BiasModel:
+    """Read ``group<TAB>name<TAB>value`` lines (resources/lexicons/weights.tsv)."""
+    values: dict[tuple[str, str], float] = {}
+    provenance = ""
+    for line in lines:
+        if line.startswith("# provenance:"):
+            provenance = line.partition(":")[2].strip()
+        if not line.strip() or line.startswith("#"):
+            continue
+        group, name, value = line.rstrip("\n").split("\t")
+        if group == "group":
+            continue
+        values[(group, name)] = float(value)
+    base = BiasModel()
+    word = tuple(values.get(("word", n), d) for n, d in zip(WORD_COEFS, base.word, strict=True))
+    term = tuple(values.get(("term", n), d) for n, d in zip(TERM_COEFS, base.term, strict=True))
+    cats = {n: v for (g, n), v in values.items() if g == "term_category"}
+    shifts = {n: v for (g, n), v in values.items() if g == "term_shift"}
+    sentence = tuple(
+        values.get(("sentence", n), d)
+        for n, d in zip(("intercept", *FEATURES), base.sentence, strict=True)
+    )
+    return BiasModel(
+        word=word,
+        term=term,
+        term_category=cats or None,
+        term_shift=shifts or None,
+        sentence=sentence,
+        provenance=provenance or "resources/lexicons/weights.tsv",
+    )
+
+
+@cache
+def default_model() -> BiasModel:
+    """The fitted coefficients from resources/lexicons/weights.tsv, else the defaults."""
+    from analysis.resources import resources_dir
+
+    path = resources_dir() / "lexicons" / "weights.tsv"
+    if not path.is_file():
+        return BiasModel()
+    return _parse_weights(path.read_text(encoding="utf-8").splitlines())
+
+
+class _Quotes:
+    """An article's quotations (:func:`analysis.lexicon.quote_regions`), indexed once.
+
+    ``share`` is :func:`_quoted_share` and ``inside`` is
+    :func:`analysis.lexicon.inside_quote`, without rescanning every quotation
+    for every sentence and word.
+    """
+
+    __slots__ = ("ends", "merged_ends", "merged_starts", "reach", "regions", "starts")
+
+    def __init__(self, regions: tuple[tuple[int, int], ...]) -> None:
+        self.regions = regions
+        self.starts = [qs for qs, _ in regions]
+        self.ends = [qe for _, qe in regions]
+        # reach[k]: the furthest end among regions[:k + 1] (non-decreasing), so
+        # the regions that all end before a position form a prefix.
+        reach: list[int] = []
+        furthest = -1
+        for qe in self.ends:
+            furthest = max(furthest, qe)
+            reach.append(furthest)
+        self.reach = reach
+        merged_starts: list[int] = []
+        merged_ends: list[int] = []
+        for qs, qe in regions:
+            if merged_starts and qs < merged_ends[-1]:
+                merged_ends[-1] = max(merged_ends[-1], qe)
+            else:
+                merged_starts.append(qs)
+                merged_ends.append(qe)
+        self.merged_starts = merged_starts
+        self.merged_ends = merged_ends
+
+    def share(self, start: int, end: int) -> float:
+        if end <= start:
+            return 0.0
+        covered = 0
+        # Regions before ``first`` end at or before ``start``; from ``stop`` on
+        # they start at or after ``end``: neither can overlap.
+        first = bisect.bisect_right(self.reach, start)
+        stop = bisect.bisect_left(self.starts, end)
+        starts, ends = self.starts, self.ends
+        for k in range(first, stop):
+            lo, hi = max(starts[k], start), min(ends[k], end)
+            if hi > lo:
+                covered += hi - lo
+        return min(1.0, covered / (end - start))
+
+    def inside(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.merged_starts, start) - 1
+        return k >= 0 and self.merged_starts[k] < start and end <= self.merged_ends[k]
+
+
+@lru_cache(maxsize=8)
+def _quotes(text: str) -> _Quotes:
+    from analysis.lexicon import quote_regions
+
+    return _Quotes(quote_regions(text))
+
+
+def _quoted_share(text: str, start: int, end: int) -> float:
+    from analysis.lexicon import quote_regions
+
+    if end <= start:
+        return 0.0
+    covered = 0
+    for qs, qe in quote_regions(text):
+        lo, hi = max(qs, start), min(qe, end)
+        if hi > lo:
+            covered += hi - lo
+    return min(1.0, covered / (end - start))
+
+
+def bias_features(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    subjectivity: float,
+    polarity: float,
+    highlights: Sequence[Highlight],
+) -> tuple[float, ...]:
+    """The sentence features (FEATURES order) computed from its highlights."""
+    return _features(subjectivity, polarity, highlights) + style_features(
+        text, sentence_start, sentence_end
+    )
+
+
+def _features(
+    subjectivity: float, polarity: float, highlights: Sequence[Highlight]
+) -> tuple[float, ...]:
+    """The EVIDENCE_FEATURES of :func:`bias_features`."""
+    loaded = [h.weight for h in highlights if h.kind == "loaded"]
+    subjective = [h.weight for h in highlights if h.kind == "subjective"]
+    per_cat = dict.fromkeys((*CATEGORY_IDS, "custom"), 0.0)
+    for h in highlights:
+        if h.kind == "loaded":
+            key = h.category if h.category in per_cat else "custom"
+            per_cat[key] += h.weight
+    return (
+        max(loaded, default=0.0),
+        math.log1p(sum(loaded)),
+        *(math.log1p(v) for v in per_cat.values()),
+        subjectivity,
+        abs(polarity),
+        max(subjective, default=0.0),
+        math.log1p(sum(subjective)),
+        math.log1p(sum(1 for h in highlights if h.weight >= 0.5)),
+    )
+
+
+def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
+    """The STYLE_FEATURES of ``text[start:end]``."""
+    return _style(text, start, end, _WORD_RE.findall(text, start, end), _quotes(text))
+
+
+# What each distinct lower-cased word adds to the style counts (alphabetic,
+# adjective suffix, superlative, starts with a digit, neutral attribution,
+# personal pronoun, intensifier): the same word recurs thousands of times, so
+# it is classified once.  Bounded: cleared when it grows past _WORD_CACHE_MAX.
+_WordFlags = tuple[int, int, int, int, int, int]
+_word_flags: dict[str, _WordFlags] = {}
+_WORD_CACHE_MAX = 200_000
+_NO_FLAGS: _WordFlags = (0, 0, 0, 0, 0, 0)
+
+
+def _flags(word: str) -> _WordFlags:
+    w = word.lower()
+    found = _word_flags.get(word)
+    if found is None:
+        alpha = w.isalpha()
+        found = (
+            int(alpha and len(w) > 5 and bool(_ADJ_SUFFIX_RE.search(w))),
+            int(alpha and ((w.endswith("est") and len(w) > 5) or w in ("most", "least"))),
+            int(w[0].isdigit()),
+            int(alpha and w in _NEUTRAL_SAY),
+            int(alpha and w in _PERSONAL),
+            int(alpha and w in _INTENSIFIERS),
+        )
+        if len(_word_flags) >= _WORD_CACHE_MAX:
+            _word_flags.clear()
+        _word_flags[word] = found
+    return found
+
+
+def _style(
+    text: str, start: int, end: int, words: Sequence[str], quotes: _Quotes
+) -> tuple[float, ...]:
+    """:func:`style_features` from the sentence's words (``_WORD_RE`` matches)."""
+    known = _word_flags.get
+    flags = [known(word) or _flags(word) for word in words]
+    adj, sup, digits, neutral, personal, intens = (
+        map(sum, zip(*flags, strict=True)) if flags else _NO_FLAGS
+    )
+    sentence_has = text.find
+    return (
+        quotes.share(start, end),
+        math.log1p(adj),
+        math.log1p(sup),
+        float(sentence_has("!", start, end) >= 0),
+        math.log1p(digits),
+        math.log1p(neutral),
+        math.log1p(len(words)) / 3.0,
+        math.log1p(personal),
+        float(sentence_has("?", start, end) >= 0),
+        math.log1p(intens),
+    )
+
+
+def _is_context(match: LexiconMatch) -> bool:
+    return match.weight >= CONTEXT_MIN and not match.quoted
+
+
+def word_context(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    start: int,
+    end: int,
+    *,
+    quoted: bool | None = None,
+    negated: bool = False,
+    intensified: bool = False,
+) -> tuple[float, ...]:
+    """The CONTEXT_FEATURES of the word or phrase ``text[start:end]`` in its sentence.
+
+    ``quoted`` is computed from the text when None; ``negated`` and
+    ``intensified`` add to what the two words before the span show.
+    """
+    from analysis.lexicon import inside_quote
+
+    words = [m.group() for m in _WORD_RE.finditer(text, max(sentence_start, start - 60), start)]
+    before = [w.lower() for w in words[-2:]]
+    head = _WORD_RE.findall(text, start, end)
+    last = head[-1].lower() if head else ""
+    first_word = _WORD_RE.search(text, sentence_start, sentence_end)
+    opens = first_word is None or first_word.start() >= start
+    if quoted is None:
+        quoted = inside_quote(text, start, end)
+    negated = negated or any(w in _NEGATION_WORDS or w.endswith("n't") for w in before)
+    intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
+    span = max(1, sentence_end - sentence_start)
+    return (
+        float(quoted),
+        float(bool(head) and head[0][:1].isupper() and not opens),
+        float(len(last) > 5 and bool(_ADJ_SUFFIX_RE.search(last))),
+        float(bool(_ADVERB_RE.search(last))),
+        float(negated),
+        float(intensified),
+        (start - sentence_start) / span,
+        min(len(last), 15) / 10.0,
+    )
+
+
+def _rating(assessments: Sequence[Assessment], start: int, end: int) -> tuple[float, float]:
+    """TextBlob's strongest rating among the assessments overlapping ``[start, end)``."""
+    best = (0.0, 0.0)
+    for a in assessments:
+        if a.start < end and start < a.end and a.subjectivity > best[0]:
+            best = (a.subjectivity, a.polarity)
+    return best
+
+
+def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the last word in ``text[start:end]`` (the whole span if none)."""
+    found = list(_WORD_RE.finditer(text, start, end))
+    return found[-1].span() if found else (start, end)
+
+
+def _subjective_reason(a: Assessment, shown: str) -> str:
+    # A reason is one line: an assessment may span a line break ("word\n!").
+    shown = " ".join(shown.split())
+    reason = (
+        f"TextBlob rates '{shown}' subjectivity {a.subjectivity:.2f}, polarity {a.polarity:+.2f}"
+    )
+    notes = []
+    if a.intensifier:
+        notes.append(f"intensified by '{a.intensifier}'")
+    if a.negated:
+        notes.append("polarity flipped by a negation")
+    if notes:
+        reason += " (" + "; ".join(notes) + ")"
+    return reason
+
+
+class _Sentence:
+    """One sentence's words, found once and shared by every highlight's context."""
+
+    __slots__ = ("_lower", "_starts", "end", "span", "start", "text", "words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.words: list[str] = _WORD_RE.findall(text, start, end)
+        self.span = max(1, end - start)
+        self._starts: list[int] | None = None
+        self._lower: list[str] = []
+
+    def _index(self) -> list[int]:
+        # Only sentences with highlights need the words' offsets.
+        starts = list(map(_match_start, _WORD_RE.finditer(self.text, self.start, self.end)))
+        self._starts = starts
+        self._lower = list(map(str.lower, self.words))
+        return starts
+
+    def context(
+        self, start: int, end: int, quoted: bool, negated: bool, intensified: bool
+    ) -> tuple[float, ...]:
+        """:func:`word_context` (same numbers), using the sentence's words where it can."""
+        text = self.text
+        starts = self._starts if self._starts is not None else self._index()
+        window = max(self.start, start - 60)
+        k = bisect.bisect_left(starts, start)
+        before: Sequence[str]
+        if (
+            k < len(starts)
+            and starts[k] == start
+            and ((k >= 2 and starts[k - 2] >= window) or (k < 2 and window == self.start))
+        ):
+            # The span starts a word of the sentence and the two words before
+            # it lie whole inside word_context's 60-character window: they are
+            # the words that scanning the window would find.
+            before = self._lower[max(0, k - 2) : k]
+        else:
+            words = [m.group() for m in _WORD_RE.finditer(text, window, start)]
+            before = [w.lower() for w in words[-2:]]
+        head = _WORD_RE.findall(text, start, end)
+        last = head[-1].lower() if head else ""
+        opens = not starts or starts[0] >= start
+        negated = negated or any(w in _NEGATION_WORDS or w.endswith("n't") for w in before)
+        intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
+        return (
+            float(quoted),
+            float(bool(head) and head[0][:1].isupper() and not opens),
+            float(len(last) > 5 and bool(_ADJ_SUFFIX_RE.search(last))),
+            float(bool(_ADVERB_RE.search(last))),
+            float(negated),
+            float(intensified),
+            (start - self.start) / self.span,
+            min(len(last), 15) / 10.0,
+        )
+
+
+def sentence_evidence(
+    text: str,
+    sentence_start: int,
+    sentence_end: int,
+    subjectivity: float,
+    polarity: float,
+    assessments: Sequence[Assessment],
+    matches: Sequence[LexiconMatch],
+    *,
+    model: BiasModel | None = None,
+) -> tuple[float, tuple[Highlight, ...]]:
+    """The sentence's bias estimate in [0, 1] and its highlights, in text order.
+
+    ``assessments`` and ``matches`` may cover more than the sentence; only
+    those inside ``[sentence_start, sentence_end)`` are used.  ``subjectivity``
+    and ``polarity`` are TextBlob's scores for the sentence.
+
+    The numbers are those of :func:`word_context`, :func:`bias_features` and
+    :func:`style_features`; the sentence's words and the article's quotations
+    are only found once here instead of once per highlight.
+    """
+    params = model or default_model()
+    quotes = _quotes(text)
+    sentence = _Sentence(text, sentence_start, sentence_end)
+    inside = [m for m in matches if m.start >= sentence_start and m.end <= sentence_end]
+    rated = [
+        a
+        for a in assessments
+        if a.start >= sentence_start and a.end <= sentence_end and a.subjectivity > 0
+    ]
+    strong = sum(1 for m in inside if _is_context(m))
+    highlights: list[Highlight] = []
+    if rated:
+        log_strong = math.log1p(strong)
+        word_weight = params.word_weight
+    for a in rated:
+        # Mark the assessed word itself; an intensifier or negation before it
+        # is named in the reason instead.
+        head = _last_word(text, a.start, a.end)
+        shape = sentence.context(
+            head[0], head[1], quotes.inside(head[0], head[1]), a.negated, bool(a.intensifier)
+        )
+        weight = word_weight(a.subjectivity, a.polarity, log_strong, shape)
+        highlights.append(
+            Highlight(
+                start=head[0],
+                end=head[1],
+                text=text[head[0] : head[1]],
+                kind="subjective",
+                category="subjective",
+                weight=round(weight, 4),
+                reason=_subjective_reason(a, text[a.start : a.end]),
+                subjectivity=a.subjectivity,
+                polarity=a.polarity,
+            )
+        )
+    for m in inside:
+        context = math.log1p(strong - (1 if _is_context(m) else 0))
+        shape = sentence.context(m.start, m.end, m.quoted, m.negated, False)
+        subj, pol = _rating(rated, m.start, m.end)
+        highlights.append(
+            Highlight(
+                start=m.start,
+                end=m.end,
+                text=text[m.start : m.end],
+                kind="loaded",
+                category=m.category,
+                weight=round(params.term_weight(m, context, shape, subj, pol), 4),
+                reason=m.reason,
+                term=m.term,
+            )
+        )
+    highlights.sort(key=lambda h: (h.start, -h.end, h.kind))
+    features = _features(subjectivity, polarity, highlights) + _style(
+        text, sentence_start, sentence_end, sentence.words, quotes
+    )
+    bias = params.sentence_bias(features)
+    return min(1.0, max(0.0, bias)), tuple(highlights)

@@ -1,0 +1,235 @@
+"""Framing comparison across outlets: the compare step of load → segment → score → compare.
+
+:func:`compare` takes an analysed :class:`~analysis.model.Corpus` and returns a
+:class:`Comparison`: the same facts side by side with their word-level
+differences (:mod:`.align`, :mod:`.diff`), statements only one outlet carries,
+distinctive words per outlet (:mod:`.distinctive`), how each outlet labels
+actors and concepts (:mod:`.labels`), who is quoted and how (:mod:`.quotes`)
+and the Policy Frames Codebook dimensions each outlet evokes (:mod:`.frames`).
+:func:`comparison_to_json` gives the documented ``framelens compare --json`` shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from analysis.compare.align import DEFAULT_THRESHOLD, MIN_WORDS, Alignment, align
+from analysis.compare.diff import group_diff
+from analysis.compare.results import (
+    AlignedGroup,
+    Comparison,
+    ConceptCount,
+    Descriptor,
+    DiffSpan,
+    DistinctiveTerm,
+    FrameHit,
+    Frames,
+    Labels,
+    Member,
+    OutletFrame,
+    OutletQuoting,
+    Quote,
+    Quotes,
+    SentenceRef,
+    SpeakerCount,
+    UniqueStatement,
+    VerbCount,
+)
+from analysis.compare.tokens import TermMatcher
+from analysis.errors import CancelledError
+from analysis.model import Corpus
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "AlignedGroup",
+    "Comparison",
+    "ConceptCount",
+    "Descriptor",
+    "DiffSpan",
+    "DistinctiveTerm",
+    "FrameHit",
+    "Frames",
+    "Labels",
+    "Member",
+    "OutletFrame",
+    "OutletQuoting",
+    "Quote",
+    "Quotes",
+    "SentenceRef",
+    "SpeakerCount",
+    "UniqueStatement",
+    "VerbCount",
+    "compare",
+    "comparison_to_json",
+    "realign",
+]
+
+
+def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
+    items = alignment.items
+    result = []
+    for group in alignment.groups:
+
+        def centrality(
+            k: int, group: tuple[int, ...] = group
+        ) -> tuple[float, int, tuple[str, int, str]]:
+            total = sum(alignment.pair(k, other) for other in group if other != k)
+            # Ties (always, for two members): the shorter sentence is the core.
+            return (-total, len(items[k].text), items[k].key)
+
+        core_item = min(group, key=centrality)
+        core = group.index(core_item)
+        texts = [corpus.articles[items[k].article].article.text for k in group]
+        spans = [(items[k].start, items[k].end) for k in group]
+        diff, dropped = group_diff(texts, spans, core)
+        pairs = [
+            alignment.pair(x, y)
+            for n, x in enumerate(group)
+            for y in group[n + 1 :]
+            if items[x].outlet != items[y].outlet
+        ]
+        result.append(
+            AlignedGroup(
+                members=tuple(
+                    Member(items[k].article, items[k].sentence, items[k].start, items[k].end,
+                           items[k].text)
+                    for k in group
+                ),
+                outlets=tuple(items[k].outlet for k in group),
+                core=core,
+                diff=diff,
+                dropped=dropped,
+                similarity=sum(pairs) / len(pairs) if pairs else 0.0,
+                anchors=alignment.anchors(group),
+            )
+        )  # fmt: skip
+    return tuple(result)
+
+
+def _unique(alignment: Alignment, outlets: tuple[str, ...]) -> tuple[UniqueStatement, ...]:
+    if len(outlets) < 2:
+        return ()
+    items = alignment.items
+    return tuple(
+        UniqueStatement(
+            items[k].outlet, items[k].article, items[k].sentence, items[k].start, items[k].end,
+            items[k].text,
+        )
+        for k in alignment.unmatched
+    )  # fmt: skip
+
+
+def compare(
+    corpus: Corpus,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_words: int = MIN_WORDS,
+    min_count: int = 3,
+    concepts: TermMatcher | None = None,
+    frames: TermMatcher | None = None,
+    aliases: TermMatcher | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Comparison:
+    """Compare how the outlets of ``corpus`` report the story.
+
+    ``threshold`` (0–1) is the similarity at which two sentences of different
+    outlets count as the same statement: raise it for fewer, surer groups.
+    ``min_words`` is the fewest content words a sentence needs to be aligned
+    or listed as unique; ``min_count`` the fewest occurrences a distinctive
+    word needs in its outlet. ``concepts`` and ``frames`` replace the
+    built-in resources/concepts.tsv and resources/frames.tsv (see
+    :func:`.labels.load_concepts`, :func:`.frames.load_frames`); concept
+    groups also make their terms count as one word in alignment.
+    ``aliases`` replaces resources/aliases.tsv (other names of one thing,
+    "Beijing" = "China", used in alignment only; see :func:`.align.load_aliases`).
+    ``progress(done, total)`` is called after each
+    step and ``cancel()`` checked between steps and inside the alignment
+    (raising :class:`~analysis.errors.CancelledError`).
+    """
+    from analysis.compare.distinctive import distinctive_terms
+    from analysis.compare.frames import frame_scores
+    from analysis.compare.labels import default_concepts, labels
+    from analysis.compare.quotes import quotes
+
+    outlets = corpus.outlets
+    concept_groups = concepts if concepts is not None else default_concepts()
+    steps = 5
+
+    def step(done: int) -> None:
+        if cancel is not None and cancel():
+            raise CancelledError("The comparison was cancelled.")
+        if progress is not None:
+            progress(done, steps)
+
+    step(0)
+    alignment = align(
+        corpus,
+        threshold=threshold,
+        min_words=min_words,
+        concepts=concept_groups,
+        aliases=aliases,
+        cancel=cancel,
+    )
+    groups = _groups(corpus, alignment)
+    unique = _unique(alignment, outlets)
+    step(1)
+    distinctive = distinctive_terms(corpus, min_count=min_count)
+    step(2)
+    labelled = labels(corpus, concepts=concept_groups)
+    step(3)
+    quoted = quotes(corpus)
+    step(4)
+    framed = frame_scores(corpus, dictionary=frames)
+    step(5)
+    return Comparison(
+        threshold=threshold,
+        articles=tuple(a.article.path for a in corpus.articles),
+        article_outlets=tuple(a.outlet for a in corpus.articles),
+        outlets=outlets,
+        groups=groups,
+        unique=unique,
+        distinctive=distinctive,
+        labels=labelled,
+        quotes=quoted,
+        frames=framed,
+    )
+
+
+def realign(
+    comparison: Comparison,
+    corpus: Corpus,
+    *,
+    threshold: float,
+    min_words: int = MIN_WORDS,
+    concepts: TermMatcher | None = None,
+    aliases: TermMatcher | None = None,
+) -> Comparison:
+    """``comparison`` with its groups and unique statements redone at ``threshold``.
+
+    For a threshold slider: only the alignment step runs again (the other
+    parts do not depend on the threshold). ``corpus`` must be the corpus
+    ``comparison`` was made from.
+    """
+    from dataclasses import replace
+
+    alignment = align(
+        corpus, threshold=threshold, min_words=min_words, concepts=concepts, aliases=aliases
+    )
+    return replace(
+        comparison,
+        threshold=threshold,
+        groups=_groups(corpus, alignment),
+        unique=_unique(alignment, corpus.outlets),
+    )
+
+
+def comparison_to_json(comparison: Comparison, corpus: Corpus | None = None) -> dict[str, object]:
+    """The ``framelens compare --json`` document (schema in :mod:`analysis.compare.jsonout`).
+
+    ``corpus`` is accepted for symmetry with ``corpus_to_json`` and not needed:
+    the comparison keeps the article paths.
+    """
+    from analysis.compare.jsonout import to_json
+
+    return to_json(comparison)

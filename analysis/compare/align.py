@@ -1,0 +1,447 @@
+"""Statement alignment: group the sentences of different outlets that report the same fact.
+
+Method
+------
+1. Each sentence becomes the set of its content words: stopwords out, the
+   rest lower-cased and lightly stemmed ("called" = "calls"), hyphen variants
+   joined ("cease-fire" = "ceasefire", "twelve-point" = "12-point") and name
+   compounds split ("Russia-Ukraine" = "Russia", "Ukraine"). Every term of a
+   concept group in resources/concepts.tsv becomes its concept ("war" =
+   "conflict" = "invasion"; "12-point plan" = "twelve-point document") and
+   every alias in resources/aliases.tsv its canonical name ("Beijing" =
+   "China", "published" = "released"). Sentences with fewer than
+   ``min_words`` content words (datelines, "3 months ago") take no part.
+2. Anchor terms (:mod:`.anchors`): figures with a unit or a size
+   ("12-point", "$84,000", "40%"). An anchor counts when sentences of two or
+   more outlets carry it and each article that has it has it in at most
+   ``ANCHOR_MAX_PER_ARTICLE`` sentences on average; a counted anchor is added
+   to its sentences' sets as one more word (so a shared anchor weighs twice).
+3. The similarity of two sentences from different outlets is the
+   IDF-weighted Dice coefficient of their sets,
+   ``2·w(A ∩ B) / (w(A) + w(B))``, with each word weighted by its inverse
+   document frequency over all sentences of the corpus: sharing a rare word
+   counts more than sharing "Ukraine". All pairs come from an inverted index
+   (numpy).
+4. Pairs at or above the threshold are linked, and so are pairs that share
+   an anchor at or above ``ANCHOR_FACTOR × threshold``. Links are taken
+   strongest first and join two groups only when (a) no article would hold
+   two sentences of the group and (b) every pair of the joined group from
+   different outlets is at least ``CHAIN_FACTOR × threshold`` similar or
+   shares an anchor (a complete-link check against chaining A~B~C with A and
+   C unrelated). After a link that shares an anchor, the other sentences
+   with that anchor join its group first, closest first, when they can link
+   to a member: otherwise two sentences of one article on the same fact
+   could split it into two groups.
+
+Ties are broken by the sentences' path, position and text, never by input
+order, so the groups do not depend on the order of the articles.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from analysis.compare.anchors import sentence_anchors
+from analysis.compare.tokens import (
+    WORD_RE,
+    TermEntry,
+    TermMatcher,
+    content_stems,
+    read_term_table,
+)
+from analysis.errors import CancelledError
+from analysis.model import Corpus
+
+#: Default similarity (0–1) at which two sentences count as the same statement.
+DEFAULT_THRESHOLD = 0.35
+#: How many sentences the pair search handles between two checks of ``cancel()``.
+CANCEL_EVERY = 256
+#: Every pair inside a group must reach this share of the threshold.
+CHAIN_FACTOR = 0.7
+#: Sentences with fewer content words than this are not aligned.
+MIN_WORDS = 3
+#: Two sentences sharing an anchor term link at this share of the threshold.
+ANCHOR_FACTOR = 0.6
+#: An anchor counts when it comes, on average, in at most this many sentences
+#: of each article that has it (more, and it is the article's topic, not one fact).
+ANCHOR_MAX_PER_ARTICLE = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceItem:
+    """A sentence taking part in alignment, with its order-independent sort key."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    outlet: str
+    stems: tuple[str, ...]
+    key: tuple[str, int, str]
+    #: Anchor candidates of the sentence (:func:`.anchors.sentence_anchors`).
+    anchors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """The raw result: groups as lists of item indices, and the pair similarities."""
+
+    items: tuple[SentenceItem, ...]
+    groups: tuple[tuple[int, ...], ...]
+    #: Items with no sentence of another outlet at or above the threshold.
+    unmatched: tuple[int, ...]
+    #: Similarity of scored pairs (i < j), only pairs of different outlets.
+    similarity: dict[tuple[int, int], float]
+    #: Anchor terms shared by scored pairs (i < j), when the anchor counts in this corpus.
+    shared_anchors: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
+
+    def pair(self, i: int, j: int) -> float:
+        """Similarity of items ``i`` and ``j`` (0 when the pair was not scored)."""
+        return self.similarity.get((i, j) if i < j else (j, i), 0.0)
+
+    def anchors(self, group: Sequence[int]) -> tuple[str, ...]:
+        """The anchor terms every member of ``group`` shares with every other, sorted."""
+        common: set[str] | None = None
+        for n, x in enumerate(group):
+            for y in group[n + 1 :]:
+                if self.items[x].outlet == self.items[y].outlet:
+                    continue
+                found = set(self.shared_anchors.get((x, y) if x < y else (y, x), ()))
+                common = found if common is None else common & found
+        return tuple(sorted(common or ()))
+
+
+def load_aliases(path: str | Path) -> TermMatcher:
+    """Read aliases (term, canonical, reason); raises LexiconError when malformed."""
+    rows = read_term_table(Path(path), ("term", "canonical", "reason"))
+    return TermMatcher([TermEntry(term, canonical, reason) for term, canonical, reason in rows])
+
+
+@cache
+def default_aliases() -> TermMatcher:
+    """The built-in aliases, resources/aliases.tsv."""
+    from analysis.resources import resource_path
+
+    return load_aliases(resource_path("aliases.tsv"))
+
+
+def _word_stems(text: str, start: int, end: int, aliases: TermMatcher | None) -> list[str]:
+    if aliases is None:
+        return _plain_stems(text, start, end)
+    out: list[str] = []
+    position = start
+    for m in aliases.finditer(text, start, end):
+        out.extend(_plain_stems(text, position, m.start))
+        # The canonical form's own stems, so "Beijing" and "China" become one word.
+        out.extend(content_stems(m.entry.group))
+        position = m.end
+    out.extend(_plain_stems(text, position, end))
+    return out
+
+
+def _plain_stems(text: str, start: int, end: int) -> list[str]:
+    """Content stems with name compounds split: "Russia-Ukraine war" meets "war in Ukraine"."""
+    if "-" not in text[start:end]:
+        return content_stems(text, start, end)
+    out: list[str] = []
+    for word in WORD_RE.finditer(text, start, end):
+        parts = word.group().split("-")
+        if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts):
+            # Initials ("R-Texas": the party) say nothing about the statement.
+            out.extend(content_stems(" ".join(p for p in parts if len(p) > 1)))
+        else:
+            out.extend(content_stems(word.group()))
+    return out
+
+
+def sentence_stems(
+    text: str,
+    start: int,
+    end: int,
+    concepts: TermMatcher | None = None,
+    aliases: TermMatcher | None = None,
+) -> list[str]:
+    """Content stems of ``text[start:end]``; a concept-group term becomes one token.
+
+    With the concept groups of resources/concepts.tsv, "12-point plan" and
+    "twelve-point document", or "war" and "conflict", count as the same word;
+    with the aliases of resources/aliases.tsv, "Beijing" counts as "China".
+    """
+    if concepts is None:
+        return _word_stems(text, start, end, aliases)
+    out: list[str] = []
+    position = start
+    for m in concepts.finditer(text, start, end):
+        out.extend(_word_stems(text, position, m.start, aliases))
+        out.append("§" + m.entry.group)
+        position = m.end
+    out.extend(_word_stems(text, position, end, aliases))
+    return out
+
+
+def sentence_items(
+    corpus: Corpus,
+    *,
+    min_words: int = MIN_WORDS,
+    concepts: TermMatcher | None = None,
+    aliases: TermMatcher | None = None,
+) -> list[SentenceItem]:
+    """The sentences of the corpus with enough content words to align."""
+    items = []
+    for a, analyzed in enumerate(corpus.articles):
+        text = analyzed.article.text
+        for s, sentence in enumerate(analyzed.sentences):
+            start, end = sentence.start, sentence.end
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            stems = sentence_stems(text, start, end, concepts, aliases)
+            if len(stems) < min_words:
+                continue
+            body = text[start:end]
+            items.append(
+                SentenceItem(
+                    a, s, start, end, body, analyzed.outlet, tuple(stems),
+                    (analyzed.article.path, start, body), sentence_anchors(text, start, end),
+                )
+            )  # fmt: skip
+    return items
+
+
+def similarity_pairs(
+    items: Sequence[SentenceItem],
+    floor: float,
+    keep: Collection[tuple[int, int]] = (),
+    anchors: Mapping[int, Collection[str]] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> dict[tuple[int, int], float]:
+    """IDF-weighted Dice similarity of pairs of different outlets at or above ``floor``.
+
+    ``dice(A, B) = 2·w(A ∩ B) / (w(A) + w(B))`` over the sets of content
+    stems, each stem weighted by its inverse document frequency over all the
+    sentences of the corpus. ``anchors[k]`` are terms added to item ``k``'s
+    set (on top of the words they are made of, so a shared anchor weighs
+    twice). Pairs ``(i, j)``, ``i < j``, in ``keep`` are returned whatever
+    their similarity, when they share a word. ``cancel()`` is checked every
+    few hundred sentences (raising :class:`~analysis.errors.CancelledError`).
+    """
+    import numpy as np
+
+    n = len(items)
+    if n < 2:
+        return {}
+    extra = anchors or {}
+    sets = [
+        sorted(set(item.stems) | {"⚓" + a for a in extra.get(k, ())})
+        for k, item in enumerate(items)
+    ]
+    postings: dict[str, list[int]] = {}
+    for row, stems in enumerate(sets):
+        for term in stems:
+            postings.setdefault(term, []).append(row)
+    codes = {outlet: c for c, outlet in enumerate(sorted({item.outlet for item in items}))}
+    outlet_codes = np.fromiter((codes[item.outlet] for item in items), dtype=np.int64, count=n)
+    sizes = np.zeros(n)
+    rows_of: dict[str, Any] = {}
+    idf_of: dict[str, float] = {}
+    for term in sorted(postings):
+        rows = np.asarray(postings[term], dtype=np.int64)
+        idf = math.log((1 + n) / (1 + len(rows))) + 1.0
+        sizes[rows] += idf
+        if len(rows) > 1:
+            rows_of[term] = rows
+            idf_of[term] = idf
+    kept: dict[int, list[int]] = {}
+    for i, j in keep:
+        kept.setdefault(i, []).append(j)
+    # The shared weight w(A ∩ B) of row i with every later row j comes from
+    # the inverted index, one row at a time: i's terms, in sorted order, add
+    # their IDF to the rows after i in their postings. So every float sum,
+    # hence every similarity, is the same whatever the input order, memory
+    # stays bounded by one row's candidates, and no numpy call runs long
+    # (a long C call holds the GIL and would freeze the GUI thread).
+    position = dict.fromkeys(rows_of, 0)  # where the current row is in each posting list
+    found: dict[tuple[int, int], float] = {}
+    for i, stems in enumerate(sets):
+        if cancel is not None and i % CANCEL_EVERY == 0 and cancel():
+            raise CancelledError("The comparison was cancelled.")
+        later: list[Any] = []
+        weights: list[float] = []
+        lengths: list[int] = []
+        for term in stems:
+            posting = rows_of.get(term)
+            if posting is None:
+                continue
+            p = position[term] + 1
+            position[term] = p
+            if p < len(posting):
+                later.append(posting[p:])
+                weights.append(idf_of[term])
+                lengths.append(len(posting) - p)
+        if not later:
+            continue
+        others = np.concatenate(later) - (i + 1)
+        shared = np.bincount(others, weights=np.repeat(weights, lengths))
+        jj = np.flatnonzero(shared)
+        ww = shared[jj]
+        jj += i + 1
+        across = outlet_codes[jj] != outlet_codes[i]
+        jj, ww = jj[across], ww[across]
+        dice = 2.0 * ww / (sizes[i] + sizes[jj])
+        wanted = dice >= floor
+        if i in kept:
+            wanted |= np.isin(jj, kept[i])
+        found.update(
+            ((i, int(j)), min(1.0, float(d))) for j, d in zip(jj[wanted], dice[wanted], strict=True)
+        )
+    return found
+
+
+def shared_anchors(items: Sequence[SentenceItem]) -> dict[tuple[int, int], tuple[str, ...]]:
+    """Anchors shared by pairs ``(i, j)``, ``i < j``, of different outlets.
+
+    An anchor candidate counts when sentences of at least two outlets carry it
+    and it comes in at most ``ANCHOR_MAX_PER_ARTICLE`` sentences per article
+    that has it, on average (a sentence an article repeats word for word
+    counts once).
+    """
+    carriers: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        for anchor in item.anchors:
+            carriers.setdefault(anchor, []).append(k)
+    result: dict[tuple[int, int], list[str]] = {}
+    for anchor in sorted(carriers):
+        ks = carriers[anchor]
+        if len({items[k].outlet for k in ks}) < 2:
+            continue
+        articles = {items[k].article for k in ks}
+        sentences = {(items[k].article, items[k].text) for k in ks}
+        if len(sentences) > ANCHOR_MAX_PER_ARTICLE * len(articles):
+            continue
+        for n, i in enumerate(ks):
+            for j in ks[n + 1 :]:
+                if items[i].outlet != items[j].outlet:
+                    result.setdefault((i, j) if i < j else (j, i), []).append(anchor)
+    return {pair: tuple(anchors) for pair, anchors in result.items()}
+
+
+def align_items(
+    items: Sequence[SentenceItem],
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    cancel: Callable[[], bool] | None = None,
+) -> Alignment:
+    """Group ``items`` (see the module docstring for the method)."""
+    anchored = shared_anchors(items)
+    valid = {a for anchors in anchored.values() for a in anchors}
+    features = {k: [a for a in item.anchors if a in valid] for k, item in enumerate(items)}
+    carriers: dict[str, list[int]] = {}
+    for k, found in features.items():
+        for a in found:
+            carriers.setdefault(a, []).append(k)
+    floor = CHAIN_FACTOR * threshold
+    anchor_floor = ANCHOR_FACTOR * threshold
+    sims = similarity_pairs(
+        items, min(floor, anchor_floor), keep=anchored, anchors=features, cancel=cancel
+    )
+
+    def score(i: int, j: int) -> float:
+        return sims.get((i, j) if i < j else (j, i), 0.0)
+
+    def linkable(i: int, j: int) -> bool:
+        s = score(i, j)
+        return s >= threshold or (s >= anchor_floor and ((i, j) if i < j else (j, i)) in anchored)
+
+    def compatible(i: int, j: int) -> bool:
+        pair = (i, j) if i < j else (j, i)
+        return items[i].outlet == items[j].outlet or score(i, j) >= floor or pair in anchored
+
+    links: list[tuple[float, tuple[str, int, str], tuple[str, int, str], int, int]] = []
+    for i, j in sims:
+        if linkable(i, j):
+            first, second = sorted((items[i].key, items[j].key))
+            links.append((sims[i, j], first, second, i, j))
+    links.sort(key=lambda link: (-link[0], link[1], link[2]))
+    group_of = list(range(len(items)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(items))}
+
+    def merge(i: int, j: int) -> bool:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            return False
+        a, b = members[gi], members[gj]
+        if {items[k].article for k in a} & {items[k].article for k in b}:
+            return False
+        if not all(compatible(x, y) for x in a for y in b):
+            return False
+        merged = members.pop(gi) + members.pop(gj)
+        new_id = merged[0]
+        for k in merged:
+            group_of[k] = new_id
+        members[new_id] = merged
+        return True
+
+    def grow(k: int, anchor: str) -> None:
+        # Other sentences with the anchor join this group before they can pair among
+        # themselves: one fact, otherwise split by two sentences of one article.
+        def closeness(c: int) -> tuple[float, tuple[str, int, str]]:
+            best = max(score(c, m) for m in members[group_of[k]] if linkable(c, m))
+            return (-best, items[c].key)
+
+        while True:
+            group = members[group_of[k]]
+            taken = {items[m].article for m in group}
+            candidates = [
+                c
+                for c in carriers[anchor]
+                if items[c].article not in taken and any(linkable(c, m) for m in group)
+            ]
+            if not any(merge(k, c) for c in sorted(candidates, key=closeness)):
+                return
+
+    for _, _, _, i, j in links:
+        if merge(i, j):
+            for anchor in anchored.get((i, j) if i < j else (j, i), ()):
+                grow(i, anchor)
+
+    linked = {k for _, _, _, i, j in links for k in (i, j)}
+    groups = tuple(
+        tuple(sorted(m, key=lambda k: (items[k].article, items[k].sentence)))
+        for m in members.values()
+        if len(m) > 1
+    )
+    groups = tuple(sorted(groups, key=lambda g: (items[g[0]].article, items[g[0]].sentence)))
+    unmatched = tuple(k for k in range(len(items)) if k not in linked)
+    return Alignment(tuple(items), groups, unmatched, sims, anchored)
+
+
+def align(
+    corpus: Corpus,
+    *,
+    threshold: float = DEFAULT_THRESHOLD,
+    min_words: int = MIN_WORDS,
+    concepts: TermMatcher | None = None,
+    aliases: TermMatcher | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Alignment:
+    """Align the sentences of ``corpus`` across outlets.
+
+    ``concepts`` defaults to the concept groups of resources/concepts.tsv and
+    ``aliases`` to resources/aliases.tsv; pass ``TermMatcher([])`` for either
+    to align on the words alone.
+    """
+    if concepts is None:
+        from analysis.compare.labels import default_concepts
+
+        concepts = default_concepts()
+    if aliases is None:
+        aliases = default_aliases()
+    items = sentence_items(corpus, min_words=min_words, concepts=concepts, aliases=aliases)
+    return align_items(items, threshold=threshold, cancel=cancel)

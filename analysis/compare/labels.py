@@ -1,0 +1,520 @@
+"""Labels: how each outlet names the actors and the concepts of a story.
+
+Descriptors are found with patterns over each sentence, no parser:
+
+- appositive: a name, a comma and a noun phrase closed by a comma, dash or
+  the sentence end ("Castell, a former property consultant,"; "Dana Whitlow,
+  the port's harbour master,");
+- relative clause: a name, a comma and "who"/"which ..." ("Castell, who
+  proposed the plan, ...");
+- title: a role word with its modifiers right before a name ("Belarusian
+  President Alexander Lukashenko", "his Belarusian counterpart Alexander
+  Lukashenko").
+
+Actors are matched across outlets by their short name: a full name maps to
+the single word of it that the corpus also uses alone ("Alexander
+Lukashenko" → "Lukashenko", "Xi Jinping" → "Xi"). Concept groups
+(resources/concepts.tsv, user-editable) are counted per outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+from analysis.compare.results import ConceptCount, Descriptor, DescriptorKind, Labels
+from analysis.compare.tokens import (
+    CALENDAR_WORDS,
+    STOPWORDS,
+    TermEntry,
+    TermMatcher,
+    read_term_table,
+)
+from analysis.model import Corpus
+
+_CAP = r"[A-Z][\w’'.-]*"
+#: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.
+NAME = rf"{_CAP}(?:\s+(?:(?:da|de|del|van|von|bin|al|la|le)\s+)?{_CAP}){{0,4}}"
+
+ROLES = frozenset(
+    [
+        "president",
+        "president-elect",
+        "leader",
+        "counterpart",
+        "minister",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "secretary",
+        "chancellor",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "chief",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "governor",
+        "gov.",
+        "mayor",
+        "gen.",
+        "king",
+        "queen",
+        "prince",
+        "premier",
+        "dictator",
+        "strongman",
+        "autocrat",
+        "official",
+        "adviser",
+        "advisor",
+        "director",
+        "commander",
+        "founder",
+        "ceo",
+        "judge",
+        "justice",
+        "attorney",
+        "lawyer",
+        "activist",
+        "head",
+        "speaker",
+        "candidate",
+        "nominee",
+        "lawmaker",
+        "congressman",
+        "congresswoman",
+        "deputy",
+        "colonel",
+        "col.",
+        "lt.",
+        "sgt.",
+        "officer",
+        "correspondent",
+        "analyst",
+    ]
+)
+#: Roles of several words, matched as a whole ("Secretary of State Antony Blinken").
+MULTIWORD_ROLES = (
+    "secretary of state",
+    "secretary-general",
+    "secretary general",
+    "attorney general",
+)
+_ROLE_RE = "|".join(
+    sorted(
+        (re.escape(r).replace(r"\ ", r"\s+") for r in (*ROLES, *MULTIWORD_ROLES)),
+        key=len,
+        reverse=True,
+    )
+)
+_MODIFIER = (
+    r"(?:[A-Z][\w’'.-]*|top|former|close|longtime|then|his|her|its|their|the|deputy|acting"
+    r"|chief|foreign|prime|state|national|security|defense|defence)"
+)
+TITLE_RE = re.compile(
+    rf"(?<![\w’'])(?P<desc>(?:{_MODIFIER}\s+){{0,4}}(?i:{_ROLE_RE})(?![\w-]))\s+(?P<name>{NAME})"
+)
+APPOSITIVE_RE = re.compile(
+    rf"(?<![\w’'])(?P<name>{NAME}),\s+(?P<desc>[^,;:()“”\"—–]+?)(?=\s*(?:,|;|\)|—|–|\s-\s|[.!?]?\s*$))"
+)
+_NOT_DESCRIPTOR_START = frozenset(
+    [
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tells",
+        "added",
+        "adds",
+        "according",
+        "however",
+        "including",
+        "despite",
+        "rather",
+        "near",
+        "amid",
+        "unlike",
+        "both",
+        "also",
+        "then",
+        "too",
+        "as",
+        "while",
+        "when",
+        "where",
+        "whereas",
+        "although",
+        "though",
+        "if",
+        "because",
+        "after",
+        "before",
+        "since",
+        "until",
+        "unless",
+        "whether",
+        "not",
+        "now",
+        "there",
+        "here",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "according",
+        "is",
+        "was",
+        "are",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "with",
+        "without",
+        "in",
+        "on",
+        "at",
+        "from",
+        "to",
+        "for",
+        "by",
+        "of",
+        "into",
+        "over",
+        "under",
+        "about",
+        "against",
+        "among",
+        "than",
+        "like",
+    ]
+)
+_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "at",
+        "on",
+        "from",
+        "to",
+        "for",
+        "with",
+        "by",
+        "after",
+        "before",
+        "during",
+        "since",
+        "of",
+        "into",
+        "over",
+        "under",
+        "near",
+        "about",
+    ]
+)
+_LOCATIVE = frozenset(
+    ["in", "at", "from", "into", "near", "across", "inside", "outside", "throughout"]
+)
+_LOCATIVE_OF = _LOCATIVE | {"of"}
+_NOT_NAMES = CALENDAR_WORDS | frozenset(
+    [
+        "however",
+        "meanwhile",
+        "but",
+        "and",
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "yet",
+        "still",
+        "also",
+        "so",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "last",
+        "this",
+        "that",
+        "watch",
+        "please",
+        "thanks",
+        "yes",
+        "no",
+        "well",
+        "soon",
+        "earlier",
+        "later",
+    ]
+)
+_HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
+
+
+def _clean_name(name: str) -> str:
+    words = name.split()
+    # A title run into the name ("Belarusian President Alexander Lukashenko"): keep what follows.
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in ROLES or words[k].lower() in ("state", "general"):
+            words = words[k + 1 :]
+            break
+    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _HONORIFICS):
+        words = words[1:]
+    # "Brazil's Celso Amorim": the possessor is not part of the name.
+    for k in range(len(words) - 2, -1, -1):
+        if re.search(r"['’]s$", words[k]):
+            words = words[k + 1 :]
+            break
+    # "James R. Clapper Jr.": the suffix does not name anyone on its own.
+    while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii"):
+        words = words[:-1]
+    if len(words) == 1 and words[0].rstrip(".,").lower() in ("jr", "sr", "ii", "iii"):
+        return ""
+    cleaned = " ".join(words)
+    cleaned = re.sub(r"['’]s?$", "", cleaned).rstrip(".")
+    return cleaned
+
+
+def aliases(corpus: Corpus) -> dict[str, str]:
+    """Map each multi-word name to the short name the corpus also uses alone."""
+    name_re = re.compile(rf"(?<![\w’']){NAME}")
+    singles: set[str] = set()
+    multis: set[str] = set()
+    for analyzed in corpus.articles:
+        for m in name_re.finditer(analyzed.article.text):
+            name = _clean_name(m.group())
+            if not name:
+                continue
+            (multis if " " in name else singles).add(name)
+    mapping = {}
+    for name in multis:
+        parts = name.split()
+        for candidate in (parts[-1], parts[0]):
+            if candidate in singles and candidate.lower() not in STOPWORDS:
+                mapping[name] = candidate
+                break
+    return mapping
+
+
+#: Finite verbs: a "descriptor" holding one before any "who"/"which" is a clause
+#: ("Sessions, the split with Mattis was ..."), not a description.
+_FINITE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "do",
+        "said",
+        "says",
+        "told",
+    ]
+)
+#: Words that open a sentence or clause and are not part of a title ("While President X").
+_LEADING_JUNK = frozenset(
+    [
+        "while",
+        "although",
+        "though",
+        "when",
+        "as",
+        "after",
+        "before",
+        "since",
+        "because",
+        "if",
+        "and",
+        "but",
+        "or",
+        "so",
+        "yet",
+        "then",
+        "also",
+        "it’s",
+        "it's",
+        "that",
+    ]
+)
+
+
+def _descriptor_ok(desc: str) -> bool:
+    words = desc.split()
+    if not 1 <= len(words) <= 16:
+        return False
+    first = words[0]
+    lowered_first = first.lower()
+    if lowered_first in _NOT_DESCRIPTOR_START:
+        return False
+    # "reportedly without ...", "echoed Trump's call ...", "speaking at ...": an adverb or
+    # a verb, not a noun phrase.
+    if lowered_first.endswith(("ly", "ed", "ing")) and first[:1].islower():
+        return False
+    # "Barack Obama, former Secretary of State Hillary Clinton, ...": the next item of a list.
+    title = TITLE_RE.match(desc)
+    if title is not None and title.end() == len(desc):
+        return False
+    # "Kazakhstan, Kyrgyzstan, ..." is a list, not a description; "China's top diplomat" is.
+    if first[:1].isupper() and not re.search(r"['’]s?$", first):
+        return False
+    for word in words:
+        w = word.lower().strip(",.;:")
+        if w in ("who", "which", "that", "whose"):
+            break
+        if w in _FINITE:
+            return False
+    return len(words) >= 2 or first[:1].islower()
+
+
+def _headline(sentence: str) -> bool:
+    """True for a title-case line ("Rep. Blake Farenthold Resigns After ..."): no clean names."""
+    words = [w for w in sentence.split() if w[:1].isalpha()]
+    if len(words) < 4:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+
+
+def _bad_name(name: str) -> bool:
+    first = name.split()[0].lower() if name else ""
+    return not name or name.lower() in _NOT_NAMES or first in _PREPOSITIONS or first in STOPWORDS
+
+
+_OF_NAME_RE = re.compile(rf"(?P<name>{NAME})\s+of\s+$")
+
+
+def sentence_descriptors(
+    text: str, start: int, end: int
+) -> list[tuple[str, str, DescriptorKind, int, int]]:
+    """(name, descriptor, kind, start, end) found in ``text[start:end]``."""
+    found: list[tuple[str, str, DescriptorKind, int, int]] = []
+    sentence = text[start:end]
+    if _headline(sentence):
+        return found
+    for m in TITLE_RE.finditer(sentence):
+        desc = m.group("desc")
+        kept = desc.split()
+        while kept and (kept[0].lower() == "the" or kept[0].lower() in _LEADING_JUNK):
+            kept = kept[1:]
+        if not kept:
+            continue
+        name = _clean_name(m.group("name"))
+        if _bad_name(name):
+            continue
+        skipped = len(desc.split()) - len(kept)
+        word_starts = [w.start() for w in re.finditer(r"\S+", desc)]
+        d_start = start + m.start("desc") + word_starts[skipped]
+        d_end = start + m.end("desc")
+        found.append((name, text[d_start:d_end], "title", d_start, d_end))
+    for m in APPOSITIVE_RE.finditer(sentence):
+        before_text = sentence[: m.start()]
+        before = before_text.split()
+        first_word = m.group("name").split()[0].lower()
+        # "In Beijing, the two leaders ...": a fronted place or time, not an appositive.
+        if (len(before) == 1 and before[0].lower() in _PREPOSITIONS) or (
+            not before and first_word in _PREPOSITIONS
+        ):
+            continue
+        desc = m.group("desc").strip()
+        first = desc.split()[0].lower() if desc else ""
+        kind: DescriptorKind = (
+            "relative clause" if first in ("who", "which", "whose") else "appositive"
+        )
+        name = _clean_name(m.group("name"))
+        # "Mark Warner of Virginia, the top Democrat ...": the description is Warner's.
+        owner = _OF_NAME_RE.search(before_text)
+        if owner is not None:
+            name = _clean_name(owner.group("name"))
+        elif (
+            before
+            and before[-1].lower() in (_LOCATIVE if kind == "appositive" else _LOCATIVE_OF)
+            and not any(w.lower() in ROLES for w in m.group("name").split())
+        ):
+            # "met the mayor in Greyfield, the first visit ...", "out of Syria, which
+            # ...": after a place preposition the phrase usually describes the event, not
+            # the place (a titled name, "of President X, who ...", is a person).
+            continue
+        if _bad_name(name):
+            continue
+        if kind == "appositive" and not _descriptor_ok(desc):
+            continue
+        d_start = start + m.start("desc")
+        d_end = d_start + len(desc)
+        found.append((name, desc, kind, d_start, d_end))
+    return found
+
+
+def load_concepts(path: str | Path) -> TermMatcher:
+    """Read concept groups (concept, term, reason); raises LexiconError when malformed."""
+    rows = read_term_table(Path(path), ("concept", "term", "reason"))
+    return TermMatcher([TermEntry(term, concept, reason) for concept, term, reason in rows])
+
+
+@cache
+def default_concepts() -> TermMatcher:
+    """The built-in concept groups, resources/concepts.tsv."""
+    from analysis.resources import resource_path
+
+    return load_concepts(resource_path("concepts.tsv"))
+
+
+def labels(corpus: Corpus, *, concepts: TermMatcher | None = None) -> Labels:
+    """Descriptors of actors and concept-group counts per outlet."""
+    matcher = concepts if concepts is not None else default_concepts()
+    alias = aliases(corpus)
+    descriptors: list[Descriptor] = []
+    counts: dict[tuple[str, str, str], int] = {}
+    used_concepts: set[str] = set()
+    for a, analyzed in enumerate(corpus.articles):
+        text, outlet = analyzed.article.text, analyzed.outlet
+        for s, sentence in enumerate(analyzed.sentences):
+            for name, desc, kind, d_start, d_end in sentence_descriptors(
+                text, sentence.start, sentence.end
+            ):
+                actor = alias.get(name, name)
+                descriptors.append(Descriptor(outlet, actor, desc, kind, a, s, d_start, d_end))
+        for m in matcher.finditer(text):
+            key = (outlet, m.entry.group, m.entry.term)
+            counts[key] = counts.get(key, 0) + 1
+            used_concepts.add(m.entry.group)
+    concept_rows = tuple(
+        ConceptCount(
+            outlet, entry.group, entry.term, counts.get((outlet, entry.group, entry.term), 0)
+        )
+        for outlet in corpus.outlets
+        for entry in matcher.entries
+        if entry.group in used_concepts
+    )
+    return Labels(tuple(descriptors), concept_rows)

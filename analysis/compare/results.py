@@ -1,0 +1,277 @@
+"""The immutable values that :func:`analysis.compare.compare` returns.
+
+Records are NamedTuples (``pandas.DataFrame(records)`` gives a table with
+named columns); containers are frozen dataclasses holding tuples. Every record
+that belongs to one outlet carries an ``outlet`` field, so a caller filters
+instead of looking things up in nested dictionaries. Offsets are character
+offsets into ``corpus.articles[article].article.text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+#: How a word of an aligned sentence relates to the group's core sentence.
+DiffOp = Literal["same", "added", "changed"]
+
+#: Where a descriptor sits relative to the actor's name.
+DescriptorKind = Literal["appositive", "title", "relative clause"]
+
+
+class SentenceRef(NamedTuple):
+    """A sentence: ``corpus.articles[article].sentences[sentence]``."""
+
+    article: int
+    sentence: int
+
+
+class Member(NamedTuple):
+    """One sentence of an aligned group (or a unique statement)."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class DiffSpan(NamedTuple):
+    """A run of words of one member with the same relation to the core sentence.
+
+    ``same``: the core sentence words it the same way; ``added``: the member
+    says it and the core does not; ``changed``: the member words differently
+    what the core says at that place. The spans of a member cover its sentence
+    in order (whitespace between runs is left out).
+    """
+
+    start: int
+    end: int
+    text: str
+    op: DiffOp
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedGroup:
+    """Sentences from different outlets that report the same fact.
+
+    At most one sentence per article; at least two outlets. ``members`` are in
+    corpus order (article index, then sentence index); ``diff[k]`` and
+    ``dropped[k]`` belong to ``members[k]``.
+    """
+
+    members: tuple[Member, ...]
+    #: Outlet of each member, parallel to ``members``.
+    outlets: tuple[str, ...]
+    #: Index into ``members`` of the core sentence: the one most similar to the others.
+    core: int
+    #: Per member, the word runs marked against the core sentence.
+    diff: tuple[tuple[DiffSpan, ...], ...]
+    #: Per member, the passages of the core sentence the member leaves out.
+    dropped: tuple[tuple[str, ...], ...]
+    #: Mean pairwise similarity (0–1) of the members from different outlets.
+    similarity: float
+    #: Anchor terms all members share ("12-point", "$84,000", "40%"), in normal form:
+    #: with one, the group may hold sentences less similar than the threshold.
+    anchors: tuple[str, ...] = ()
+
+
+class UniqueStatement(NamedTuple):
+    """A sentence no other outlet reports.
+
+    No sentence of another outlet reaches the threshold with it, nor shares an
+    anchor figure with it at ``ANCHOR_FACTOR × threshold`` (see :mod:`.align`).
+    """
+
+    outlet: str
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+class DistinctiveTerm(NamedTuple):
+    """A word one outlet uses more than the others (weighted log-odds, Monroe et al. 2008)."""
+
+    outlet: str
+    term: str
+    #: The z-score of the log-odds ratio, this outlet against all others.
+    z: float
+    #: The log-odds ratio itself (with the informative Dirichlet prior).
+    log_odds: float
+    #: Occurrences in this outlet's articles. (The field shadows ``tuple.count``; the
+    #: name is part of the published API, hence the ignore.)
+    count: int  # type: ignore[assignment]
+    #: Occurrences in all the other outlets' articles.
+    other_count: int
+    #: How many of this outlet's articles use the word.
+    articles: int
+    #: The sentences of this outlet where the word occurs, in corpus order.
+    refs: tuple[SentenceRef, ...]
+
+
+class Descriptor(NamedTuple):
+    """How an outlet describes an actor: "Lukashenko, a close ally of ..." and the like."""
+
+    outlet: str
+    #: The actor's short name ("Lukashenko"), shared across outlets.
+    actor: str
+    #: The description, as written ("a former property consultant").
+    text: str
+    kind: DescriptorKind
+    article: int
+    sentence: int
+    #: Span of the description in the article text.
+    start: int
+    end: int
+
+
+class ConceptCount(NamedTuple):
+    """How often an outlet uses one term of a concept group (resources/concepts.tsv)."""
+
+    outlet: str
+    concept: str
+    term: str
+    count: int  # type: ignore[assignment]  # shadows tuple.count on purpose
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """Descriptors attached to actors, and which words each outlet picks for a concept."""
+
+    descriptors: tuple[Descriptor, ...] = ()
+    concepts: tuple[ConceptCount, ...] = ()
+
+    def actors(self) -> tuple[str, ...]:
+        """Actors described by at least one outlet, most described first."""
+        counts: dict[str, int] = {}
+        for d in self.descriptors:
+            counts[d.actor] = counts.get(d.actor, 0) + 1
+        return tuple(sorted(counts, key=lambda a: (-counts[a], a)))
+
+    def descriptions(self, actor: str) -> dict[str, tuple[str, ...]]:
+        """Per outlet, the distinct descriptions of ``actor`` in order of appearance."""
+        result: dict[str, list[str]] = {}
+        for d in self.descriptors:
+            if d.actor == actor:
+                texts = result.setdefault(d.outlet, [])
+                if d.text not in texts:
+                    texts.append(d.text)
+        return {outlet: tuple(texts) for outlet, texts in result.items()}
+
+
+class Quote(NamedTuple):
+    """A quoted passage and, where the sentence says, who said it."""
+
+    outlet: str
+    article: int
+    sentence: int
+    #: Span of the quoted words, without the quotation marks.
+    start: int
+    end: int
+    text: str
+    #: The speaker as named ("Lukashenko", "the proposal"), or "" when unknown.
+    speaker: str
+    #: The attribution verb ("said", "told", "according to"), or "".
+    verb: str
+    words: int
+
+
+class OutletQuoting(NamedTuple):
+    """How much of one outlet's text is other people's words."""
+
+    outlet: str
+    words: int
+    quoted_words: int
+    #: ``quoted_words / words`` (0 for an outlet without words).
+    share: float
+    quotes: int
+
+
+class SpeakerCount(NamedTuple):
+    """Who an outlet quotes and how much."""
+
+    outlet: str
+    speaker: str
+    quotes: int
+    words: int
+
+
+class VerbCount(NamedTuple):
+    """How often an outlet uses an attribution verb ("said", "claimed", ...)."""
+
+    outlet: str
+    verb: str
+    count: int  # type: ignore[assignment]  # shadows tuple.count on purpose
+
+
+@dataclass(frozen=True, slots=True)
+class Quotes:
+    """Quotations, their speakers and the attribution verbs, per outlet."""
+
+    quotes: tuple[Quote, ...] = ()
+    outlets: tuple[OutletQuoting, ...] = ()
+    speakers: tuple[SpeakerCount, ...] = ()
+    verbs: tuple[VerbCount, ...] = ()
+
+
+class FrameHit(NamedTuple):
+    """A keyword of resources/frames.tsv found in a sentence."""
+
+    article: int
+    sentence: int
+    start: int
+    end: int
+    text: str
+    frame: str
+    reason: str
+
+
+class OutletFrame(NamedTuple):
+    """How strongly one outlet evokes one Policy Frames Codebook dimension."""
+
+    outlet: str
+    frame: str
+    #: Sentences of the outlet with at least one keyword of the frame.
+    sentences: int
+    #: ``sentences`` divided by the outlet's number of sentences.
+    share: float
+    #: Keyword hits of the frame in the outlet.
+    hits: int
+    #: Keyword hits per 1,000 words of the outlet.
+    per_1000: float
+
+
+@dataclass(frozen=True, slots=True)
+class Frames:
+    """The 15 frame dimensions scored per sentence (hits) and per outlet."""
+
+    hits: tuple[FrameHit, ...] = ()
+    outlets: tuple[OutletFrame, ...] = ()
+
+    def sentence_frames(self, article: int, sentence: int) -> tuple[str, ...]:
+        """The frames a sentence evokes, in order of first keyword."""
+        found = (h.frame for h in self.hits if h.article == article and h.sentence == sentence)
+        return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """How the outlets of a corpus report the same story differently.
+
+    ``articles[i]`` and ``article_outlets[i]`` are the path (as given) and the
+    outlet of ``corpus.articles[i]``; every ``article`` index in the records
+    points into them.
+    """
+
+    threshold: float
+    articles: tuple[str, ...]
+    article_outlets: tuple[str, ...]
+    outlets: tuple[str, ...]
+    groups: tuple[AlignedGroup, ...] = ()
+    unique: tuple[UniqueStatement, ...] = ()
+    distinctive: tuple[DistinctiveTerm, ...] = ()
+    labels: Labels = Labels()
+    quotes: Quotes = Quotes()
+    frames: Frames = Frames()

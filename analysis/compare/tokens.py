@@ -1,0 +1,377 @@
+"""Word tokens, normal forms and keyword matching shared by the comparison modules.
+
+The normal form makes different spellings of one word meet: lower case,
+curly apostrophes made straight, possessive "'s" dropped, hyphens removed
+("cease-fire" = "ceasefire"), number words as digits ("twelve-point" =
+"12-point"). :func:`stem` adds a light suffix stripper so that "called",
+"calls" and "calling" meet in alignment; it is deliberately simple (and fast),
+not a full Porter stemmer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from analysis.errors import LexiconError
+
+#: A word (letters/digits with inner hyphens or apostrophes) or one punctuation mark.
+TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+#: Words only.
+WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
+
+STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "ourselves",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "themselves",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+        "yourself",
+        "yourselves",
+        "s",
+        "t",
+        "don",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "us",
+    ]
+)
+
+#: Number words and their digits ("twelve-point" = "12-point").
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
+    "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
+    "twenty": "20", "hundred": "100", "thousand": "1000",
+}  # fmt: skip
+
+_VOWELS = frozenset("aeiouy")
+
+
+class Token(NamedTuple):
+    """A token with its span in the text it came from."""
+
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words and punctuation marks of ``text[start:end]``, with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text, start, stop)]
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words (no punctuation) of ``text[start:end]``, with offsets into ``text``."""
+    stop = len(text) if end is None else end
+    return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(text, start, stop)]
+
+
+@lru_cache(maxsize=65536)
+def normal(word: str) -> str:
+    """The normal form of a word or punctuation mark (see the module docstring)."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    elif w.endswith("'"):
+        w = w[:-1]
+    if "-" in w:
+        w = "".join(NUMBER_WORDS.get(part, part) for part in w.split("-"))
+    return NUMBER_WORDS.get(w, w)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem of a normal form: "called"/"calls"/"calling" → "call"."""
+    w = word
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            base = w[: -len(suffix)]
+            if not _VOWELS.intersection(base):
+                return w
+            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]
+            return base[:-1] if base.endswith("e") and len(base) > 4 else base
+    if w.endswith("es") and len(w) > 4 and w[-3] in "sxz":
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+
+
+def content_stems(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """Stems of the words of ``text[start:end]`` that are not stopwords."""
+    out = []
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        n = normal(m.group())
+        if n and n not in STOPWORDS:
+            out.append(stem(n))
+    return out
+
+
+class TermEntry(NamedTuple):
+    """One row of a keyword resource: a term, the group it belongs to and why."""
+
+    term: str
+    group: str
+    reason: str
+
+
+class TermMatch(NamedTuple):
+    """A keyword found in a text."""
+
+    start: int
+    end: int
+    text: str
+    entry: TermEntry
+
+
+def read_term_table(path: Path, columns: Sequence[str]) -> list[tuple[str, ...]]:
+    """Rows of a TSV resource with a header line and ``#`` comments.
+
+    Raises :class:`LexiconError` naming the file and line when a row is malformed.
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(f"{path} could not be read: {error}") from error
+    rows: list[tuple[str, ...]] = []
+    header_seen = False
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = tuple(cell.strip() for cell in line.split("\t"))
+        if not header_seen:
+            header_seen = True
+            if tuple(c.lower() for c in cells[: len(columns)]) != tuple(columns):
+                raise LexiconError(
+                    f"{path}, line {number}: the header must be "
+                    f"{' <tab> '.join(columns)}, not {line!r}."
+                )
+            continue
+        if len(cells) < len(columns) or not all(cells[: len(columns)]):
+            raise LexiconError(
+                f"{path}, line {number}: expected {len(columns)} tab-separated columns "
+                f"({', '.join(columns)}), found {line!r}."
+            )
+        rows.append(cells[: len(columns)])
+    return rows
+
+
+def _term_pattern(term: str) -> str:
+    parts = []
+    for piece in re.split(r"(\s+|\*|-|'|’)", term.strip()):
+        if not piece:
+            continue
+        if piece.isspace():
+            parts.append(r"[\s-]+")
+        elif piece == "*":
+            parts.append(r"[\w'’-]*")
+        elif piece == "-":
+            parts.append(r"[\s-]?")
+        elif piece in ("'", "’"):
+            parts.append("['’]")
+        else:
+            parts.append(re.escape(piece))
+    return "".join(parts)
+
+
+class TermMatcher:
+    """Finds the terms of a keyword resource in text (case-insensitive, whole words).
+
+    A term may hold several words and end in ``*`` ("econom*"). Where terms
+    overlap, the longest wins, so "special military operation" is not also
+    counted as "operation".
+    """
+
+    def __init__(self, entries: Sequence[TermEntry]) -> None:
+        self.entries = tuple(entries)
+        ordered = sorted(
+            range(len(self.entries)),
+            key=lambda i: (-len(self.entries[i].term), self.entries[i].term),
+        )
+        self._patterns = [re.compile(_term_pattern(self.entries[i].term), re.I) for i in ordered]
+        self._order = ordered
+        # A literal spelling beats a pattern that also matches it ("ceasefire" vs "cease-fire").
+        self._exact = {}
+        for i in reversed(ordered):
+            self._exact[self.entries[i].term.lower().replace("’", "'")] = i
+        if self.entries:
+            alternation = "|".join(f"(?:{p.pattern})" for p in self._patterns)
+            self._regex: re.Pattern[str] | None = re.compile(
+                rf"(?<![\w'’-])(?:{alternation})(?![\w-])", re.I
+            )
+        else:
+            self._regex = None
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[TermMatch]:
+        """Matches in ``text[start:end]`` with offsets into ``text``."""
+        if self._regex is None:
+            return
+        stop = len(text) if end is None else end
+        for m in self._regex.finditer(text, start, stop):
+            exact = self._exact.get(m.group().lower().replace("’", "'"))
+            if exact is not None:
+                yield TermMatch(m.start(), m.end(), m.group(), self.entries[exact])
+                continue
+            for index, pattern in zip(self._order, self._patterns, strict=True):
+                if pattern.fullmatch(m.group()):
+                    yield TermMatch(m.start(), m.end(), m.group(), self.entries[index])
+                    break
+
+
+#: Day and month names: capitalised like names, but never a person or a speaker.
+CALENDAR_WORDS = frozenset(
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)

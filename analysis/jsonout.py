@@ -1,0 +1,99 @@
+"""The ``framelens analyze --json`` document: a :class:`~analysis.model.Corpus` as plain data.
+
+The schema is stable (other tools read it)::
+
+    {
+      "articles": [
+        {"path", "outlet", "outlet_source", "title", "author", "date",
+         "words", "subjectivity", "polarity", "loaded_per_1000", "text",
+         "sentences": [{"start", "end", "subjectivity", "polarity", "bias"}],
+         "highlights": [{"start", "end", "text", "kind", "category", "weight", "reason"}]}
+      ],
+      "outlets": [{"outlet", "articles", "words", "sentences", "subjectivity",
+                   "polarity", "subjective_share", "loaded_per_1000",
+                   "loaded_per_1000_<category>"..., "bias", "top_terms"}],
+      "errors": [{"path", "error"}]
+    }
+
+Offsets are Python string indices into that article's ``"text"`` (count
+code points, not bytes or UTF-16 units), and ``text[start:end]`` equals a
+highlight's ``"text"``. ``kind`` is ``"subjective"`` (a TextBlob word) or
+``"loaded"`` (a lexicon term or scare quote); ``weight`` in [0, 1] says how
+strongly the span signals subjective or loaded language; ``reason`` is the
+one-line explanation shown to users. Article ``subjectivity``/``polarity``
+are means over its sentences; a sentence's are exactly TextBlob's. The
+``outlets`` rows are those of :func:`analysis.tables.outlet_table`.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from analysis.model import AnalyzedArticle, Corpus
+
+__all__ = ["article_to_json", "corpus_to_json"]
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe Python value (numpy scalars unwrapped, NaN → None)."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def article_to_json(analysed: AnalyzedArticle) -> dict[str, Any]:
+    """One entry of ``"articles"``."""
+    art = analysed.article
+    return {
+        "path": art.path,
+        "outlet": art.outlet,
+        "outlet_source": art.outlet_source,
+        "title": art.title,
+        "author": art.author,
+        "date": art.date,
+        "words": analysed.words,
+        "subjectivity": analysed.subjectivity,
+        "polarity": analysed.polarity,
+        "loaded_per_1000": analysed.loaded_per_1000,
+        "text": art.text,
+        "sentences": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "subjectivity": s.subjectivity,
+                "polarity": s.polarity,
+                "bias": s.bias,
+            }
+            for s in analysed.sentences
+        ],
+        "highlights": [
+            {
+                "start": h.start,
+                "end": h.end,
+                "text": h.text,
+                "kind": h.kind,
+                "category": h.category,
+                "weight": h.weight,
+                "reason": h.reason,
+            }
+            for h in analysed.highlights
+        ],
+    }
+
+
+def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
+    """The whole ``analyze --json`` document for ``corpus`` (see the module docstring)."""
+    from analysis.tables import outlet_table
+
+    outlets = outlet_table(corpus).reset_index()
+    return {
+        "articles": [article_to_json(a) for a in corpus.articles],
+        "outlets": [
+            {str(key): _plain(value) for key, value in row.items()}
+            for row in outlets.to_dict(orient="records")
+        ],
+        "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+    }

@@ -1,0 +1,1017 @@
+"""Loaded-language lexicons: reading them and finding their terms in a text.
+
+A :class:`Lexicon` is an immutable set of :class:`LexiconEntry` values (term,
+category, weight, reason).  :meth:`Lexicon.match` finds them in a text:
+
+* case-insensitive, on whole words (a term never matches inside a word);
+* inflections come for free: ``slam`` matches slams, slammed, slamming;
+  ``regime`` matches regimes; ``bully`` matches bullies, bullied; ``blame``
+  matches blamed, blaming; an adjective also matches its -ly adverb
+  (``brutal`` → brutally).  A leading ``=`` asks for the exact form only;
+* a trailing ``*`` on a word is a prefix wildcard, as in LIWC (``infest*``);
+* phrases match across spaces and hyphens alike (``so-called`` matches
+  "so called", ``far-left`` matches "far left");
+* the longest match wins, matches never overlap, and at equal length an exact
+  form beats an inflection, which beats a wildcard; entries of a lexicon
+  merged in later (a user's) beat the ones they were merged onto;
+* context: a term inside a direct quotation is the source's word, not the
+  outlet's, so its weight is halved and its reason says so; a term right
+  after a negation ("not", "never", ...) says so in its reason;
+* scare quotes are found by a rule, not a list: a phrase of one to four
+  words in quotation marks, in a passage that names no speaker.
+
+The index is a token trie, so matching costs a couple of dictionary look-ups
+per word.  Files: our TSV format (resources/lexicons/README.md), LIWC ``.dic``
+and MPQA ``.tff`` through :func:`load_lexicon`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import os
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+from analysis.errors import LexiconError
+
+__all__ = [
+    "CATEGORY_IDS",
+    "Category",
+    "Lexicon",
+    "LexiconEntry",
+    "LexiconMatch",
+    "default_lexicon",
+    "adverb_forms",
+    "inflections",
+    "inside_quote",
+    "load_categories",
+    "load_lexicon",
+    "quote_regions",
+]
+
+#: The built-in categories (resources/lexicons/categories.tsv holds their looks).
+CATEGORY_IDS: tuple[str, ...] = (
+    "label",
+    "emotive",
+    "attribution",
+    "hedge",
+    "presupposition",
+    "scare_quote",
+)
+
+TSV_HEADER = ("term", "category", "weight", "reason")
+
+#: A quoted term is the source's word: it keeps this share of its weight.
+QUOTED_FACTOR = 0.5
+SCARE_QUOTE_WEIGHT = 0.6
+SCARE_QUOTE_TERM = "(rule: short quote with no speaker)"
+QUOTED_NOTE = " (inside a quotation: the source's word, not the outlet's, so it weighs less)"
+
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_match_start = re.Match.start
+# What may separate the words of a phrase: spaces, hyphens, apostrophes.
+_GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019]{1,3}")
+_TERM_WORD_RE = re.compile(r"[^\W_]+\*?")
+_CATEGORY_RE = re.compile(r"^(?:[a-z_]+|custom:[\w\- ]+)$")
+
+_NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "hardly", "without", "neither"})
+_SPEECH_WORDS = frozenset(
+    [
+        "said",
+        "say",
+        "says",
+        "saying",
+        "told",
+        "tell",
+        "tells",
+        "telling",
+        "asked",
+        "asks",
+        "wrote",
+        "write",
+        "writes",
+        "writing",
+        "tweeted",
+        "tweets",
+        "posted",
+        "posts",
+        "according",
+        "called",
+        "call",
+        "calls",
+        "calling",
+        "described",
+        "describes",
+        "dubbed",
+        "dubs",
+        "termed",
+        "terms",
+        "stated",
+        "states",
+        "declared",
+        "declares",
+        "added",
+        "adds",
+        "noted",
+        "notes",
+        "argued",
+        "argues",
+        "claimed",
+        "claims",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "explained",
+        "explains",
+        "replied",
+        "replies",
+        "responded",
+        "responds",
+        "quoted",
+        "labeled",
+        "labelled",
+        "branded",
+        "brands",
+        "put",
+        "urged",
+        "urges",
+        "remarked",
+        "recalled",
+        "recalls",
+        "joked",
+        "jokes",
+        "announced",
+        "announces",
+        "wondered",
+        "asking",
+    ]
+)
+_VOWELS = frozenset("aeiou")
+_NO_INFLECT = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "as",
+        "up",
+        "out",
+        "off",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "and",
+        "or",
+        "but",
+        "if",
+        "is",
+        "are",
+        "was",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "his",
+        "her",
+        "their",
+        "our",
+        "your",
+        "my",
+        "me",
+        "him",
+        "them",
+        "us",
+        "not",
+        "no",
+        "so",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """How a lexicon category looks and what it means (resources/lexicons/categories.tsv)."""
+
+    id: str
+    label: str
+    colour: str
+    underline: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    """One term of a lexicon: what to look for, and what to tell the user."""
+
+    term: str
+    category: str
+    weight: float
+    reason: str
+    #: The lexicon the entry came from (a file name, or "FrameLens").
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """A term found in a text; ``text`` equals the text's ``[start:end]`` slice."""
+
+    start: int
+    end: int
+    text: str
+    category: str
+    reason: str
+    weight: float
+    term: str
+    #: True when the match lies inside a direct quotation.
+    quoted: bool = False
+    #: True when a negation ("not", "never", ...) comes just before the match.
+    negated: bool = False
+
+
+# ---------------------------------------------------------------- inflections
+
+
+def inflections(word: str) -> tuple[str, ...]:
+    """Regular English inflections of ``word`` (lower case), the word itself first.
+
+    Over-generation is harmless (a form that is not English never occurs in a
+    text), so the rules are generous: -s/-es, -ed/-d, -ing, -y → -ies/-ied,
+    e-dropping (blame → blaming), consonant doubling (slam → slammed) and
+    -ie → -ying (lie → lying).
+    """
+    w = word.lower()
+    if len(w) < 3 or w in _NO_INFLECT or not w.isalpha():
+        return (w,)
+    forms = [w]
+    if w.endswith(("s", "x", "z", "ch", "sh")):
+        forms.append(w + "es")
+    else:
+        forms.append(w + "s")
+    if w.endswith("ie"):
+        forms += [w + "d", w[:-2] + "ying"]
+    elif w.endswith("e"):
+        forms += [w + "d", w[:-1] + "ing"]
+    elif w.endswith("y") and w[-2] not in _VOWELS:
+        forms += [w[:-1] + "ies", w[:-1] + "ied", w + "ing"]
+    else:
+        forms += [w + "ed", w + "ing"]
+        last, before, third = w[-1], w[-2], w[-3]
+        if last not in _VOWELS and last not in "wxy" and before in _VOWELS and third not in _VOWELS:
+            forms += [w + last + "ed", w + last + "ing"]
+    return tuple(dict.fromkeys(forms))
+
+
+def adverb_forms(word: str) -> tuple[str, ...]:
+    """The -ly adverb of an adjective (brutal → brutally, horrible → horribly,
+    hysteric → hysterically, angry → angrily); empty for short or unlikely words."""
+    w = word.lower()
+    if len(w) < 5 or not w.isalpha() or w.endswith(("ly", "ing", "ed", "s")):
+        return ()
+    if w.endswith("le") and w[-3] not in _VOWELS:
+        return (w[:-1] + "y",)
+    if w.endswith("ic"):
+        return (w + "ally", w + "ly")
+    if w.endswith("y") and w[-2] not in _VOWELS:
+        return (w[:-1] + "ily",)
+    return (w + "ly",)
+
+
+# ---------------------------------------------------------------- the index
+
+
+class _Node:
+    """A trie node over lower-cased word tokens."""
+
+    __slots__ = ("children", "entry", "rank", "wild", "wild_lengths")
+
+    def __init__(self) -> None:
+        self.children: dict[str, _Node] = {}
+        self.wild: dict[str, _Node] = {}
+        self.wild_lengths: tuple[int, ...] = ()
+        self.entry: LexiconEntry | None = None
+        self.rank: tuple[int, int] = (-1, -1)
+
+    def child(self, token: str, wildcard: bool) -> _Node:
+        table = self.wild if wildcard else self.children
+        node = table.get(token)
+        if node is None:
+            node = table[token] = _Node()
+            if wildcard:
+                self.wild_lengths = tuple(sorted({len(k) for k in self.wild}, reverse=True))
+        return node
+
+    def step(self, token: str) -> list[tuple[_Node, int]]:
+        """Children reached by ``token``, with 1 for an exact step, 0 for a wildcard."""
+        found: list[tuple[_Node, int]] = []
+        node = self.children.get(token)
+        if node is not None:
+            found.append((node, 1))
+        for length in self.wild_lengths:
+            if length <= len(token):
+                node = self.wild.get(token[:length])
+                if node is not None:
+                    found.append((node, 0))
+        return found
+
+
+#: What a word can do at the trie's root: nothing (False), start a term
+#: (True), or only start a phrase whose second word is one of these keys.
+_First = bool | dict[str, _Node]
+
+
+def _first_step(root: _Node, word: str) -> _First:
+    found = root.step(word)
+    if len(found) == 1:
+        node, exact = found[0]
+        if exact and node.entry is None and not node.wild:
+            return node.children
+    return bool(found)
+
+
+def _term_words(term: str) -> list[str]:
+    text = term.lower().replace("\u2019", "'")
+    return _TERM_WORD_RE.findall(text)
+
+
+def _term_variants(term: str) -> list[tuple[tuple[tuple[str, bool], ...], int]]:
+    """The token sequences a term matches, each with a rank (2 exact, 1 inflected).
+
+    A token is ``(text, is_wildcard)``.  Inflections apply to the first or the
+    last word of a phrase ("lash out" → "lashed out", "death tax" → "death
+    taxes"), never to both at once.
+    """
+    exact_only = term.startswith("=")
+    words = _term_words(term[1:] if exact_only else term)
+    base = tuple((w.rstrip("*"), w.endswith("*")) for w in words)
+    if not base:
+        return []
+    variants: list[tuple[tuple[tuple[str, bool], ...], int]] = [(base, 2)]
+    if exact_only:
+        return variants
+    positions = {0, len(base) - 1}
+    for pos in sorted(positions):
+        word, wild = base[pos]
+        if wild:
+            continue
+        forms = inflections(word)[1:]
+        if len(base) == 1:
+            forms += adverb_forms(word)
+        for form in forms:
+            variant = base[:pos] + ((form, False),) + base[pos + 1 :]
+            variants.append((variant, 1))
+    return variants
+
+
+# ---------------------------------------------------------------- quotations
+
+
+_QUOTE_CHARS_RE = re.compile("[\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
+_SO_CALLED_RE = re.compile(r"\bso[\s\-\u2010\u2011]called\b", re.IGNORECASE)
+_SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
+_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
+
+
+@lru_cache(maxsize=32)
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of direct quotations in ``text``, quote marks included, in order.
+
+    Curly quotes pair with each other; a straight ``"`` opens when it is
+    followed by a non-space and closes the open one otherwise; single quotes
+    count when they cannot be apostrophes.  A quotation left open ends at the
+    end of its paragraph (news style reopens it in the next paragraph).
+    """
+    regions: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []  # (closing mark expected, position)
+    n = len(text)
+    # Only quote marks and newlines matter: visit just those characters.
+    for found in _QUOTE_CHARS_RE.finditer(text):
+        i = found.start()
+        ch = text[i]
+        if ch == "\n":
+            if stack:
+                regions.append((stack[0][1], i))
+                stack.clear()
+            continue
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch in ("\u201c", "\u00ab"):
+            stack.append((_OPEN_CLOSE[ch], i))
+        elif ch == "\u2018" and not prev.isalnum():
+            stack.append(("\u2019", i))
+        elif ch in ("\u201d", "\u00bb") or (ch == "\u2019" and not nxt.isalnum()):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == ch:
+                    regions.append((stack[k][1], i + 1))
+                    del stack[k:]
+                    break
+        elif ch == '"':
+            if stack and stack[-1][0] == '"':
+                regions.append((stack.pop()[1], i + 1))
+            elif not nxt.isspace():
+                stack.append(('"', i))
+        elif ch == "'":
+            if stack and stack[-1][0] == "'" and not prev.isspace() and not nxt.isalnum():
+                regions.append((stack.pop()[1], i + 1))
+            elif not prev.isalnum() and nxt.isalpha():
+                stack.append(("'", i))
+    if stack:
+        regions.append((stack[0][1], n))
+    regions.sort()
+    return tuple(regions)
+
+
+@lru_cache(maxsize=32)
+def _merged_quotes(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in quote_regions(text):
+        if starts and s < ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return tuple(starts), tuple(ends)
+
+
+def inside_quote(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` lies inside a direct quotation (:func:`quote_regions`)."""
+    starts, ends = _merged_quotes(text)
+    k = bisect.bisect_right(starts, start) - 1
+    return k >= 0 and starts[k] < start and end <= ends[k]
+
+
+# ---------------------------------------------------------------- the lexicon
+
+
+class Lexicon:
+    """An immutable lexicon of loaded terms that can find them in a text.
+
+    ``Lexicon(entries, name=...)``; :meth:`merged` layers a user's lexicon
+    on top (its entries override ours for the same term).  ``scare_quotes``
+    turns the scare-quote rule on or off.
+    """
+
+    __slots__ = ("_first", "_layers", "_names", "_root", "_scare_quotes")
+
+    def __init__(
+        self,
+        entries: Iterable[LexiconEntry] = (),
+        *,
+        name: str = "",
+        scare_quotes: bool = True,
+    ) -> None:
+        layer = tuple(entries)
+        self._layers: tuple[tuple[LexiconEntry, ...], ...] = (layer,)
+        self._names: tuple[str, ...] = (name,) if name else ()
+        self._scare_quotes = scare_quotes
+        self._root = _Node()
+        self._first: dict[str, _First] = {}
+        self._index()
+
+    @classmethod
+    def _from_layers(
+        cls,
+        layers: tuple[tuple[LexiconEntry, ...], ...],
+        names: tuple[str, ...],
+        scare_quotes: bool,
+    ) -> Lexicon:
+        lexicon = cls.__new__(cls)
+        lexicon._layers = layers
+        lexicon._names = names
+        lexicon._scare_quotes = scare_quotes
+        lexicon._root = _Node()
+        lexicon._first = {}
+        lexicon._index()
+        return lexicon
+
+    def _index(self) -> None:
+        for tier, layer in enumerate(self._layers):
+            for entry in layer:
+                for tokens, rank in _term_variants(entry.term):
+                    node = self._root
+                    for token, wild in tokens:
+                        node = node.child(token, wild)
+                    priority = (tier, rank)
+                    # Later layers, then exact forms, then (in file order) first entries win.
+                    if priority > node.rank:
+                        node.entry = entry
+                        node.rank = priority
+
+    # -- the collection
+
+    @property
+    def name(self) -> str:
+        """The names of the merged lexicons, joined by " + "."""
+        return " + ".join(self._names)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of the merged lexicons, the base one first."""
+        return self._names
+
+    @property
+    def scare_quotes(self) -> bool:
+        return self._scare_quotes
+
+    @property
+    def entries(self) -> tuple[LexiconEntry, ...]:
+        """Every entry in force: a later layer's entry hides an earlier one for the same term."""
+        result: dict[str, LexiconEntry] = {}
+        for layer in self._layers:
+            for entry in layer:
+                key = entry.term.lower()
+                if key in result and result[key] in layer:
+                    continue  # first entry of a file wins within that file
+                result.pop(key, None)
+                result[key] = entry
+        return tuple(result.values())
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self) -> Iterator[LexiconEntry]:
+        return iter(self.entries)
+
+    def __repr__(self) -> str:
+        return f"Lexicon({self.name or 'unnamed'!r}, {len(self)} entries)"
+
+    def categories(self) -> tuple[str, ...]:
+        """The categories used by the entries, in order of first use."""
+        return tuple(dict.fromkeys(e.category for e in self.entries))
+
+    def merged(self, other: Lexicon) -> Lexicon:
+        """A new lexicon: this one with ``other`` on top (its entries win)."""
+        return Lexicon._from_layers(
+            self._layers + other._layers,
+            self._names + other._names,
+            self._scare_quotes or other._scare_quotes,
+        )
+
+    def with_weights(self, weights: Mapping[str, float]) -> Lexicon:
+        """A new lexicon whose entries of each category get the given weight."""
+        layers = tuple(
+            tuple(
+                LexiconEntry(e.term, e.category, weights[e.category], e.reason, e.source)
+                if e.category in weights
+                else e
+                for e in layer
+            )
+            for layer in self._layers
+        )
+        return Lexicon._from_layers(layers, self._names, self._scare_quotes)
+
+    # -- matching
+
+    def match(self, text: str, start: int = 0, end: int | None = None) -> tuple[LexiconMatch, ...]:
+        """Every term found in ``text[start:end]``, in order, never overlapping.
+
+        Offsets are into ``text``; context (quotations, negation) is read from
+        the whole of ``text``.
+        """
+        stop = len(text) if end is None else min(end, len(text))
+        # Plain lists built by C loops (map, findall): much cheaper than a
+        # match object per token.
+        raw = _TOKEN_RE.findall(text, start, stop)
+        starts = list(map(_match_start, _TOKEN_RE.finditer(text, start, stop)))
+        words = list(map(str.lower, raw))
+        root = self._root
+        # Only a word that the trie's root knows can start a match; whether it
+        # does is remembered per distinct word (the lexicon never changes).
+        first = self._first
+        if len(first) > 200_000:
+            first.clear()
+        for word in set(words).difference(first):
+            first[word] = _first_step(root, word)
+        matches: list[LexiconMatch] = []
+        following = 0  # the first token not inside the last match
+        count = len(words)
+        for i, word in enumerate(words):
+            step = first[word]
+            if step is False or i < following:
+                continue
+            if step is not True and (i + 1 >= count or words[i + 1] not in step):
+                continue  # only a phrase starts here, and its second word is not next
+            best = self._longest(text, starts, raw, words, i, root)
+            if best is None:
+                continue
+            last, entry = best
+            s, e = starts[i], starts[last] + len(raw[last])
+            matches.append(self._make_match(text, words, i, s, e, entry))
+            following = last + 1
+        if self._scare_quotes:
+            matches.extend(_scare_quotes(text, start, stop))
+            matches.sort(key=lambda m: (m.start, -m.end))
+        return tuple(matches)
+
+    @staticmethod
+    def _longest(
+        text: str,
+        starts: Sequence[int],
+        raw: Sequence[str],
+        words: Sequence[str],
+        i: int,
+        root: _Node,
+    ) -> tuple[int, LexiconEntry] | None:
+        best: tuple[int, tuple[int, int, int], LexiconEntry] | None = None
+        frontier = root.step(words[i])
+        j = i
+        while frontier:
+            for node, exact in frontier:
+                if node.entry is not None:
+                    key = (j, node.rank[0], node.rank[1] + exact)
+                    if best is None or key > best[1]:
+                        best = (j, key, node.entry)
+            j += 1
+            if j >= len(words) or not _GAP_RE.fullmatch(
+                text, starts[j - 1] + len(raw[j - 1]), starts[j]
+            ):
+                break
+            token = words[j]
+            frontier = [pair for node, _ in frontier for pair in node.step(token)]
+        return None if best is None else (best[0], best[2])
+
+    @staticmethod
+    def _make_match(
+        text: str,
+        words: Sequence[str],
+        i: int,
+        s: int,
+        e: int,
+        entry: LexiconEntry,
+    ) -> LexiconMatch:
+        weight = entry.weight
+        reason = entry.reason
+        negation = next(
+            (words[k] for k in range(max(0, i - 2), i) if words[k] in _NEGATIONS),
+            "",
+        )
+        if negation:
+            shown = "n't" if negation == "t" else negation
+            reason += f" (negated here by '{shown}')"
+        quoted = inside_quote(text, s, e)
+        if quoted:
+            weight *= QUOTED_FACTOR
+            reason += QUOTED_NOTE
+        return LexiconMatch(
+            start=s,
+            end=e,
+            text=text[s:e],
+            category=entry.category,
+            reason=reason,
+            weight=round(weight, 4),
+            term=entry.term,
+            quoted=quoted,
+            negated=bool(negation),
+        )
+
+
+def _sentence_window(text: str, qs: int, qe: int, start: int, stop: int) -> str:
+    """The text of the sentence around a quotation (at most 200 characters each side)."""
+    lo = max(start, qs - 200)
+    hi = min(stop, qe + 200)
+    before = text[lo:qs]
+    cut = max(before.rfind(". "), before.rfind("? "), before.rfind("! "), before.rfind("\n"))
+    if cut >= 0:
+        lo += cut + 1
+    after = _SENTENCE_END_RE.search(text, qe, hi)
+    if after:
+        hi = after.start() + 1
+    return text[lo:hi]
+
+
+def _scare_quotes(text: str, start: int, stop: int) -> list[LexiconMatch]:
+    found: list[LexiconMatch] = []
+    for qs, qe in quote_regions(text):
+        if qs < start or qe > stop or qe - qs < 3:
+            continue
+        inner = text[qs + 1 : qe - 1].strip().rstrip(".,;:!?")
+        words = _TOKEN_RE.findall(inner)
+        if not 1 <= len(words) <= 4 or any(c in inner for c in ".!?\n"):
+            continue
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            continue  # a title or a name, not a doubt
+        if words[0][0].isdigit():
+            continue
+        window = _SO_CALLED_RE.sub(" ", _sentence_window(text, qs, qe, start, stop))
+        if any(w.lower() in _SPEECH_WORDS for w in _TOKEN_RE.findall(window)):
+            continue  # a speaker is named: an ordinary partial quote
+        found.append(
+            LexiconMatch(
+                start=qs,
+                end=qe,
+                text=text[qs:qe],
+                category="scare_quote",
+                reason=(
+                    f"'{inner}' is put in quotation marks with no speaker named: "
+                    "scare quotes signal that the outlet doubts or mocks the wording"
+                ),
+                weight=SCARE_QUOTE_WEIGHT,
+                term=SCARE_QUOTE_TERM,
+            )
+        )
+    return found
+
+
+# ---------------------------------------------------------------- reading files
+
+
+def _error(path: str | os.PathLike[str], line: int, problem: str) -> LexiconError:
+    return LexiconError(f"{os.fspath(path)}, line {line}: {problem}")
+
+
+def _read_lines(path: str | os.PathLike[str]) -> list[str]:
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise LexiconError(
+            f"{os.fspath(path)}: the lexicon cannot be read ({exc.strerror})."
+        ) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise _error(
+            path, line, "the file is not UTF-8 text; save it as UTF-8 and try again"
+        ) from exc
+    return text.splitlines()
+
+
+def _check_term(path: str | os.PathLike[str], number: int, term: str) -> str:
+    term = " ".join(term.split())
+    body = term[1:] if term.startswith("=") else term
+    if not _term_words(body):
+        raise _error(path, number, f"the term {term!r} has no letters or digits")
+    if any("*" in word[:-1] for word in re.split(r"[\s\-]+", body)):
+        raise _error(path, number, f"in {term!r} a * may only end a word (as in slam*)")
+    return term
+
+
+def _parse_weight(path: str | os.PathLike[str], number: int, text: str) -> float:
+    try:
+        weight = float(text)
+    except ValueError as exc:
+        raise _error(path, number, f"the weight {text!r} is not a number between 0 and 1") from exc
+    if not 0.0 <= weight <= 1.0 or math.isnan(weight):
+        raise _error(path, number, f"the weight {text!r} is outside 0 to 1")
+    return weight
+
+
+def _read_tsv(path: str | os.PathLike[str], name: str) -> list[LexiconEntry]:
+    known = set(CATEGORY_IDS)
+    entries: list[LexiconEntry] = []
+    header_seen = False
+    for number, line in enumerate(_read_lines(path), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if not header_seen and tuple(c.lower() for c in cells[:4]) == TSV_HEADER:
+            header_seen = True
+            continue
+        if len(cells) < 4 or not cells[3]:
+            raise _error(
+                path,
+                number,
+                "expected 4 columns separated by tabs (term, category, weight, reason), "
+                f"found {len(cells)}"
+                + (
+                    ""
+                    if len(cells) >= 4
+                    else "; check that the columns are separated by tabs, not spaces"
+                ),
+            )
+        if len(cells) > 4:
+            raise _error(path, number, f"expected 4 tab-separated columns, found {len(cells)}")
+        term = _check_term(path, number, cells[0])
+        category = cells[1]
+        if category not in known and not category.startswith("custom:"):
+            raise _error(
+                path,
+                number,
+                f"unknown category {category!r}; use one of {', '.join(CATEGORY_IDS)} "
+                f"or custom:<name> (e.g. custom:{category or 'mine'})",
+            )
+        if category == "scare_quote":
+            raise _error(
+                path, number, "scare quotes are found by a rule; they cannot be listed as terms"
+            )
+        if not _CATEGORY_RE.match(category):
+            raise _error(
+                path, number, f"the category {category!r} has characters a category id cannot have"
+            )
+        weight = _parse_weight(path, number, cells[2])
+        entries.append(LexiconEntry(term, category, weight, cells[3], name))
+    return entries
+
+
+#: Where LIWC categories land among ours; everything else becomes custom:<name>.
+LIWC_CATEGORY_MAP: Mapping[str, str] = {
+    "negemo": "emotive",
+    "posemo": "emotive",
+    "affect": "emotive",
+    "anger": "emotive",
+    "anx": "emotive",
+    "sad": "emotive",
+    "swear": "label",
+    "tentat": "hedge",
+    "certain": "presupposition",
+}
+
+
+def _read_liwc(
+    path: str | os.PathLike[str], name: str, category_map: Mapping[str, str] | None
+) -> list[LexiconEntry]:
+    mapping = dict(LIWC_CATEGORY_MAP if category_map is None else category_map)
+    lines = _read_lines(path)
+    cats: dict[str, str] = {}
+    number = 0
+    # The header: % on a line, "id<TAB>name" lines, % again.
+    while number < len(lines) and not lines[number].strip():
+        number += 1
+    if number >= len(lines) or lines[number].strip() != "%":
+        raise _error(path, number + 1, "a LIWC .dic file starts with a line holding only %")
+    number += 1
+    while True:
+        if number >= len(lines):
+            raise _error(path, number, "the category list is not closed by a line holding only %")
+        line = lines[number].strip()
+        number += 1
+        if line == "%":
+            break
+        if not line:
+            continue
+        parts = line.split()
+        if len(parts) < 2 or not parts[0].isdigit():
+            raise _error(
+                path,
+                number,
+                f"expected 'number<TAB>category name', found {line!r} "
+                "(is the % line that closes the category list missing?)",
+            )
+        cats[parts[0]] = parts[1]
+    entries: list[LexiconEntry] = []
+    for index in range(number, len(lines)):
+        line = lines[index].strip()
+        if not line:
+            continue
+        parts = line.split("\t") if "\t" in line else line.split()
+        word = parts[0].strip()
+        ids = [p for cell in parts[1:] for p in cell.split() if p.isdigit()]
+        if not ids:
+            raise _error(path, index + 1, f"the word {word!r} has no category number after it")
+        unknown = [i for i in ids if i not in cats]
+        if unknown:
+            raise _error(
+                path, index + 1, f"category number {unknown[0]} is not declared in the header"
+            )
+        names = [cats[i] for i in ids]
+        ours = [mapping[n] for n in names if n in mapping]
+        category = ours[0] if ours else f"custom:{names[0]}"
+        # LIWC words are exact forms unless they end with *; our inflections would over-match.
+        term = _check_term(path, index + 1, word if word.endswith("*") else "=" + word)
+        shown = word.rstrip("*")
+        entries.append(
+            LexiconEntry(
+                term,
+                category,
+                0.5,
+                f"'{shown}' is in the LIWC categories {', '.join(names)} "
+                f"of the user lexicon {name}",
+                name,
+            )
+        )
+    return entries
+
+
+#: MPQA subjectivity types and the weight each gets.
+MPQA_WEIGHTS: Mapping[str, float] = {"strongsubj": 0.8, "weaksubj": 0.4}
+
+
+def _read_mpqa(path: str | os.PathLike[str], name: str, category: str) -> list[LexiconEntry]:
+    best: dict[str, LexiconEntry] = {}
+    for number, line in enumerate(_read_lines(path), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        fields: dict[str, str] = {}
+        for part in line.split():
+            key, sep, value = part.partition("=")
+            if not sep:
+                raise _error(path, number, f"expected key=value pairs, found {part!r}")
+            fields[key] = value
+        kind = fields.get("type", "")
+        word = fields.get("word1", "")
+        if kind not in MPQA_WEIGHTS:
+            raise _error(
+                path, number, f"type must be strongsubj or weaksubj, found {kind or 'nothing'!r}"
+            )
+        if not word:
+            raise _error(path, number, "the word1= field is missing")
+        stemmed = fields.get("stemmed1", "n") == "y"
+        polarity = fields.get("priorpolarity", "")
+        # stemmed1=y means "any inflection": our inflection rules say exactly that,
+        # where a wildcard would let "art" match "article".
+        term = _check_term(path, number, word if stemmed else "=" + word)
+        strength = "strongly" if kind == "strongsubj" else "weakly"
+        reason = f"'{word}' is a {strength} subjective word"
+        if polarity:
+            reason += f" ({polarity})"
+        reason += f" in the MPQA-format user lexicon {name}"
+        entry = LexiconEntry(term, category, MPQA_WEIGHTS[kind], reason, name)
+        key = term.lstrip("=").lower()
+        if key not in best or best[key].weight < entry.weight:
+            best[key] = entry
+    return list(best.values())
+
+
+def _sniff(lines: Sequence[str]) -> str:
+    for line in lines:
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if line.strip() == "%":
+            return "liwc"
+        if "type=" in line and "word1=" in line:
+            return "mpqa"
+        return "tsv"
+    return "tsv"
+
+
+def load_lexicon(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    liwc_categories: Mapping[str, str] | None = None,
+    mpqa_category: str = "emotive",
+) -> Lexicon:
+    """Read a lexicon file: our TSV format, LIWC ``.dic`` or MPQA ``.tff``.
+
+    The format comes from the suffix (.tsv/.txt, .dic, .tff) or, for any
+    other suffix, from the first line.  ``liwc_categories`` maps LIWC
+    category names to ours (unmapped ones become ``custom:<name>``).  Raises
+    :class:`~analysis.errors.LexiconError` naming the file and line.
+    """
+    label = name or Path(path).name
+    suffix = Path(path).suffix.lower()
+    kind = {".dic": "liwc", ".tff": "mpqa", ".tsv": "tsv"}.get(suffix)
+    if kind is None:
+        kind = _sniff(_read_lines(path))
+    if kind == "liwc":
+        entries = _read_liwc(path, label, liwc_categories)
+    elif kind == "mpqa":
+        entries = _read_mpqa(path, label, mpqa_category)
+    else:
+        entries = _read_tsv(path, label)
+    if not entries:
+        raise LexiconError(f"{os.fspath(path)}: the lexicon holds no terms.")
+    return Lexicon(entries, name=label)
+
+
+@cache
+def default_lexicon() -> Lexicon:
+    """FrameLens's own lexicon (resources/lexicons/loaded.tsv), read once."""
+    from analysis.resources import resource_path
+
+    return load_lexicon(resource_path("lexicons", "loaded.tsv"), name="FrameLens")
+
+
+@cache
+def load_categories() -> tuple[Category, ...]:
+    """The categories in resources/lexicons/categories.tsv, in file order."""
+    from analysis.resources import resource_path
+
+    path = resource_path("lexicons", "categories.tsv")
+    found: list[Category] = []
+    header = True
+    for number, line in enumerate(_read_lines(path), start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if header:
+            header = False
+            continue
+        if len(cells) != 5:
+            raise _error(path, number, f"expected 5 tab-separated columns, found {len(cells)}")
+        found.append(Category(*(c.strip() for c in cells)))
+    return tuple(found)

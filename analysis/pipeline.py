@@ -1,0 +1,426 @@
+"""Pipeline: inputs (paths or articles) → a :class:`~analysis.model.Corpus`, on all cores.
+
+:func:`analyze` loads the paths with :func:`analysis.load.load_many`,
+analyses every article with :func:`analysis.score.analyze_article` and keeps
+the order of the inputs. ``workers`` is the number of processes that analyse
+(default: the usable cores):
+
+* ``workers=1``, or fewer than :data:`MIN_PARALLEL` articles: everything runs
+  in the calling process (starting a worker costs more than a few articles);
+* otherwise a pool of worker processes is started. When :func:`analyze` is
+  called from the main thread (the command line, a script), the calling
+  process is one of the ``workers``: it analyses chunks itself while the
+  others start up, so starting them costs no waiting, and only their share of
+  the results has to be sent back; at the end it does not wait for a slow
+  worker but analyses that worker's last chunks itself too, keeping whichever
+  result comes first. When it is called from another thread (the
+  GUI's analysis worker), the caller must stay light so that the window stays
+  responsive: then all the analysis runs in ``workers`` pool processes and
+  the caller only waits (``in_caller`` overrides the choice).
+
+About the pool:
+
+* it always uses the ``spawn`` start method: a GUI process has Qt threads,
+  and forking a process with threads can deadlock (``fork`` copies locks held
+  by other threads); ``spawn`` is also what Windows, macOS and a
+  PyInstaller-frozen program (whose entry point calls
+  ``multiprocessing.freeze_support``) use;
+* each worker loads the nupunkt model and the loaded-term lexicon once, in
+  the pool initializer (the default lexicon is not sent: building its index
+  takes less time than unpickling it); TextBlob's sentiment lexicon is sent
+  by the caller (plain dictionaries unpickle far faster than the XML parses);
+* articles travel in chunks of up to :data:`MAX_CHUNK`, and results come back
+  as plain tuples, which pickle several times faster than the dataclasses;
+  the caller rebuilds them around its own :class:`Article` objects;
+* ``cancel()`` is polled between chunks; cancelling drops the chunks not yet
+  started, waits for the running ones (at most one per worker) and raises
+  :class:`~analysis.errors.CancelledError`, leaving no process behind.
+
+benchmarks/throughput.py measures the start-up cost and the scaling.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from analysis.errors import CancelledError
+from analysis.model import (
+    AnalyzedArticle,
+    Article,
+    Assessment,
+    Corpus,
+    Highlight,
+    LoadFailure,
+    SentenceScore,
+)
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from analysis.lexicon import Lexicon
+    from analysis.sentiment import SentimentLexicon
+
+__all__ = ["MAX_CHUNK", "MIN_PARALLEL", "analyze", "analyze_articles", "default_workers"]
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+
+#: Below this many articles no pool is started: a worker process takes about
+#: 0.15-0.3 s to start (benchmarks/throughput.py), while an article of 400
+#: words takes about 2.5 ms, so a pool pays off only from a few dozen articles.
+MIN_PARALLEL = 48
+#: At most this many articles per chunk (fewer for small inputs, so that every
+#: process gets several chunks and progress moves smoothly).
+MAX_CHUNK = 8
+
+#: An analysed article without its Article, as plain tuples (see _pack).
+Packed = tuple[
+    tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...], int
+]
+
+
+def default_workers() -> int:
+    """The number of processes used when none is given: the usable cores."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+def _pack(result: AnalyzedArticle) -> Packed:
+    return (
+        tuple(
+            (s.start, s.end, s.subjectivity, s.polarity, s.bias, s.quoted)
+            for s in result.sentences
+        ),
+        tuple(
+            (a.start, a.end, a.words, a.subjectivity, a.polarity, a.intensifier, a.negated)
+            for a in result.assessments
+        ),
+        tuple(
+            (h.start, h.end, h.text, h.kind, h.category, h.weight, h.reason, h.subjectivity,
+             h.polarity, h.term)
+            for h in result.highlights
+        ),
+        result.words,
+    )  # fmt: skip
+
+
+def _unpack(article: Article, packed: Packed | str) -> AnalyzedArticle | str:
+    if isinstance(packed, str):
+        return packed
+    sentences, assessments, highlights, words = packed
+    return AnalyzedArticle(
+        article=article,
+        sentences=tuple(SentenceScore(*s) for s in sentences),
+        assessments=tuple(Assessment(*a) for a in assessments),
+        highlights=tuple(Highlight(*h) for h in highlights),
+        words=words,
+    )
+
+
+def _analyze_one(
+    article: Article, lexicon: Lexicon | None, sentiment: SentimentLexicon | None = None
+) -> AnalyzedArticle | str:
+    """The analysed article, or the reason it could not be analysed.
+
+    An article that breaks the analysis (a bug, or text no one foresaw) must
+    not stop the others: it becomes an entry of ``Corpus.errors``.
+    """
+    from analysis.score import analyze_article
+
+    try:
+        return analyze_article(article, lexicon=lexicon, sentiment=sentiment)
+    except Exception as error:  # noqa: BLE001 - reported as a failure, logged in full
+        log.exception("analysing %s failed", article.path)
+        return f"the article could not be analysed ({type(error).__name__}: {error})."
+
+
+# --- Worker side (module level, so that ``spawn`` can find it) ----------------------------------
+
+_worker_lexicon: Lexicon | None = None
+_worker_sentiment: SentimentLexicon | None = None
+
+
+def _init_worker(lexicon: Lexicon | None, sentiment: SentimentLexicon | None = None) -> None:
+    """Load everything heavy once per worker process.
+
+    ``sentiment`` is the caller's copy of TextBlob's sentiment lexicon: it
+    unpickles in about a millisecond, where parsing TextBlob's XML again
+    would take some 30 ms of every worker's start-up.
+    """
+    global _worker_lexicon, _worker_sentiment
+    from analysis.lexicon import default_lexicon
+    from analysis.segment import sentence_spans
+    from analysis.sentiment import sentiment_lexicon
+
+    _worker_lexicon = default_lexicon() if lexicon is None else lexicon
+    _worker_sentiment = sentiment_lexicon() if sentiment is None else sentiment
+    sentence_spans("Warm up the sentence splitter. Then go.")
+
+
+def _ready() -> int:
+    return os.getpid()
+
+
+def _analyze_chunk(articles: Sequence[Article]) -> list[Packed | str]:
+    packed: list[Packed | str] = []
+    for article in articles:
+        result = _analyze_one(article, _worker_lexicon, _worker_sentiment)
+        packed.append(result if isinstance(result, str) else _pack(result))
+    return packed
+
+
+# --- Caller side --------------------------------------------------------------------------------
+
+
+def _chunks(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
+    size = max(1, min(MAX_CHUNK, len(articles) // (workers * 8)))
+    return [articles[i : i + size] for i in range(0, len(articles), size)]
+
+
+def analyze_articles(
+    articles: Sequence[Article],
+    *,
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    in_caller: bool | None = None,
+) -> tuple[list[AnalyzedArticle], list[LoadFailure]]:
+    """Analyse loaded articles, in parallel when worthwhile, in input order.
+
+    Returns the analysed articles and the ones that could not be analysed.
+    ``progress(done, total)`` counts articles; ``cancel()`` is checked
+    between chunks and makes this raise
+    :class:`~analysis.errors.CancelledError`. ``in_caller`` says whether the
+    calling process analyses too (default: when called from the main thread).
+    """
+    from analysis.lexicon import default_lexicon
+
+    total = len(articles)
+    n_workers = default_workers() if workers is None else max(1, workers)
+    if progress is not None:
+        progress(0, total)
+    if n_workers == 1 or total < MIN_PARALLEL:
+        lex = default_lexicon() if lexicon is None else lexicon
+        results: list[AnalyzedArticle | str] = []
+        for article in articles:
+            if cancel is not None and cancel():
+                raise CancelledError("The analysis was cancelled.")
+            results.append(_analyze_one(article, lex))
+            if progress is not None:
+                progress(len(results), total)
+    else:
+        if in_caller is None:
+            in_caller = threading.current_thread() is threading.main_thread()
+        results = _PoolRun(articles, lexicon, n_workers, in_caller, progress, cancel).run()
+    analysed = [r for r in results if not isinstance(r, str)]
+    failed = [
+        LoadFailure(article.path, r)
+        for article, r in zip(articles, results, strict=True)
+        if isinstance(r, str)
+    ]
+    return analysed, failed
+
+
+class _PoolRun:
+    """One parallel analysis: a spawn pool, optionally with the caller working too."""
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        lexicon: Lexicon | None,
+        workers: int,
+        in_caller: bool,
+        progress: Progress | None,
+        cancel: Cancel | None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.in_caller = in_caller
+        self.helpers = workers - 1 if in_caller else workers
+        self.chunks = _chunks(articles, workers)
+        self.results: list[list[AnalyzedArticle | str] | None] = [None] * len(self.chunks)
+        self.progress = progress
+        self.cancel = cancel
+        self.total = len(articles)
+        self.done = 0
+        self.next = 0  # the first chunk nobody has taken yet
+        self.pending: dict[Future[list[Packed | str]], int] = {}
+        self.used_pool = False  # whether any chunk was sent to the pool
+        self.abandoned = False  # whether a chunk still running was done here instead
+
+    def run(self) -> list[AnalyzedArticle | str]:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        from analysis.sentiment import sentiment_lexicon
+
+        executor = ProcessPoolExecutor(
+            max_workers=self.helpers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.lexicon, sentiment_lexicon()),
+        )
+        finished = False
+        try:
+            if self.in_caller:
+                self._work_alongside(executor)
+            else:
+                self._wait_for_pool(executor)
+            finished = True
+        finally:
+            # Drop the chunks not started and wait for the running ones, so
+            # that no process outlives this call (on cancel or error too). The
+            # exception: when the caller did all the work itself (the workers
+            # were still starting, or slower than the caller at the end),
+            # waiting would only add their delay; they exit on their own as
+            # soon as they are done.
+            wait = not finished or (self.used_pool and not self.abandoned)
+            executor.shutdown(wait=wait, cancel_futures=True)
+        return [a for chunk in self.results if chunk is not None for a in chunk]
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            log.info("analysis cancelled; shutting the worker pool down")
+            raise CancelledError("The analysis was cancelled.")
+
+    def _store(self, k: int, analysed: list[AnalyzedArticle | str]) -> None:
+        self.results[k] = analysed
+        self.done += len(analysed)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def _collect(self, timeout: float | None) -> None:
+        from concurrent.futures import FIRST_COMPLETED, wait
+
+        finished, _ = wait(self.pending, timeout=timeout, return_when=FIRST_COMPLETED)
+        for future in finished:
+            k = self.pending.pop(future)
+            packed = future.result()
+            self._store(k, [_unpack(a, p) for a, p in zip(self.chunks[k], packed, strict=True)])
+
+    def _submit(self, executor: Any, limit: int) -> None:
+        while self.next < len(self.chunks) and len(self.pending) < limit:
+            self.used_pool = True
+            self.pending[executor.submit(_analyze_chunk, self.chunks[self.next])] = self.next
+            self.next += 1
+
+    def _wait_for_pool(self, executor: Any) -> None:
+        self._submit(executor, len(self.chunks))
+        while self.pending:
+            self._check_cancel()
+            # A short timeout keeps the cancel flag responsive while chunks run.
+            self._collect(timeout=0.1)
+
+    def _work_alongside(self, executor: Any) -> None:
+        from analysis.lexicon import default_lexicon
+
+        lexicon = default_lexicon() if self.lexicon is None else self.lexicon
+        # Chunks go to the pool only once a worker has started, so a small job
+        # never waits for process start-up; two chunks per worker stay queued.
+        ready: Future[int] | None = executor.submit(_ready)
+        limit = 2 * self.helpers
+        while self.next < len(self.chunks):
+            self._check_cancel()
+            if ready is not None and ready.done():
+                ready.result()
+                ready = None
+            if ready is None:
+                self._submit(executor, limit)
+            if self.next >= len(self.chunks):
+                break
+            k = self.next
+            self.next += 1
+            self._store(k, [_analyze_one(a, lexicon) for a in self.chunks[k]])
+            if self.pending:
+                self._collect(timeout=0)
+        # Take back the chunks the pool has not started, rather than wait for them.
+        for future, k in sorted(self.pending.items(), key=lambda item: -item[1]):
+            if future.cancel():
+                del self.pending[future]
+                self._check_cancel()
+                self._store(k, [_analyze_one(a, lexicon) for a in self.chunks[k]])
+        # The last chunks a worker is running (at most two per worker): on a
+        # busy machine a worker can be much slower than the caller, so rather
+        # than wait, the caller analyses them too and keeps whichever result
+        # comes first (the results are identical: the analysis is deterministic).
+        for future, k in sorted(self.pending.items(), key=lambda item: item[1]):
+            self._collect(timeout=0)
+            if future not in self.pending:
+                continue
+            self._check_cancel()
+            analysed = [_analyze_one(a, lexicon) for a in self.chunks[k]]
+            if future in self.pending:
+                del self.pending[future]
+                self.abandoned = True
+                self._store(k, analysed)
+        while self.pending:
+            self._check_cancel()
+            self._collect(timeout=0.1)
+
+
+def analyze(
+    inputs: Iterable[str | os.PathLike[str] | Article],
+    *,
+    lexicon: Lexicon | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    cancel: Cancel | None = None,
+    in_caller: bool | None = None,
+) -> Corpus:
+    """Load and analyse ``inputs`` (paths, folders or :class:`Article` objects).
+
+    Paths are loaded with :func:`analysis.load.load_many` (folders are
+    expanded recursively); the ones that fail become ``Corpus.errors`` and the
+    rest are analysed (an article whose analysis fails, which would be a bug,
+    is logged and becomes an error too, so that it never stops the others).
+    Articles keep the order of the inputs (a folder's files in its sorted
+    order). ``workers`` is the number of processes that
+    analyse (default: the usable cores); see the module docstring for
+    ``in_caller``. ``progress(done, total)`` reports analysed articles (after
+    loading); ``cancel()`` is polled while loading and between chunks of
+    analysis and makes this raise :class:`~analysis.errors.CancelledError`.
+    """
+    from analysis.lexicon import default_lexicon
+
+    lex = default_lexicon() if lexicon is None else lexicon
+    articles: list[Article] = []
+    errors: list[LoadFailure] = []
+    run: list[str | os.PathLike[str]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        from analysis.load import load_many
+
+        loaded, failed = load_many(list(run), cancel=cancel)
+        articles.extend(loaded)
+        errors.extend(failed)
+        run.clear()
+
+    # Consecutive paths are loaded together (load_many also drops duplicates
+    # among them); an Article in between keeps its place.
+    for item in inputs:
+        if isinstance(item, Article):
+            flush()
+            articles.append(item)
+        else:
+            run.append(item)
+    flush()
+    # The default lexicon is not sent to workers: each loads its own copy.
+    analysed, failed = analyze_articles(
+        articles,
+        lexicon=None if lex is default_lexicon() else lex,
+        workers=workers,
+        progress=progress,
+        cancel=cancel,
+        in_caller=in_caller,
+    )
+    return Corpus(articles=tuple(analysed), errors=(*errors, *failed), lexicons=lex.names)

@@ -1,0 +1,1037 @@
+"""The content of a comparison report as immutable values, free of Qt and markup.
+
+One :class:`ReportData` feeds every output format: the QTextDocument that the
+preview, the printer and the PDF share, and the HTML export. It is a title, a
+date and an ordered tuple of :class:`Section` values, each a tuple of typed
+blocks (:class:`Paragraph`, :class:`Table`, :class:`Chart`, :class:`Legend`,
+:class:`HighlightedText`, ...). Renderers walk the blocks; they never decide
+*what* goes into a report, only how it looks.
+
+Every string here is plain text taken from articles or computed from them.
+Renderers must treat it as text (escape it in HTML, insert it with
+``QTextCursor.insertText``), never as markup.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from analysis.errors import ReportError
+from analysis.model import AnalyzedArticle, Corpus, Highlight, SentenceScore
+
+if TYPE_CHECKING:
+    from analysis.compare.results import Comparison, DiffSpan, Member
+
+log = logging.getLogger(__name__)
+
+#: Section ids in report order, with their headings. ``--sections`` and the
+#: sections dialog use the ids.
+SECTIONS: tuple[tuple[str, str], ...] = (
+    ("articles", "Articles"),
+    ("summary", "Per-outlet summary"),
+    ("charts", "Charts"),
+    ("aligned", "Aligned statements"),
+    ("excerpts", "Highlighted excerpts"),
+    ("distinctive", "Distinctive words"),
+    ("labels", "Labels"),
+    ("quotes", "Quotes"),
+    ("frames", "Frames"),
+    ("methodology", "Methodology and limits"),
+)
+SECTION_IDS: tuple[str, ...] = tuple(s for s, _ in SECTIONS)
+SECTION_TITLES: dict[str, str] = dict(SECTIONS)
+DEFAULT_SECTIONS: tuple[str, ...] = SECTION_IDS
+
+#: Pseudo-categories that style spans but are not lexicon categories.
+SUBJECTIVE = "subjective"
+DIFFERENCE = "difference"
+
+#: How many sentences each article contributes to the highlighted excerpts.
+EXCERPT_SENTENCES = 4
+#: How many aligned statement groups a report shows at most.
+MAX_ALIGNED_GROUPS = 12
+
+UnderlineStyle = Literal["solid", "dash", "dot", "wave", "double", "dashdot", "none"]
+_UNDERLINES = frozenset({"solid", "dash", "dot", "wave", "double", "dashdot", "none"})
+
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryStyle:
+    """How one kind of highlight looks, and what it means (a legend entry)."""
+
+    id: str
+    label: str
+    #: ``#rrggbb``
+    colour: str
+    underline: UnderlineStyle
+    description: str
+    #: Shaded (background) instead of underlined: TextBlob's subjective words.
+    shaded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of text; ``category`` is empty for plain text."""
+
+    text: str
+    category: str = ""
+    #: Why the span is marked, in plain words (HTML shows it as a tooltip).
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A sub-heading inside a section: level 2 (e.g. an outlet) or 3 (an article)."""
+
+    text: str
+    level: int = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """Plain running text; ``note`` paragraphs are smaller and grey.
+
+    ``code`` paragraphs (formulas, examples) keep their line breaks and are
+    set in a monospaced font.
+    """
+
+    text: str
+    note: bool = False
+    code: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Bullets:
+    """A bulleted list of plain strings."""
+
+    items: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table of display strings; ``numeric`` columns are right-aligned."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    numeric: tuple[bool, ...]
+    caption: str = ""
+
+
+ChartKind = Literal["subjectivity", "loaded", "frames", "sources"]
+
+
+@dataclass(frozen=True, slots=True)
+class Chart:
+    """One of the dashboard's charts, with its data as plain values.
+
+    ``kind`` names the dashboard chart (gui.widgets.charts): "subjectivity"
+    reads ``samples`` (per outlet, every sentence's subjectivity); "loaded"
+    (per outlet, per category rate), "frames" (per outlet, per frame share)
+    and "sources" (per outlet, per speaker quotes) read ``cells``.
+    """
+
+    kind: ChartKind
+    title: str
+    samples: tuple[tuple[str, tuple[float, ...]], ...] = ()
+    cells: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
+    #: A one-line explanation printed under the chart.
+    caption: str = ""
+
+    @property
+    def rows(self) -> int:
+        """Bars (outlets) for bar charts, distinct row keys for heat maps."""
+        if self.kind in ("subjectivity", "loaded"):
+            return max(len(self.samples), len(self.cells))
+        return len({key for _, pairs in self.cells for key, _ in pairs})
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """The highlight styles used in the report, with their meaning."""
+
+    categories: tuple[CategoryStyle, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HighlightedText:
+    """A labelled passage (an excerpt or one outlet's version of a statement)."""
+
+    label: str
+    spans: tuple[Span, ...]
+    #: Small print after the label, e.g. "sentence 4 · bias 0.62".
+    note: str = ""
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text for s in self.spans)
+
+
+Block = Heading | Paragraph | Bullets | Table | Chart | Legend | HighlightedText
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One report section: an id from :data:`SECTION_IDS`, a heading, blocks."""
+
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything a report shows, in order. Renderers add only the look."""
+
+    title: str
+    #: The date the report was made, e.g. "23 November 2026".
+    date: str
+    #: One line under the title: how many articles from how many outlets.
+    subtitle: str
+    sections: tuple[Section, ...]
+    #: Every highlight style in the report (renderers build their formats from it).
+    styles: tuple[CategoryStyle, ...]
+
+    @property
+    def section_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.sections)
+
+    def style(self, category: str) -> CategoryStyle:
+        """Return the style of ``category`` (custom categories share a neutral one)."""
+        for style in self.styles:
+            if style.id == category:
+                return style
+        return _CUSTOM_STYLE
+
+
+# --------------------------------------------------------------------------- styles
+
+_SUBJECTIVE_STYLE = CategoryStyle(
+    SUBJECTIVE,
+    "Subjective word",
+    "#E3E3E3",
+    "none",
+    "Words that TextBlob scores as subjective (opinion rather than fact); shaded grey.",
+    shaded=True,
+)
+_DIFFERENCE_STYLE = CategoryStyle(
+    DIFFERENCE,
+    "Difference",
+    "#FFF2B3",
+    "none",
+    "In aligned statements: words this outlet uses that the other versions do not "
+    "(printed in bold).",
+    shaded=True,
+)
+_CUSTOM_STYLE = CategoryStyle(
+    "custom",
+    "Custom term",
+    "#666666",
+    "dot",
+    "A term from a user lexicon.",
+)
+
+
+def parse_categories(text: str) -> tuple[CategoryStyle, ...]:
+    """Parse the text of ``categories.tsv`` into category styles.
+
+    Raises :class:`ReportError` naming the line when a row is malformed.
+    """
+    styles: list[CategoryStyle] = []
+    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    for number, row in enumerate(csv.reader(rows[1:], delimiter="\t"), start=2):
+        if len(row) < 5:
+            raise ReportError(
+                f"categories.tsv row {number} has {len(row)} columns; it needs id, label, "
+                "colour, underline and description."
+            )
+        cid, label, colour, underline, description = (c.strip() for c in row[:5])
+        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
+            raise ReportError(f"categories.tsv row {number}: {colour!r} is not a #rrggbb colour.")
+        if underline not in _UNDERLINES:
+            raise ReportError(
+                f"categories.tsv row {number}: unknown underline style {underline!r} "
+                f"(use one of {', '.join(sorted(_UNDERLINES))})."
+            )
+        styles.append(CategoryStyle(cid, label, colour, underline, description))  # type: ignore[arg-type]
+    return tuple(styles)
+
+
+@cache
+def default_styles() -> tuple[CategoryStyle, ...]:
+    """The lexicon categories from resources/lexicons/categories.tsv plus the report's own."""
+    from analysis.resources import resource_path
+
+    try:
+        text = resource_path("lexicons", "categories.tsv").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ReportError(f"FrameLens cannot read its category styles: {exc}") from exc
+    return (_SUBJECTIVE_STYLE, *parse_categories(text), _DIFFERENCE_STYLE)
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _fmt(value: float, digits: int = 2) -> str:
+    return f"{value:.{digits}f}"
+
+
+def _article_label(item: AnalyzedArticle) -> str:
+    return item.article.title or Path(item.article.path).name or item.article.path
+
+
+def _source(item: AnalyzedArticle) -> str:
+    """Where the article came from, short enough for a table cell.
+
+    A URL loses its scheme, "www.", query and fragment; a file shows its
+    name. The full value is in the data export.
+    """
+    url = item.article.url
+    if url:
+        short = re.sub(r"^[a-z][a-z0-9+.-]*://(www\.)?", "", url, flags=re.IGNORECASE)
+        short = re.split(r"[?#]", short, maxsplit=1)[0].rstrip("/")
+        return short if len(short) <= 60 else short[:28] + "…" + short[-28:]
+    return Path(item.article.path).name or item.article.path
+
+
+def _bias(item: AnalyzedArticle) -> float:
+    if not item.sentences:
+        return 0.0
+    return sum(s.bias for s in item.sentences) / len(item.sentences)
+
+
+def choose_highlights(highlights: Iterable[Highlight]) -> tuple[Highlight, ...]:
+    """Return non-overlapping highlights in text order.
+
+    Loaded terms win over subjective words, then heavier over lighter, so a
+    word that is both shows the more specific (lexicon) reason.
+    """
+    ranked = sorted(
+        highlights, key=lambda h: (h.kind != "loaded", -h.weight, h.start, -(h.end - h.start))
+    )
+    taken: list[Highlight] = []
+    for h in ranked:
+        if h.end <= h.start:
+            continue
+        if all(h.end <= t.start or h.start >= t.end for t in taken):
+            taken.append(h)
+    return tuple(sorted(taken, key=lambda h: h.start))
+
+
+def spans_for(text: str, start: int, end: int, highlights: Sequence[Highlight]) -> tuple[Span, ...]:
+    """Split ``text[start:end]`` into plain and highlighted spans.
+
+    ``highlights`` must be non-overlapping and sorted (see
+    :func:`choose_highlights`); those outside the range are ignored and those
+    crossing its edges are clipped.
+    """
+    spans: list[Span] = []
+    pos = start
+    for h in highlights:
+        if h.end <= start or h.start >= end:
+            continue
+        h_start, h_end = max(h.start, start), min(h.end, end)
+        if h_start > pos:
+            spans.append(Span(text[pos:h_start]))
+        category = SUBJECTIVE if h.kind == "subjective" else h.category
+        spans.append(Span(text[h_start:h_end], category, h.reason))
+        pos = h_end
+    if pos < end:
+        spans.append(Span(text[pos:end]))
+    return tuple(spans)
+
+
+def _table_from_rows(
+    columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = ""
+) -> Table:
+    """Make a display table; floats get two decimals, numeric columns align right."""
+    rows = [list(r) for r in rows]
+    numeric = []
+    for col in range(len(columns)):
+        values = [r[col] for r in rows if r[col] is not None and r[col] != ""]
+        numeric.append(bool(values) and all(_is_number(v) for v in values))
+    shown = tuple(
+        tuple("" if v is None else _fmt(v) if isinstance(v, float) else str(v) for v in r)
+        for r in rows
+    )
+    return Table(tuple(columns), shown, tuple(numeric), caption)
+
+
+def _is_number(value: Any) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return isinstance(value, str) and re.fullmatch(r"[-−+]?[\d.,]+%?", value) is not None
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _articles_section(corpus: Corpus) -> tuple[Block, ...]:
+    columns = ("#", "Outlet", "Title", "Author", "Date", "Source", "Words")
+    rows = [
+        (i, a.outlet, _article_label(a), a.article.author, a.article.date, _source(a), a.words)
+        for i, a in enumerate(corpus.articles, start=1)
+    ]
+    # Author and date are often unknown; a column that is empty everywhere goes.
+    keep = [
+        c
+        for c, name in enumerate(columns)
+        if name not in ("Author", "Date") or any(r[c] for r in rows)
+    ]
+    blocks: list[Block] = [
+        _table_from_rows([columns[c] for c in keep], ([r[c] for c in keep] for r in rows))
+    ]
+    if corpus.errors:
+        blocks.append(Paragraph("These inputs could not be read and are not in the report:"))
+        blocks.append(
+            _table_from_rows(("Input", "Reason"), ((e.path, e.error) for e in corpus.errors))
+        )
+    return tuple(blocks)
+
+
+@dataclass(frozen=True, slots=True)
+class OutletScores:
+    """Per-outlet numbers, defined as in :func:`analysis.tables.outlet_table`."""
+
+    outlet: str
+    articles: int
+    words: int
+    sentences: int
+    subjectivity: float
+    polarity: float
+    subjective_share: float
+    bias: float
+    loaded_per_1000: float
+    #: Loaded terms per 1,000 words by lexicon category, categories in first-seen order.
+    loaded_by_category: tuple[tuple[str, float], ...]
+    quoted_share: float
+    top_terms: str
+
+
+def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
+    """Per-outlet summary numbers, outlets in order of first appearance."""
+    from analysis.tables import SUBJECTIVE_THRESHOLD, top_terms
+
+    result = []
+    for outlet in corpus.outlets:
+        items = [a for a in corpus.articles if a.outlet == outlet]
+        sentences: list[SentenceScore] = [s for a in items for s in a.sentences]
+        n = len(sentences)
+        words = sum(a.words for a in items)
+        per_category: dict[str, int] = {}
+        for a in items:
+            for h in a.highlights:
+                if h.kind == "loaded":
+                    per_category[h.category] = per_category.get(h.category, 0) + 1
+        loaded = sum(per_category.values())
+
+        def mean(values: Iterable[float], n: int = n) -> float:
+            return sum(values) / n if n else 0.0
+
+        result.append(
+            OutletScores(
+                outlet=outlet,
+                articles=len(items),
+                words=words,
+                sentences=n,
+                subjectivity=mean(s.subjectivity for s in sentences),
+                polarity=mean(s.polarity for s in sentences),
+                subjective_share=mean(
+                    1.0 for s in sentences if s.subjectivity >= SUBJECTIVE_THRESHOLD
+                ),
+                bias=mean(s.bias for s in sentences),
+                loaded_per_1000=1000.0 * loaded / words if words else 0.0,
+                loaded_by_category=tuple(
+                    (c, 1000.0 * k / words if words else 0.0) for c, k in per_category.items()
+                ),
+                quoted_share=mean(1.0 for s in sentences if s.quoted),
+                top_terms=top_terms(items),
+            )
+        )
+    return tuple(result)
+
+
+def _summary_section(scores: Sequence[OutletScores]) -> tuple[Block, ...]:
+    table = _table_from_rows(
+        (
+            "Outlet",
+            "Articles",
+            "Words",
+            "Sentences",
+            "Subjectivity",
+            "Polarity",
+            "Subjective sentences",
+            "Loaded / 1,000 words",
+            "Bias",
+            "Quoted sentences",
+        ),
+        (
+            (
+                s.outlet,
+                s.articles,
+                s.words,
+                s.sentences,
+                s.subjectivity,
+                s.polarity,
+                f"{s.subjective_share:.0%}",
+                f"{s.loaded_per_1000:.1f}",
+                s.bias,
+                f"{s.quoted_share:.0%}",
+            )
+            for s in scores
+        ),
+    )
+    terms = _table_from_rows(
+        ("Outlet", "Most frequent loaded terms"),
+        ((s.outlet, s.top_terms or "none") for s in scores),
+    )
+    return (
+        table,
+        Paragraph(
+            "Subjectivity (0 = factual, 1 = opinion) and polarity (−1 negative to +1 "
+            "positive) are TextBlob's sentence scores averaged over each outlet's "
+            "sentences; a sentence counts as subjective from 0.5. Bias is FrameLens's "
+            "per-sentence estimate in [0, 1], averaged the same way. Quoted sentences "
+            "report someone else's words.",
+            note=True,
+        ),
+        terms,
+    )
+
+
+def _charts_section(
+    corpus: Corpus, scores: Sequence[OutletScores], comparison: Comparison | None
+) -> tuple[Block, ...]:
+    samples = tuple(
+        (
+            outlet,
+            tuple(
+                s.subjectivity for a in corpus.articles if a.outlet == outlet for s in a.sentences
+            ),
+        )
+        for outlet in corpus.outlets
+    )
+    blocks: list[Block] = [
+        Chart(
+            "subjectivity",
+            "Subjectivity per outlet",
+            samples=samples,
+        ),
+        Chart(
+            "loaded",
+            "Loaded terms per 1,000 words",
+            cells=tuple((s.outlet, s.loaded_by_category) for s in scores),
+        ),
+    ]
+    if comparison is not None:
+        frames = _comparison_frames(comparison)
+        if any(pairs for _, pairs in frames):
+            blocks.append(
+                Chart(
+                    "frames",
+                    "Frames per outlet",
+                    cells=frames,
+                )
+            )
+        sources = _comparison_sources(comparison)
+        if any(pairs for _, pairs in sources):
+            blocks.append(
+                Chart(
+                    "sources",
+                    "Quoted sources per outlet",
+                    cells=sources,
+                )
+            )
+    return tuple(blocks)
+
+
+def _comparison_frames(
+    comparison: Comparison,
+) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
+    by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
+    for record in comparison.frames.outlets:
+        by_outlet.setdefault(record.outlet, []).append((record.frame, float(record.share)))
+    return tuple((o, tuple(v)) for o, v in by_outlet.items())
+
+
+def _comparison_sources(
+    comparison: Comparison,
+) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
+    by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
+    for record in comparison.quotes.speakers:
+        speaker = record.speaker or "(unnamed)"
+        by_outlet.setdefault(record.outlet, []).append((speaker, float(record.quotes)))
+    return tuple((o, tuple(v)) for o, v in by_outlet.items())
+
+
+def _excerpts_section(
+    corpus: Corpus, styles: Sequence[CategoryStyle], per_article: int
+) -> tuple[Block, ...]:
+    blocks: list[Block] = [
+        Paragraph(
+            f"For each article, the {per_article} sentences with the highest bias "
+            "estimate, in the order they appear. Each kind of mark has its own underline "
+            "style, so the marks stay apart on a black-and-white printer.",
+            note=True,
+        ),
+        Legend(tuple(styles)),
+    ]
+    for outlet in corpus.outlets:
+        blocks.append(Heading(outlet, 2))
+        reasons: dict[str, str] = {}
+        for item in corpus.articles:
+            if item.outlet != outlet:
+                continue
+            blocks.append(Heading(_article_label(item), 3))
+            chosen = choose_highlights(item.highlights)
+            top = sorted(range(len(item.sentences)), key=lambda i: -item.sentences[i].bias)[
+                :per_article
+            ]
+            text = item.article.text
+            for i in sorted(top):
+                s = item.sentences[i]
+                spans = spans_for(text, s.start, s.end, chosen)
+                note = f"Sentence {i + 1} of {len(item.sentences)} · bias {s.bias:.2f}"
+                if s.quoted:
+                    note += " · quoted"
+                blocks.append(HighlightedText("", _strip_spans(spans), note))
+                for span in spans:
+                    if span.category and span.category != SUBJECTIVE and span.reason:
+                        reasons.setdefault(span.text.lower(), f"{span.text.strip()}: {span.reason}")
+            if not top:
+                blocks.append(Paragraph("This article has no sentences.", note=True))
+        if reasons:
+            blocks.append(Paragraph(f"Why the terms in {outlet}'s excerpts are marked:", note=True))
+            blocks.append(Bullets(tuple(reasons.values())[:12]))
+    return tuple(blocks)
+
+
+def _strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
+    """Trim leading/trailing whitespace and fold inner newlines of a passage."""
+    out = [Span(re.sub(r"\s*\n\s*", " ", s.text), s.category, s.reason) for s in spans]
+    if out:
+        out[0] = Span(out[0].text.lstrip(), out[0].category, out[0].reason)
+        out[-1] = Span(out[-1].text.rstrip(), out[-1].category, out[-1].reason)
+    return tuple(s for s in out if s.text)
+
+
+# --------------------------------------------------------------------------- comparison
+
+
+def _group_spans(text: str, member: Member, diff: Sequence[DiffSpan]) -> tuple[Span, ...]:
+    """One aligned sentence as spans, words the core sentence lacks marked."""
+    spans: list[Span] = []
+    pos = member.start
+    for d in diff:
+        if d.op == "same" or d.end <= pos:
+            continue
+        if d.start > pos:
+            spans.append(Span(text[pos : d.start]))
+        reason = "Not in the core sentence" if d.op == "added" else "Worded differently"
+        spans.append(Span(text[max(d.start, pos) : d.end], DIFFERENCE, reason))
+        pos = d.end
+    if pos < member.end:
+        spans.append(Span(text[pos : member.end]))
+    return _strip_spans(tuple(spans))
+
+
+def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
+    groups = sorted(comparison.groups, key=lambda g: (-len(set(g.outlets)), -g.similarity))
+    if not groups:
+        return (Paragraph("No statement was found in more than one outlet.", note=True),)
+    blocks: list[Block] = [
+        Paragraph(
+            f"Statements that several outlets report, the {min(limit, len(groups))} most "
+            f"widely shared of {len(groups)}. In each group the core sentence is the one most "
+            "like the others; in the other versions, words in bold on a shaded background "
+            "are added to or worded differently from the core.",
+            note=True,
+        )
+    ]
+    for number, group in enumerate(groups[:limit], start=1):
+        outlets = ", ".join(dict.fromkeys(group.outlets))
+        blocks.append(
+            Heading(f"Statement {number}: {outlets} (similarity {group.similarity:.2f})", 3)
+        )
+        for k, member in enumerate(group.members):
+            item = (
+                corpus.articles[member.article] if member.article < len(corpus.articles) else None
+            )
+            if item is None:
+                continue
+            if k == group.core:
+                spans = _strip_spans((Span(item.article.text[member.start : member.end]),))
+                note = "core sentence"
+            else:
+                spans = _group_spans(item.article.text, member, group.diff[k])
+                note = ""
+            dropped = group.dropped[k] if k < len(group.dropped) else ()
+            if dropped:
+                note = (
+                    (note + " · " if note else "")
+                    + "leaves out: "
+                    + " / ".join(f"“{d}”" for d in dropped)
+                )
+            blocks.append(HighlightedText(group.outlets[k], spans, note))
+    if comparison.unique:
+        per_outlet = 3
+        rows = []
+        for outlet in comparison.outlets:
+            mine = [u for u in comparison.unique if u.outlet == outlet][:per_outlet]
+            rows += [(u.outlet, re.sub(r"\s+", " ", u.text).strip()) for u in mine]
+        blocks.append(Heading("Reported by one outlet only", 3))
+        blocks.append(
+            Paragraph(
+                f"Up to {per_outlet} per outlet, in article order; all "
+                f"{len(comparison.unique)} are in the data export.",
+                note=True,
+            )
+        )
+        blocks.append(_table_from_rows(("Outlet", "Statement"), rows))
+    return tuple(blocks)
+
+
+def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
+    if not comparison.distinctive:
+        return (
+            Paragraph("No distinctive words (a comparison needs two or more outlets).", note=True),
+        )
+    rows = []
+    for outlet in comparison.outlets:
+        terms = sorted(
+            (t for t in comparison.distinctive if t.outlet == outlet), key=lambda t: -t.z
+        )
+        if terms:
+            rows.append((outlet, ", ".join(f"{t.term} ({t.count})" for t in terms[:15])))
+    return (
+        Paragraph(
+            "Words each outlet uses more than the others (weighted log-odds with an "
+            "informative prior, Monroe et al. 2008), strongest first; the number is how "
+            "often the outlet uses the word.",
+            note=True,
+        ),
+        _table_from_rows(("Outlet", "Distinctive words"), rows),
+    )
+
+
+def _labels_section(comparison: Comparison) -> tuple[Block, ...]:
+    labels = comparison.labels
+    blocks: list[Block] = []
+    actors = labels.actors()
+    if actors:
+        rows = []
+        for actor in actors[:15]:
+            for outlet, texts in labels.descriptions(actor).items():
+                rows.append((actor, outlet, "; ".join(texts[:3])))
+        blocks.append(
+            Paragraph("How each outlet describes the people and groups in the story.", note=True)
+        )
+        blocks.append(_table_from_rows(("Actor", "Outlet", "Described as"), rows))
+    if labels.concepts:
+        by_concept: dict[tuple[str, str], list[str]] = {}
+        for c in labels.concepts:
+            by_concept.setdefault((c.concept, c.outlet), []).append(f"{c.term} ({c.count})")
+        blocks.append(Heading("Word choice for the same thing", 3))
+        blocks.append(
+            _table_from_rows(
+                ("Concept", "Outlet", "Words used"),
+                (
+                    (concept, outlet, ", ".join(terms))
+                    for (concept, outlet), terms in by_concept.items()
+                ),
+            )
+        )
+    if not blocks:
+        blocks.append(Paragraph("No descriptions of people or groups were found.", note=True))
+    return tuple(blocks)
+
+
+def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
+    quotes = comparison.quotes
+    if not quotes.quotes and not quotes.outlets:
+        return (Paragraph("No quotations were found.", note=True),)
+    blocks: list[Block] = [
+        _table_from_rows(
+            ("Outlet", "Quotations", "Quoted words", "Share of words quoted"),
+            ((o.outlet, o.quotes, o.quoted_words, f"{o.share:.0%}") for o in quotes.outlets),
+        )
+    ]
+    speakers: dict[str, list[str]] = {}
+    for sc in sorted(quotes.speakers, key=lambda x: -x.quotes):
+        speakers.setdefault(sc.outlet, []).append(f"{sc.speaker or '(unnamed)'} ({sc.quotes})")
+    verbs: dict[str, list[str]] = {}
+    for vc in sorted(quotes.verbs, key=lambda x: -x.count):
+        verbs.setdefault(vc.outlet, []).append(f"{vc.verb} ({vc.count})")
+    if speakers or verbs:
+        blocks.append(Heading("Who is quoted, and how", 3))
+        blocks.append(
+            _table_from_rows(
+                ("Outlet", "Speakers (quotations)", "Attribution verbs"),
+                (
+                    (o, ", ".join(speakers.get(o, [])[:8]), ", ".join(verbs.get(o, [])[:8]))
+                    for o in comparison.outlets
+                    if o in speakers or o in verbs
+                ),
+            )
+        )
+    return tuple(blocks)
+
+
+def _frames_section(comparison: Comparison) -> tuple[Block, ...]:
+    records = comparison.frames.outlets
+    if not records:
+        return (Paragraph("No frame keywords were found.", note=True),)
+    frames = list(dict.fromkeys(r.frame for r in sorted(records, key=lambda r: -r.share)))
+    share = {(r.outlet, r.frame): r.share for r in records}
+    outlets = list(comparison.outlets)
+    rows = [
+        (frame, *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
+        for frame in frames
+        if any(share.get((o, frame), 0.0) > 0 for o in outlets)
+    ]
+    return (
+        Paragraph(
+            "Share of each outlet's sentences that use a keyword of the frame (the 15 "
+            "dimensions of the Policy Frames Codebook, Boydstun et al. 2014).",
+            note=True,
+        ),
+        _table_from_rows(("Frame", *outlets), rows),
+    )
+
+
+# --------------------------------------------------------------------------- methodology
+
+_FALLBACK_METHODOLOGY = """\
+# How FrameLens scores articles
+
+- Subjectivity and polarity are TextBlob's pattern-based scores for each sentence.
+- Loaded terms come from FrameLens's own lexicon; each match carries its category and a reason.
+- The bias estimate combines a sentence's subjectivity with its loaded terms.
+"""
+
+_LIMITS = (
+    "Scores are word-based: they do not understand irony, context or who is speaking, "
+    "although sentences inside quotations are marked as quoted.",
+    "TextBlob and the lexicon are built for English; other languages are not scored reliably.",
+    "A high score flags language worth a closer look; it is not a verdict on an outlet or author.",
+    "Aligned statements are matched by wording; two outlets can report the same fact in words "
+    "too different to be aligned.",
+)
+
+
+def methodology_blocks(markdown: str) -> tuple[Block, ...]:
+    """Turn simple Markdown into blocks of plain text.
+
+    Headings (``#``; the first level becomes a level-2 heading, deeper ones
+    level 3), paragraphs, bullet and numbered lists, pipe tables and fenced
+    code (kept as plain lines). Emphasis marks and link targets are dropped.
+    """
+    blocks: list[Block] = []
+    paragraph: list[str] = []
+    bullets: list[str] = []
+    table: list[list[str]] = []
+    code: list[str] = []
+    in_code = False
+
+    def flush() -> None:
+        if code:
+            blocks.append(Paragraph("\n".join(code), code=True))
+            code.clear()
+        if paragraph:
+            blocks.append(Paragraph(_inline(" ".join(paragraph))))
+            paragraph.clear()
+        if bullets:
+            blocks.append(Bullets(tuple(_inline(b) for b in bullets)))
+            bullets.clear()
+        if table:
+            width = max(len(r) for r in table)
+            rows = [r + [""] * (width - len(r)) for r in table]
+            blocks.append(_table_from_rows(rows[0], rows[1:]))
+            table.clear()
+
+    for raw in markdown.splitlines():
+        line = raw.strip()
+        if line.startswith("```"):
+            flush()
+            in_code = not in_code
+        elif in_code:
+            code.append(raw.rstrip())
+        elif raw.startswith(("    ", "\t")) and line and not bullets and (code or not paragraph):
+            # An indented code block (a formula): kept line by line, indent relative.
+            code.append(raw.rstrip()[4:] if raw.startswith("    ") else raw.rstrip()[1:])
+        elif not line:
+            if not code:
+                flush()
+        elif line.startswith("#"):
+            flush()
+            level = 2 if len(line) - len(line.lstrip("#")) <= 2 else 3
+            blocks.append(Heading(_inline(line.lstrip("#").strip()), level))
+        elif line.startswith("|"):
+            if paragraph or bullets:
+                flush()
+            cells = [_inline(c.strip()) for c in line.strip("|").split("|")]
+            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
+                table.append(cells)
+        elif re.match(r"([-*+]|\d+[.)]) ", line):
+            if paragraph or table:
+                flush()
+            bullets.append(re.sub(r"^([-*+]|\d+[.)]) ", "", line))
+        elif bullets and raw.startswith((" ", "\t")):
+            bullets[-1] += " " + line
+        else:
+            if bullets or table or code:
+                flush()
+            paragraph.append(line)
+    flush()
+    return tuple(blocks)
+
+
+def _inline(text: str) -> str:
+    """Drop Markdown emphasis, code marks and link targets, keeping the words."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|`)", "", text)
+    text = re.sub(r"(?<!\w)[*_](\S[^*_]*?)[*_](?!\w)", r"\1", text)
+    return text
+
+
+def default_methodology() -> str:
+    """The text of resources/methodology.md, or a short built-in summary if it is absent."""
+    from analysis.resources import resources_dir
+
+    try:
+        return (resources_dir() / "methodology.md").read_text(encoding="utf-8")
+    except OSError:
+        log.warning("resources/methodology.md is missing; the report uses a short summary")
+        return _FALLBACK_METHODOLOGY
+
+
+def _methodology_section(markdown: str, corpus: Corpus) -> tuple[Block, ...]:
+    blocks = list(methodology_blocks(markdown))
+    blocks.append(Heading("Limits"))
+    blocks.append(Bullets(_LIMITS))
+    if corpus.lexicons:
+        blocks.append(Paragraph("Lexicons used: " + ", ".join(corpus.lexicons) + ".", note=True))
+    return tuple(blocks)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def normalise_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
+    """Validate section ids and put them in report order (None → all sections).
+
+    Raises :class:`ReportError` naming unknown ids and listing the valid ones.
+    """
+    if sections is None:
+        return DEFAULT_SECTIONS
+    wanted = [s.strip().lower() for s in sections if s.strip()]
+    unknown = [s for s in wanted if s not in SECTION_TITLES]
+    if unknown:
+        raise ReportError(
+            f"Unknown report section {', '.join(repr(u) for u in unknown)}; "
+            f"choose from {', '.join(SECTION_IDS)}."
+        )
+    return tuple(s for s in SECTION_IDS if s in wanted)
+
+
+def format_date(when: _dt.date) -> str:
+    """A date as people write it, e.g. "3 May 2026" (no locale surprises)."""
+    months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+    return f"{when.day} {months[when.month - 1]} {when.year}"
+
+
+def build_report_data(
+    corpus: Corpus,
+    comparison: Comparison | None = None,
+    *,
+    sections: Iterable[str] | None = None,
+    title: str = "",
+    date: _dt.date | None = None,
+    styles: Sequence[CategoryStyle] | None = None,
+    methodology: str | None = None,
+    excerpt_sentences: int = EXCERPT_SENTENCES,
+    aligned_groups: int = MAX_ALIGNED_GROUPS,
+) -> ReportData:
+    """Collect a report's content from an analysed corpus and its comparison.
+
+    ``comparison`` is :func:`analysis.compare.compare`'s result; without one,
+    the comparison sections say so instead of showing data. ``sections``
+    picks and orders sections (ids from :data:`SECTION_IDS`; None for all).
+    ``styles`` default to the built-in categories and ``methodology`` to
+    resources/methodology.md.
+    """
+    chosen = normalise_sections(sections)
+    styles = tuple(styles) if styles is not None else default_styles()
+    outlets = corpus.outlets
+    n = len(corpus.articles)
+    subtitle = (
+        f"{n} article{'s' if n != 1 else ''} from {len(outlets)} "
+        f"outlet{'s' if len(outlets) != 1 else ''}"
+    )
+    if outlets:
+        subtitle += ": " + ", ".join(outlets)
+    if not title:
+        title = "FrameLens comparison report"
+    scores = outlet_scores(corpus)
+    no_comparison = "No comparison is available for this report."
+    built: list[Section] = []
+    for sid in chosen:
+        blocks: tuple[Block, ...]
+        if sid == "articles":
+            blocks = _articles_section(corpus)
+        elif sid == "summary":
+            blocks = _summary_section(scores)
+        elif sid == "charts":
+            blocks = _charts_section(corpus, scores, comparison)
+        elif sid == "excerpts":
+            legend = [s for s in styles if s.id != DIFFERENCE]
+            blocks = _excerpts_section(corpus, legend, excerpt_sentences)
+        elif sid == "methodology":
+            blocks = _methodology_section(
+                methodology if methodology is not None else default_methodology(), corpus
+            )
+        elif comparison is None:
+            blocks = (Paragraph(no_comparison, note=True),)
+        elif sid == "aligned":
+            blocks = _aligned_section(comparison, corpus, aligned_groups)
+        elif sid == "distinctive":
+            blocks = _distinctive_section(comparison)
+        elif sid == "labels":
+            blocks = _labels_section(comparison)
+        elif sid == "quotes":
+            blocks = _quotes_section(comparison)
+        else:  # frames
+            blocks = _frames_section(comparison)
+        built.append(Section(sid, SECTION_TITLES[sid], blocks))
+    return ReportData(
+        title=title,
+        date=format_date(date or _dt.date.today()),
+        subtitle=subtitle,
+        sections=tuple(built),
+        styles=styles,
+    )

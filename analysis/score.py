@@ -1,0 +1,123 @@
+"""Score: one article → its sentences, TextBlob assessments, loaded terms and bias.
+
+The steps, for one :class:`~analysis.model.Article`:
+
+1. sentences from :func:`analysis.segment.sentence_spans`;
+2. per sentence, TextBlob's polarity, subjectivity and word assessments
+   (:func:`analysis.sentiment.analyze_sentence`, equal to
+   ``TextBlob(sentence).sentiment_assessments``), placed in the article text;
+3. loaded terms from the lexicon (:meth:`analysis.lexicon.Lexicon.match`,
+   run once over the whole text and shared out among the sentences); skipped
+   for text that is not English, where the lexicon does not apply;
+4. per sentence, :func:`analysis.bias.sentence_evidence` turns both into
+   highlights and the bias estimate.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
+
+if TYPE_CHECKING:
+    from analysis.lexicon import Lexicon, LexiconMatch
+    from analysis.sentiment import SentimentLexicon
+
+__all__ = ["WORD_RE", "analyze_article", "count_words", "quoted_share"]
+
+#: A word: letters or digits, possibly joined by an apostrophe, hyphen or a
+#: period/comma between digits or letters ("don't", "well-known", "U.S", "3.5",
+#: "1,000"). Punctuation, symbols and emoticons are not words.
+WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
+
+_SPACES = re.compile(r"\s+")
+
+#: A sentence counts as quoted when at least this share of its characters
+#: (whitespace aside) lies inside quotation marks.
+QUOTED_SHARE = 0.5
+
+
+def count_words(text: str) -> int:
+    """The number of word tokens in ``text`` (matches of :data:`WORD_RE`)."""
+    return len(WORD_RE.findall(text))
+
+
+def _non_space(text: str) -> int:
+    return len(text) - sum(map(len, _SPACES.findall(text)))
+
+
+def quoted_share(text: str, start: int, end: int, regions: tuple[tuple[int, int], ...]) -> float:
+    """Share of the non-space characters of ``text[start:end]`` inside ``regions``.
+
+    ``regions`` are sorted ``(start, end)`` spans such as
+    :func:`analysis.lexicon.quote_regions` returns.
+    """
+    inside = 0
+    for qs, qe in regions:
+        if qs >= end:
+            break
+        if qe > start:
+            inside += _non_space(text[max(qs, start) : min(qe, end)])
+    if not inside:
+        return 0.0
+    return inside / _non_space(text[start:end])
+
+
+def analyze_article(
+    article: Article,
+    *,
+    lexicon: Lexicon | None = None,
+    sentiment: SentimentLexicon | None = None,
+) -> AnalyzedArticle:
+    """Analyse one article: sentences, TextBlob scores, loaded terms, highlights, bias.
+
+    ``lexicon`` defaults to :func:`analysis.lexicon.default_lexicon` and
+    ``sentiment`` to :func:`analysis.sentiment.sentiment_lexicon` (TextBlob's).
+    ``AnalyzedArticle.words`` is :func:`count_words` of the article text.
+    ``SentenceScore.quoted`` is True when at least half of the sentence
+    (whitespace aside) lies inside quotation marks
+    (:func:`analysis.lexicon.quote_regions`): the outlet is reporting someone
+    else's words.
+    """
+    from analysis.bias import sentence_evidence
+    from analysis.lexicon import default_lexicon, quote_regions
+    from analysis.segment import sentence_spans
+    from analysis.sentiment import analyze_sentence
+
+    text = article.text
+    lex = default_lexicon() if lexicon is None else lexicon
+    spans = sentence_spans(text)
+    matches: tuple[LexiconMatch, ...] = lex.match(text) if article.language == "en" else ()
+    match_starts = [m.start for m in matches]
+    regions = quote_regions(text)
+    sentences: list[SentenceScore] = []
+    assessments: list[Assessment] = []
+    highlights: list[Highlight] = []
+    for start, end in spans:
+        scored = analyze_sentence(text[start:end], start, sentiment)
+        lo = bisect.bisect_left(match_starts, start)
+        hi = bisect.bisect_left(match_starts, end)
+        bias, marks = sentence_evidence(
+            text,
+            start,
+            end,
+            scored.subjectivity,
+            scored.polarity,
+            scored.assessments,
+            matches[lo:hi],
+        )
+        quoted = bool(regions) and quoted_share(text, start, end, regions) >= QUOTED_SHARE
+        sentences.append(
+            SentenceScore(start, end, scored.subjectivity, scored.polarity, bias, quoted)
+        )
+        assessments.extend(scored.assessments)
+        highlights.extend(marks)
+    return AnalyzedArticle(
+        article=article,
+        sentences=tuple(sentences),
+        assessments=tuple(assessments),
+        highlights=tuple(highlights),
+        words=count_words(text),
+    )

@@ -1,0 +1,210 @@
+"""Score tables: a :class:`~analysis.model.Corpus` as pandas DataFrames.
+
+Three levels, each a new DataFrame (the corpus is never changed):
+
+* :func:`sentence_table` – one row per sentence;
+* :func:`article_table` – one row per article;
+* :func:`outlet_table` – one row per outlet, indexed by the outlet's name.
+
+Definitions shared by the three:
+
+* **words**: word tokens, see :func:`analysis.score.count_words`;
+* a sentence is **subjective** when its TextBlob subjectivity is at least
+  :data:`SUBJECTIVE_THRESHOLD` (0.5);
+* a **loaded term** is a highlight of kind ``"loaded"`` (a lexicon match or a
+  scare quote); *loaded per 1,000 words* is ``1000 * loaded terms / words``;
+* **top terms**: the most frequent loaded terms (lower-cased text), at most
+  :data:`TOP_TERMS` of them, as ``"term (count); term (count)"``.
+
+The per-category columns are ``loaded_per_1000_<category>`` for every
+built-in category (:data:`analysis.lexicon.CATEGORY_IDS`), then for every
+other category that occurs in the corpus (a user lexicon's
+``custom:<name>``), in sorted order.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from analysis.model import AnalyzedArticle, Corpus
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "SUBJECTIVE_THRESHOLD",
+    "TOP_TERMS",
+    "article_table",
+    "categories",
+    "outlet_table",
+    "sentence_table",
+    "top_terms",
+]
+
+SUBJECTIVE_THRESHOLD = 0.5
+TOP_TERMS = 5
+
+SENTENCE_COLUMNS = (
+    "article", "outlet", "start", "end", "text", "subjectivity", "polarity", "bias", "quoted",
+)  # fmt: skip
+
+
+def categories(corpus: Corpus) -> tuple[str, ...]:
+    """The loaded-term categories that get a column: built-in ones, then others found."""
+    from analysis.lexicon import CATEGORY_IDS
+
+    found = {h.category for a in corpus.articles for h in a.highlights if h.kind == "loaded"} - set(
+        CATEGORY_IDS
+    )
+    return (*CATEGORY_IDS, *sorted(found))
+
+
+def top_terms(articles: Iterable[AnalyzedArticle], limit: int = TOP_TERMS) -> str:
+    """The most frequent loaded terms as ``"term (count); ..."`` (ties: first seen first)."""
+    counts: Counter[str] = Counter(
+        " ".join(h.text.lower().split())
+        for a in articles
+        for h in a.highlights
+        if h.kind == "loaded"
+    )
+    return "; ".join(f"{term} ({n})" for term, n in counts.most_common(limit))
+
+
+def sentence_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per sentence, in corpus order.
+
+    Columns: ``article`` (position of the article in the corpus, from 0),
+    ``outlet``, ``start`` and ``end`` (character offsets into the article
+    text), ``text`` (the sentence), ``subjectivity`` and ``polarity``
+    (TextBlob's, equal to ``TextBlob(text).sentiment``), ``bias`` (the
+    per-sentence bias estimate in [0, 1], see analysis/bias.py) and
+    ``quoted`` (True when the sentence lies mostly inside quotation marks).
+    """
+    import pandas as pd
+
+    rows = [
+        (
+            k,
+            a.outlet,
+            s.start,
+            s.end,
+            a.article.text[s.start : s.end],
+            s.subjectivity,
+            s.polarity,
+            s.bias,
+            s.quoted,
+        )
+        for k, a in enumerate(corpus.articles)
+        for s in a.sentences
+    ]
+    frame = pd.DataFrame(rows, columns=list(SENTENCE_COLUMNS))
+    frame.index.name = "sentence"
+    return frame
+
+
+def _loaded_counts(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> dict[str, int]:
+    counts = dict.fromkeys(cats, 0)
+    for a in articles:
+        for h in a.highlights:
+            if h.kind == "loaded" and h.category in counts:
+                counts[h.category] += 1
+    return counts
+
+
+def _scores(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> dict[str, object]:
+    """The score columns shared by the article and outlet tables."""
+    sentences = [s for a in articles for s in a.sentences]
+    n = len(sentences)
+    words = sum(a.words for a in articles)
+    loaded = sum(a.loaded_count for a in articles)
+    per_cat = _loaded_counts(articles, cats)
+    row: dict[str, object] = {
+        "words": words,
+        "sentences": n,
+        "subjectivity": sum(s.subjectivity for s in sentences) / n if n else 0.0,
+        "polarity": sum(s.polarity for s in sentences) / n if n else 0.0,
+        "subjective_share": (
+            sum(1 for s in sentences if s.subjectivity >= SUBJECTIVE_THRESHOLD) / n if n else 0.0
+        ),
+        "loaded_per_1000": 1000.0 * loaded / words if words else 0.0,
+    }
+    for cat in cats:
+        row[f"loaded_per_1000_{cat}"] = 1000.0 * per_cat[cat] / words if words else 0.0
+    row["bias"] = sum(s.bias for s in sentences) / n if n else 0.0
+    row["top_terms"] = top_terms(articles)
+    return row
+
+
+def article_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per article, indexed by its position in the corpus (``article``).
+
+    Columns: ``path``, ``outlet``, ``outlet_source`` (the rule that found the
+    outlet), ``title``, ``author``, ``date``, ``words``, ``sentences``,
+    ``subjectivity`` and ``polarity`` (means over the sentences),
+    ``subjective_share`` (share of sentences with subjectivity >= 0.5),
+    ``loaded_per_1000`` and ``loaded_per_1000_<category>`` (loaded terms per
+    1,000 words, overall and per category), ``bias`` (mean sentence bias
+    estimate) and ``top_terms``.
+    """
+    import pandas as pd
+
+    cats = categories(corpus)
+    rows = []
+    for a in corpus.articles:
+        art = a.article
+        rows.append(
+            {
+                "path": art.path,
+                "outlet": art.outlet,
+                "outlet_source": art.outlet_source,
+                "title": art.title,
+                "author": art.author,
+                "date": art.date,
+                **_scores([a], cats),
+            }
+        )
+    columns = ["path", "outlet", "outlet_source", "title", "author", "date", *_score_columns(cats)]
+    frame = pd.DataFrame(rows, columns=columns)
+    frame.index.name = "article"
+    return frame
+
+
+def _score_columns(cats: Sequence[str]) -> list[str]:
+    return [
+        "words",
+        "sentences",
+        "subjectivity",
+        "polarity",
+        "subjective_share",
+        "loaded_per_1000",
+        *(f"loaded_per_1000_{c}" for c in cats),
+        "bias",
+        "top_terms",
+    ]
+
+
+def outlet_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per outlet (in order of first appearance), indexed by ``outlet``.
+
+    Columns: ``articles`` (how many), ``words`` and ``sentences`` (totals),
+    ``subjectivity`` and ``polarity`` (means over all the outlet's
+    sentences, so a long article weighs more than a short one),
+    ``subjective_share`` (share of its sentences with subjectivity >= 0.5),
+    ``loaded_per_1000`` and ``loaded_per_1000_<category>`` (loaded terms per
+    1,000 of its words), ``bias`` (mean sentence bias estimate) and
+    ``top_terms`` (over all its articles).
+    """
+    import pandas as pd
+
+    cats = categories(corpus)
+    by_outlet: dict[str, list[AnalyzedArticle]] = {}
+    for a in corpus.articles:
+        by_outlet.setdefault(a.outlet, []).append(a)
+    rows = [
+        {"outlet": outlet, "articles": len(group), **_scores(group, cats)}
+        for outlet, group in by_outlet.items()
+    ]
+    frame = pd.DataFrame(rows, columns=["outlet", "articles", *_score_columns(cats)])
+    return frame.set_index("outlet")

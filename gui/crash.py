@@ -1,0 +1,156 @@
+"""Unexpected exceptions: log them to a file and show a non-modal crash dialog.
+
+:func:`install` replaces ``sys.excepthook``. When a bug raises inside a Qt
+slot, PySide6 calls the hook and carries on, so the app keeps running: the
+hook writes the traceback to ``framelens.log`` in the platform's log folder
+(``platformdirs.user_log_dir("FrameLens")``) and opens a :class:`CrashDialog`
+whose details the user can copy into a bug report.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger(__name__)
+LOG_NAME = "framelens.log"
+
+
+def log_dir() -> Path:
+    """The platform's log folder for FrameLens (created when needed)."""
+    import platformdirs
+
+    return Path(platformdirs.user_log_dir("FrameLens", appauthor=False))
+
+
+def setup_file_logging(directory: Path | None = None) -> Path | None:
+    """Log warnings and errors of every FrameLens logger to ``framelens.log``; return its path."""
+    directory = directory or log_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / LOG_NAME
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
+        )
+    except OSError as error:
+        log.warning("cannot write a log file in %s: %s", directory, error)
+        return None
+    handler.setLevel(logging.WARNING)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    return path
+
+
+def format_details(
+    exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+) -> str:
+    """The text a user copies into a bug report: versions and the traceback."""
+    from analysis import __version__
+
+    try:
+        from PySide6 import __version__ as qt_version
+    except ImportError:  # pragma: no cover - PySide6 is always there in the GUI
+        qt_version = "?"
+    header = (
+        f"FrameLens {__version__}, Python {sys.version.split()[0]}, "
+        f"PySide6 {qt_version}, {sys.platform}\n\n"
+    )
+    return header + "".join(traceback.format_exception(exc_type, exc, tb))
+
+
+class CrashDialog(QDialog):
+    """Says that something went wrong, shows copyable details and where the log is."""
+
+    def __init__(self, details: str, log_path: Path | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("FrameLens ran into a problem"))
+        self.resize(640, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Something unexpected went wrong. FrameLens is still running and your work "
+                "is autosaved, but the last action may not have finished. Please copy the "
+                "details below into a bug report."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.details = QPlainTextEdit(details)
+        self.details.setReadOnly(True)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout.addWidget(self.details, 1)
+        if log_path is not None:
+            where = QLabel(self.tr("Logged to {}").format(log_path))
+            where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            where.setWordWrap(True)
+            layout.addWidget(where)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        copy = QPushButton(self.tr("Copy details"))
+        copy.clicked.connect(self.copy_details)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        if log_path is not None:
+            folder = QPushButton(self.tr("Open log folder"))
+            folder.clicked.connect(
+                lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent)))
+            )
+            buttons.addButton(folder, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details.toPlainText())
+
+
+class CrashHandler:
+    """The excepthook: log, then show a dialog (at most a few at once)."""
+
+    def __init__(self, log_path: Path | None, parent: Callable[[], QWidget | None] | None = None):
+        self.log_path = log_path
+        self.parent = parent or (lambda: None)
+        self.dialogs: list[CrashDialog] = []
+
+    def __call__(
+        self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
+    ) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        details = format_details(exc_type, exc, tb)
+        log.error("unexpected error\n%s", details)
+        if QApplication.instance() is None:
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self.dialogs = [d for d in self.dialogs if d.isVisible()]
+        if len(self.dialogs) >= 3:  # a bug firing in a loop must not bury the screen
+            return
+        dialog = CrashDialog(details, self.log_path, self.parent())
+        dialog.setModal(False)
+        dialog.show()
+        self.dialogs.append(dialog)
+
+
+def install(parent: Callable[[], QWidget | None] | None = None) -> CrashHandler:
+    """Log to the platform log folder and show crash dialogs for uncaught exceptions."""
+    path = None if os.environ.get("FRAMELENS_NO_LOG_FILE") else setup_file_logging()
+    handler = CrashHandler(path, parent)
+    sys.excepthook = handler
+    return handler

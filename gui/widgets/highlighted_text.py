@@ -1,0 +1,546 @@
+"""Read-only article text with its highlights, each explaining itself on hover.
+
+- Subjective words (TextBlob) are shaded: the stronger the word, the darker
+  the shade.
+- Loaded terms (the lexicon) get their category's colour as a tint and an
+  underline whose *style* differs per category (solid, dash, dot, wave, ...),
+  so the categories stay apart in grayscale print and for colour-blind
+  readers. Categories come from ``resources/lexicons/categories.tsv``.
+- Hovering a highlight shows the term, its category, the reason and
+  TextBlob's subjectivity and polarity.
+
+Safety: article text is inserted as plain text with ``QTextCursor`` and
+character formats, never through ``setHtml``; :meth:`loadResource` returns
+nothing for every URL, so no view ever fetches a remote (or local) resource;
+links are never followed. Tooltips escape the article text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import html
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHelpEvent,
+    QPalette,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from analysis.model import AnalyzedArticle, Highlight
+
+log = logging.getLogger(__name__)
+
+SUBJECTIVE = "subjective"
+#: Okabe-Ito yellow: the one colour of the palette no lexicon category uses.
+SUBJECTIVE_COLOUR = "#F0E442"
+FALLBACK_COLOUR = "#999999"
+
+_UNDERLINES = {
+    "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "dot": QTextCharFormat.UnderlineStyle.DotLine,
+    "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
+    "dashdot": QTextCharFormat.UnderlineStyle.DashDotLine,
+    # Qt has no double underline for text; dash-dot-dot is the closest distinct style.
+    "double": QTextCharFormat.UnderlineStyle.DashDotDotLine,
+    "dashdotdot": QTextCharFormat.UnderlineStyle.DashDotDotLine,
+}
+
+
+@dataclass(frozen=True)
+class Category:
+    """A highlight category as the legend and the views show it."""
+
+    id: str
+    label: str
+    colour: str
+    underline: str
+    description: str
+
+
+#: Used until (or if) resources/lexicons/categories.tsv cannot be read.
+FALLBACK_CATEGORIES: tuple[Category, ...] = (
+    Category("label", "Loaded label", "#D55E00", "solid", "Loaded labels and name-calling."),
+    Category("emotive", "Emotive word", "#CC79A7", "wave", "Emotive and intensifying words."),
+    Category("attribution", "Loaded attribution", "#0072B2", "dash", "Loaded attribution verbs."),
+    Category("hedge", "Hedge or doubt", "#56B4E9", "dot", "Hedges and doubt markers."),
+    Category("presupposition", "Presupposition", "#009E73", "double", "Presupposing words."),
+    Category("scare_quote", "Scare quote", "#E69F00", "dashdot", "Scare quotes."),
+)
+SUBJECTIVE_CATEGORY = Category(
+    SUBJECTIVE,
+    "Subjective word",
+    SUBJECTIVE_COLOUR,
+    "none",
+    "Words TextBlob scores as subjective (opinion rather than fact); "
+    "the darker the shade, the more subjective the word.",
+)
+
+
+@cache
+def load_categories() -> tuple[Category, ...]:
+    """The lexicon categories from resources/lexicons/categories.tsv (or a fallback)."""
+    try:
+        from analysis.resources import resource_path
+
+        path = resource_path("lexicons", "categories.tsv")
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except Exception as error:  # noqa: BLE001 - the app must still show text
+        log.warning("cannot read the highlight categories (%s); using built-in ones", error)
+        return FALLBACK_CATEGORIES
+    found: list[Category] = []
+    header_seen = False
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t")
+        if not header_seen:
+            header_seen = True
+            if cells[0].strip() == "id":
+                continue
+        if len(cells) < 4:
+            continue
+        cells += [""] * (5 - len(cells))
+        found.append(Category(*(c.strip() for c in cells[:5])))
+    return tuple(found) or FALLBACK_CATEGORIES
+
+
+def category(category_id: str) -> Category:
+    """The category ``category_id``; unknown ones (user lexicons) get a neutral style."""
+    if category_id == SUBJECTIVE:
+        return SUBJECTIVE_CATEGORY
+    for c in load_categories():
+        if c.id == category_id:
+            return c
+    label = category_id.removeprefix("custom:").replace("_", " ").capitalize()
+    return Category(category_id, label, FALLBACK_COLOUR, "dashdotdot", "From your lexicon.")
+
+
+def highlight_tooltip(highlights: Sequence[Highlight]) -> str:
+    """Rich-text tooltip explaining every highlight covering one place (text escaped)."""
+    parts = []
+    for h in highlights:
+        c = category(h.category)
+        title = f"<b>“{html.escape(h.text)}”</b> — {html.escape(c.label)}"
+        lines = [title]
+        if h.kind == "loaded" and h.term:
+            lines.append(f"Lexicon term: <i>{html.escape(h.term)}</i>")
+        if h.reason:
+            lines.append(html.escape(h.reason))
+        if h.subjectivity is not None or h.polarity is not None:
+            subj = "–" if h.subjectivity is None else f"{h.subjectivity:.2f}"
+            pol = "–" if h.polarity is None else f"{h.polarity:+.2f}"
+            lines.append(f"TextBlob: subjectivity {subj}, polarity {pol}")
+        else:
+            lines.append("TextBlob: no score for these words")
+        lines.append(f"Strength {h.weight:.2f}")
+        parts.append("<br>".join(lines))
+    return "<p style='white-space:pre-wrap'>" + "<hr>".join(parts) + "</p>"
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+class _OffsetMap:
+    """Python string index → QTextDocument position (UTF-16 code units)."""
+
+    def __init__(self, text: str) -> None:
+        self.astral = [m.start() for m in _ASTRAL.finditer(text)]
+
+    def to_doc(self, index: int) -> int:
+        return index + bisect.bisect_left(self.astral, index) if self.astral else index
+
+    def to_text(self, position: int) -> int:
+        if not self.astral:
+            return position
+        # Each astral character before the index adds one extra document position.
+        lo, hi = 0, position
+        while lo < hi:
+            mid = (lo + hi + 1) // 2
+            if self.to_doc(mid) <= position:
+                lo = mid
+            else:
+                hi = mid - 1
+        return lo
+
+
+@dataclass
+class _Placed:
+    """One article placed in the document."""
+
+    index: int  # the article's index in the corpus shown
+    analyzed: AnalyzedArticle
+    base: int  # document position of the first character of the text
+    length: int  # document length of the text
+    offsets: _OffsetMap
+    starts: list[int]  # highlight starts (text offsets), sorted, for hit testing
+    highlights: list[Highlight]  # parallel to starts
+
+
+class HighlightedText(QTextBrowser):
+    """A column of one or more articles, stacked, with highlights and tooltips."""
+
+    #: (article index, sentence index) when the caret moves into a sentence.
+    sentenceSelected = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)  # drops go to the view that holds the columns
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(14)
+        self.placed: list[_Placed] = []
+        self.hidden: set[str] = set()
+        self._base_point_size = self.font().pointSizeF()
+        self._zoom = 0
+        self._selected: tuple[int, int] | None = None
+        self._select_timer = QTimer(self)
+        self._select_timer.setSingleShot(True)
+        self._select_timer.setInterval(120)
+        self._select_timer.timeout.connect(self._emit_sentence)
+        self.cursorPositionChanged.connect(self._select_timer.start)
+
+    # -- safety -------------------------------------------------------------
+    def loadResource(self, type_: int, url: QUrl | str) -> object:  # noqa: N802 - Qt API
+        """Never load anything: article text must not fetch images, styles or pages."""
+        log.debug("blocked a resource request for %s", url)
+        return None
+
+    # -- content ------------------------------------------------------------
+    def clear_articles(self) -> None:
+        self.placed = []
+        self._selected = None
+        self.setExtraSelections([])
+        self.clear()
+
+    def set_articles(self, items: Iterable[tuple[int, AnalyzedArticle]]) -> None:
+        """Show these articles, stacked, replacing what was shown."""
+        self.clear_articles()
+        for index, analyzed in items:
+            self.append_article(index, analyzed)
+
+    def append_article(self, index: int, analyzed: AnalyzedArticle) -> None:
+        """Add one article below the others (cheap enough to call per event-loop turn)."""
+        doc = self.document()
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        cursor.beginEditBlock()
+        article = analyzed.article
+        if self.placed:
+            rule = QTextBlockFormat()
+            rule.setProperty(QTextFormat.Property.BlockTrailingHorizontalRulerWidth, 1)
+            rule.setTopMargin(10)
+            rule.setBottomMargin(14)
+            cursor.insertBlock(rule, QTextCharFormat())
+            cursor.insertBlock(QTextBlockFormat(), QTextCharFormat())
+        title_fmt = QTextCharFormat()
+        title_fmt.setFontWeight(QFont.Weight.Bold)
+        title_fmt.setFontPointSize(self._point_size() * 1.3)
+        cursor.insertText(article.title or _short_path(article.path), title_fmt)
+        meta = [x for x in (article.author, article.date) if x]
+        meta.append(f"{analyzed.words} words")
+        meta.append(f"subjectivity {analyzed.subjectivity:.2f}")
+        meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 words")
+        meta_fmt = QTextCharFormat()
+        meta_fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        meta_fmt.setFontPointSize(self._point_size() * 0.9)
+        block = QTextBlockFormat()
+        block.setBottomMargin(8)
+        cursor.insertBlock(block, meta_fmt)
+        cursor.insertText(" · ".join(meta), meta_fmt)
+        for warning in article.warnings:
+            cursor.insertBlock(QTextBlockFormat(), meta_fmt)
+            cursor.insertText("⚠ " + warning, meta_fmt)
+        body = QTextBlockFormat()
+        body.setLineHeight(130, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cursor.insertBlock(body, QTextCharFormat())
+        base = cursor.position()
+        offsets = _OffsetMap(article.text)
+        highlights = sorted(analyzed.highlights, key=lambda h: (h.start, h.end))
+        self._insert_formatted(cursor, article.text, highlights)
+        placed = _Placed(
+            index=index,
+            analyzed=analyzed,
+            base=base,
+            length=cursor.position() - base,
+            offsets=offsets,
+            starts=[h.start for h in highlights],
+            highlights=highlights,
+        )
+        self.placed.append(placed)
+        cursor.endEditBlock()
+
+    def _insert_formatted(
+        self, cursor: QTextCursor, text: str, highlights: Sequence[Highlight]
+    ) -> None:
+        """Insert ``text`` run by run, each run with the formats of the highlights over it.
+
+        One pass of ``insertText`` calls is much cheaper than inserting the
+        text and then re-formatting each highlight, which re-lays out the
+        paragraph every time (it matters when hundreds of articles are shown).
+        """
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        shown = [h for h in highlights if self._shown(h)]
+        cuts = sorted({0, len(text), *(h.start for h in shown), *(h.end for h in shown)})
+        plain = QTextCharFormat()
+        cache: dict[tuple[int, ...], QTextCharFormat] = {}
+        active: list[int] = []
+        next_h = 0
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            while next_h < len(shown) and shown[next_h].start <= a:
+                active.append(next_h)
+                next_h += 1
+            active = [i for i in active if shown[i].end > a]
+            if not active:
+                cursor.insertText(text[a:b], plain)
+                continue
+            key = tuple(active)
+            fmt = cache.get(key)
+            if fmt is None:
+                fmt = QTextCharFormat()
+                # Subjective shading first, so a loaded term inside it keeps its own look.
+                for i in sorted(active, key=lambda i: shown[i].kind != "subjective"):
+                    fmt.merge(_format_for(shown[i], dark))
+                cache[key] = fmt
+            cursor.insertText(text[a:b], fmt)
+
+    def _shown(self, h: Highlight) -> bool:
+        if h.kind == "subjective":
+            return SUBJECTIVE not in self.hidden
+        return h.category not in self.hidden
+
+    def _point_size(self) -> float:
+        return max(6.0, self._base_point_size + self._zoom)
+
+    def _format(self, cursor: QTextCursor, placed: _Placed) -> None:
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        # Subjective shading first, so a loaded term inside it keeps its own look.
+        ordered = sorted(placed.highlights, key=lambda h: h.kind != "subjective")
+        for h in ordered:
+            if h.category in self.hidden or (h.kind == "subjective" and SUBJECTIVE in self.hidden):
+                continue
+            fmt = _format_for(h, dark)
+            cursor.setPosition(placed.base + placed.offsets.to_doc(h.start))
+            cursor.setPosition(
+                placed.base + placed.offsets.to_doc(h.end), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.mergeCharFormat(fmt)
+
+    def set_hidden_categories(self, hidden: Iterable[str]) -> None:
+        """Switch highlight categories off (and the others on)."""
+        hidden = set(hidden)
+        if hidden == self.hidden:
+            return
+        self.hidden = hidden
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        plain = QTextCharFormat()
+        plain.setBackground(Qt.GlobalColor.transparent)
+        plain.setUnderlineStyle(QTextCharFormat.UnderlineStyle.NoUnderline)
+        plain.setFontUnderline(False)
+        for placed in self.placed:
+            cursor.setPosition(placed.base)
+            cursor.setPosition(placed.base + placed.length, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(plain)
+            self._format(cursor, placed)
+        cursor.endEditBlock()
+
+    def set_zoom(self, steps: int) -> None:
+        """Make the text ``steps`` points larger (negative: smaller) than the default."""
+        delta = steps - self._zoom
+        if delta:
+            self._zoom = steps
+            self.zoomIn(delta)
+
+    # -- hit testing --------------------------------------------------------
+    def locate(self, position: int) -> tuple[_Placed, int] | None:
+        """The article at document ``position`` and the text offset in it."""
+        bases = [p.base for p in self.placed]
+        i = bisect.bisect_right(bases, position) - 1
+        if i < 0:
+            return None
+        placed = self.placed[i]
+        if position > placed.base + placed.length:
+            return None
+        return placed, placed.offsets.to_text(position - placed.base)
+
+    def highlights_at(self, position: int) -> list[Highlight]:
+        """The highlights (shown ones only) covering document ``position``."""
+        found = self.locate(position)
+        if found is None:
+            return []
+        placed, offset = found
+        stop = bisect.bisect_right(placed.starts, offset)
+        return [
+            h
+            for h in placed.highlights[:stop]
+            if h.start <= offset < h.end
+            and h.category not in self.hidden
+            and not (h.kind == "subjective" and SUBJECTIVE in self.hidden)
+        ]
+
+    def tooltip_at(self, position: int) -> str:
+        """The tooltip for document ``position`` ("" where nothing is highlighted)."""
+        hits = self.highlights_at(position)
+        return highlight_tooltip(hits) if hits else ""
+
+    def document_position(self, article_index: int, text_offset: int) -> int:
+        """Document position of ``text_offset`` in the article ``article_index``."""
+        for placed in self.placed:
+            if placed.index == article_index:
+                return placed.base + placed.offsets.to_doc(text_offset)
+        raise KeyError(article_index)
+
+    def sentence_at(self, position: int) -> tuple[int, int] | None:
+        """(article index, sentence index) at document ``position``."""
+        found = self.locate(position)
+        if found is None:
+            return None
+        placed, offset = found
+        sentences = placed.analyzed.sentences
+        starts = [s.start for s in sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and offset <= sentences[i].end:
+            return placed.index, i
+        return None
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            assert isinstance(event, QHelpEvent)
+            viewport_pos = self.viewport().mapFrom(self, event.pos())
+            position = self.cursorForPosition(viewport_pos).position()
+            text = self.tooltip_at(position)
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().event(event)
+
+    # -- sentences ----------------------------------------------------------
+    def _emit_sentence(self) -> None:
+        where = self.sentence_at(self.textCursor().position())
+        if where is not None and where != self._selected:
+            self.select_sentence(*where, scroll=False)
+            self.sentenceSelected.emit(*where)
+
+    def select_sentence(self, article_index: int, sentence: int, *, scroll: bool = True) -> None:
+        """Mark a sentence (and scroll to it)."""
+        for placed in self.placed:
+            if placed.index != article_index:
+                continue
+            s = placed.analyzed.sentences[sentence]
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(placed.base + placed.offsets.to_doc(s.start))
+            cursor.setPosition(
+                placed.base + placed.offsets.to_doc(s.end), QTextCursor.MoveMode.KeepAnchor
+            )
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = cursor
+            colour = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+            colour.setAlpha(45)
+            selection.format.setBackground(colour)
+            self.setExtraSelections([selection])
+            self._selected = (article_index, sentence)
+            if scroll:
+                start = QTextCursor(self.document())
+                start.setPosition(cursor.selectionStart())
+                rect = self.cursorRect(start)
+                bar = self.verticalScrollBar()
+                bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+            return
+
+    def clear_selection_mark(self) -> None:
+        self._selected = None
+        self.setExtraSelections([])
+
+    def sentence_geometry(self) -> list[tuple[float, float, int, int]]:
+        """Per visible sentence: (top, bottom) in the document, placed index, sentence index.
+
+        Only the sentences in the viewport are measured, so painting stays
+        cheap however long the column is (measuring forces text layout).
+        """
+        viewport = self.viewport()
+        first = self.cursorForPosition(viewport.rect().topLeft()).position()
+        last = self.cursorForPosition(viewport.rect().bottomRight()).position()
+        doc = self.document()
+        layout = doc.documentLayout()
+        result: list[tuple[float, float, int, int]] = []
+        for pi, placed in enumerate(self.placed):
+            if placed.base + placed.length < first:
+                continue
+            if placed.base > last:
+                break
+            for si, s in enumerate(placed.analyzed.sentences):
+                start = placed.base + placed.offsets.to_doc(s.start)
+                end = placed.base + placed.offsets.to_doc(max(s.start, s.end - 1))
+                if end < first:
+                    continue
+                if start > last:
+                    break
+                top = _y_of(doc, layout, start, False)
+                bottom = _y_of(doc, layout, end, True)
+                if top is None or bottom is None:
+                    continue
+                result.append((top, max(bottom, top + 2), pi, si))
+        return result
+
+    def content_offset(self) -> int:
+        """Vertical scroll offset of the document in the viewport."""
+        return self.verticalScrollBar().value()
+
+    def viewport_point_to_position(self, point: QPoint) -> int:
+        return self.cursorForPosition(point).position()
+
+
+def _y_of(doc: object, layout: object, position: int, bottom: bool) -> float | None:
+    block = doc.findBlock(position)  # type: ignore[attr-defined]
+    if not block.isValid():
+        return None
+    rect = layout.blockBoundingRect(block)  # type: ignore[attr-defined]
+    text_layout = block.layout()
+    line = text_layout.lineForTextPosition(position - block.position())
+    if not line.isValid():
+        return rect.top() + (rect.height() if bottom else 0)
+    return rect.top() + line.y() + (line.height() if bottom else 0)
+
+
+def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    if h.kind == "subjective":
+        colour = QColor(SUBJECTIVE_COLOUR)
+        strength = max(0.0, min(1.0, h.weight))
+        colour.setAlpha(int((50 + 150 * strength) * (0.55 if dark else 1.0)))
+        fmt.setBackground(colour)
+        return fmt
+    c = category(h.category)
+    colour = QColor(c.colour)
+    tint = QColor(colour)
+    tint.setAlpha(70 if dark else 45)
+    fmt.setBackground(tint)
+    fmt.setUnderlineColor(colour)
+    fmt.setUnderlineStyle(_UNDERLINES.get(c.underline, _UNDERLINES["dashdotdot"]))
+    return fmt
+
+
+def _short_path(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1] or path

@@ -1,0 +1,78 @@
+"""Run :func:`analysis.compare.compare` (and the outlet table) off the GUI thread.
+
+Comparing many articles (alignment is quadratic in sentences) can take
+seconds, so it runs in a pool thread like the analysis. Signals:
+``finished((Comparison, outlet_table DataFrame or None))`` and ``failed(str)``.
+A newer request makes an older result stale: the window keeps only the result of its latest worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+
+from PySide6.QtCore import QObject, QThreadPool, Signal
+
+from analysis.model import Corpus
+
+log = logging.getLogger(__name__)
+
+
+class CompareSignals(QObject):
+    finished = Signal(object)  # Comparison
+    failed = Signal(str)
+    cancelled = Signal()
+
+
+class CompareWorker:
+    """Compare the outlets of ``corpus`` in a pool thread.
+
+    Not a ``QRunnable``: the pool runs the bound method :meth:`run`, and
+    that reference keeps the worker alive until ``run`` has returned. (A
+    ``QRunnable`` whose Python wrapper is collected while the pool thread is
+    still leaving ``run`` is freed under it, a rare crash.)
+    """
+
+    def __init__(self, corpus: Corpus, *, threshold: float | None = None) -> None:
+        self.corpus = corpus
+        self.threshold = threshold
+        self.signals = CompareSignals()
+        self._cancel = threading.Event()
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(self.run)
+
+    def cancel(self) -> None:
+        """Ask the comparison to stop soon (it checks between steps and during alignment)."""
+        self._cancel.set()
+
+    def run(self) -> None:
+        from analysis.errors import CancelledError
+
+        try:
+            from analysis.compare import compare
+
+            options: dict[str, object] = {"cancel": self._cancel.is_set}
+            if self.threshold is not None:
+                options["threshold"] = self.threshold
+            comparison = compare(self.corpus, **options)  # type: ignore[arg-type]
+            table = None
+            try:
+                from analysis.tables import outlet_table
+
+                table = outlet_table(self.corpus)
+            except ImportError:
+                log.info("analysis.tables is not available; the dashboard computes its table")
+            result = (comparison, table)
+        except CancelledError:
+            self.signals.cancelled.emit()
+        except ImportError as error:
+            self.signals.failed.emit(f"The comparison is not available in this build ({error}).")
+        except Exception as error:  # noqa: BLE001 - report, never kill the app
+            log.error("comparison failed\n%s", traceback.format_exc())
+            self.signals.failed.emit(
+                f"Comparing the outlets failed ({type(error).__name__}: {error})."
+            )
+        else:
+            self.signals.finished.emit(result)

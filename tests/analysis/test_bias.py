@@ -1,0 +1,359 @@
+"""Tests for analysis/bias.py and the validity metrics in benchmarks/validity.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import math
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis.bias import (
+    CONTEXT_FEATURES,
+    EVIDENCE_FEATURES,
+    FEATURES,
+    TERM_COEFS,
+    TERM_NONNEG,
+    WORD_COEFS,
+    WORD_NONNEG,
+    BiasModel,
+    bias_features,
+    default_model,
+    sentence_evidence,
+    word_context,
+)
+from analysis.lexicon import CATEGORY_IDS, LexiconMatch, default_lexicon
+from analysis.model import Assessment
+from analysis.sentiment import analyze_sentence
+
+SENTENCE = "The senator slammed the very bad plan, which allegedly exposed a staggering cover-up."
+
+
+def evidence(text: str = SENTENCE, **kwargs: object) -> tuple[float, tuple]:  # type: ignore[type-arg]
+    scored = analyze_sentence(text, 0)
+    matches = default_lexicon().match(text)
+    return sentence_evidence(
+        text,
+        0,
+        len(text),
+        scored.subjectivity,
+        scored.polarity,
+        scored.assessments,
+        matches,
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+def test_highlights_explain_themselves_and_slice_the_text() -> None:
+    bias, highlights = evidence()
+    assert 0.0 <= bias <= 1.0
+    assert {h.kind for h in highlights} == {"subjective", "loaded"}
+    for h in highlights:
+        assert SENTENCE[h.start : h.end] == h.text
+        assert h.reason and 0.0 <= h.weight <= 1.0
+        if h.kind == "subjective":
+            assert h.category == "subjective"
+            assert h.subjectivity is not None and h.polarity is not None
+            assert f"{h.subjectivity:.2f}" in h.reason
+        else:
+            assert h.category in CATEGORY_IDS and h.term
+    assert [h.start for h in highlights] == sorted(h.start for h in highlights)
+
+
+def test_subjective_highlight_marks_the_word_and_names_the_intensifier() -> None:
+    _, highlights = evidence()
+    (bad,) = [h for h in highlights if h.kind == "subjective" and h.text == "bad"]
+    assert "'very bad'" in bad.reason and "intensified by 'very'" in bad.reason
+
+
+def test_only_the_sentence_range_is_used() -> None:
+    text = "Calm words here. " + SENTENCE
+    scored = analyze_sentence(text[17:], 17)
+    matches = default_lexicon().match(text)
+    _, inside = sentence_evidence(text, 0, 16, 0.0, 0.0, scored.assessments, matches)
+    assert inside == ()
+
+
+def test_loaded_sentence_scores_higher_than_a_plain_one() -> None:
+    loaded, _ = evidence()
+    plain, marks = evidence("The committee met on Tuesday to discuss the budget for 2025.")
+    assert marks == () or all(h.weight < 0.5 for h in marks)
+    assert loaded > plain
+
+
+def test_shipped_weights_are_read_with_their_provenance() -> None:
+    model = default_model()
+    assert "BABE" in model.provenance and "BASIL" in model.provenance
+    assert len(model.sentence) == len(FEATURES) + 1
+    assert all(c >= 0 for c in model.sentence[1 : 1 + len(EVIDENCE_FEATURES)])
+    assert all(c >= 0 for c, keep in zip(model.word[1:], WORD_NONNEG, strict=True) if keep)
+    assert all(c >= 0 for c, keep in zip(model.term[1:], TERM_NONNEG, strict=True) if keep)
+    # Shipped weights are the mean of cross-validation fold models, never a
+    # fit against a whole development share.
+    assert "mean of the 5 fold models" in model.provenance
+    assert len(model.word) == len(WORD_COEFS) and len(model.term) == len(TERM_COEFS)
+
+
+def test_word_context_reads_quotes_names_negation_and_intensifiers() -> None:
+    text = 'Smith said the plan was not "reckless" but very bold, and Brown agreed.'
+
+    def ctx(word: str) -> dict[str, float]:
+        start = text.index(word)
+        values = word_context(text, 0, len(text), start, start + len(word))
+        return dict(zip(CONTEXT_FEATURES, values, strict=True))
+
+    assert ctx("reckless")["quoted"] == 1.0 and ctx("reckless")["negated"] == 1.0
+    assert ctx("bold")["intensified"] == 1.0 and ctx("bold")["quoted"] == 0.0
+    assert ctx("Brown")["capitalised"] == 1.0
+    assert ctx("Smith")["capitalised"] == 0.0  # opens the sentence
+    assert ctx("reckless")["adjective_suffix"] == 1.0 and ctx("plan")["adjective_suffix"] == 0.0
+    assert ctx("plan")["negated"] == 0.0
+    assert ctx("Smith")["position"] == 0.0 and 0.0 < ctx("agreed")["position"] < 1.0
+
+
+def test_context_changes_a_highlight_weight_but_not_its_reason() -> None:
+    model = BiasModel(term=(0.0, 1.0, 0.0, 0.0, 0.0, *([0.0] * 4), -2.0, *([0.0] * 3)))
+    plain = "The plan was reckless."
+    negated = "The plan was not reckless."
+    weights = {}
+    for text in (plain, negated):
+        _, marks = evidence(text, model=model)
+        (mark,) = [h for h in marks if h.kind == "loaded" and h.text == "reckless"]
+        weights[text] = mark.weight
+        assert mark.reason
+    assert weights[negated] < weights[plain]
+
+
+def match(start: int, end: int, text: str, category: str, weight: float) -> LexiconMatch:
+    return LexiconMatch(start, end, text[start:end], category, "why", weight, "term")
+
+
+TEXT = "alpha beta gamma delta epsilon zeta eta theta iota kappa"
+WORDS = [(TEXT.index(w), TEXT.index(w) + len(w)) for w in TEXT.split()]
+
+matches_strategy = st.lists(
+    st.tuples(
+        st.integers(0, len(WORDS) - 1),
+        st.sampled_from([*CATEGORY_IDS, "custom:mine"]),
+        st.floats(0.0, 1.0),
+    ),
+    max_size=6,
+)
+assessments_strategy = st.lists(
+    st.tuples(
+        st.integers(0, len(WORDS) - 1), st.floats(0.0, 1.0), st.floats(-1.0, 1.0), st.booleans()
+    ),
+    max_size=6,
+)
+
+
+def build(
+    ms: list[tuple[int, str, float]], assessments: list[tuple[int, float, float, bool]]
+) -> tuple[list[LexiconMatch], list[Assessment]]:
+    return (
+        [match(*WORDS[i], TEXT, c, w) for i, c, w in ms],
+        [
+            Assessment(*WORDS[i], (TEXT[WORDS[i][0] : WORDS[i][1]],), s, p, "very" if inten else "")
+            for i, s, p, inten in assessments
+        ],
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    matches_strategy,
+    assessments_strategy,
+    st.floats(0.0, 1.0),
+    st.floats(-1.0, 1.0),
+    st.integers(0, len(WORDS) - 1),
+    st.sampled_from([*CATEGORY_IDS, "custom:mine"]),
+    st.floats(0.0, 1.0),
+)
+def test_bias_in_unit_interval_and_monotone_in_loaded_terms(
+    ms: list[tuple[int, str, float]],
+    assessments: list[tuple[int, float, float, bool]],
+    subjectivity: float,
+    polarity: float,
+    where: int,
+    category: str,
+    weight: float,
+) -> None:
+    matches, placed = build(ms, assessments)
+    before, _ = sentence_evidence(TEXT, 0, len(TEXT), subjectivity, polarity, placed, matches)
+    extra = match(*WORDS[where], TEXT, category, weight)
+    after, highlights = sentence_evidence(
+        TEXT, 0, len(TEXT), subjectivity, polarity, placed, [*matches, extra]
+    )
+    assert 0.0 <= before <= 1.0 and 0.0 <= after <= 1.0
+    assert after >= before - 1e-12
+    assert all(0.0 <= h.weight <= 1.0 for h in highlights)
+
+
+@settings(max_examples=60, deadline=None)
+@given(matches_strategy, st.floats(0.0, 0.99))
+def test_a_stronger_term_never_lowers_the_bias(
+    ms: list[tuple[int, str, float]], weight: float
+) -> None:
+    matches, _ = build(ms, [])
+    weak = match(*WORDS[0], TEXT, "label", weight)
+    strong = match(*WORDS[0], TEXT, "label", min(1.0, weight + 0.01))
+    low, _ = sentence_evidence(TEXT, 0, len(TEXT), 0.2, 0.0, [], [*matches, weak])
+    high, _ = sentence_evidence(TEXT, 0, len(TEXT), 0.2, 0.0, [], [*matches, strong])
+    assert high >= low - 1e-12
+
+
+def test_hand_set_model_still_works() -> None:
+    bias, highlights = evidence(model=BiasModel())
+    assert 0.0 <= bias <= 1.0 and highlights
+    features = bias_features(SENTENCE, 0, len(SENTENCE), 0.5, -0.2, highlights)
+    assert len(features) == len(FEATURES)
+
+
+# ---------------------------------------------------------------- validity metrics
+
+
+def load_validity(repo_dir: Path) -> ModuleType:
+    path = repo_dir / "benchmarks" / "validity.py"
+    spec = importlib.util.spec_from_file_location("framelens_validity", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_metrics_against_a_hand_computed_example(repo_dir: Path) -> None:
+    v = load_validity(repo_dir)
+    # 2 positives, 2 negatives; of the 4 (pos, neg) pairs 3 are ordered right.
+    assert v.roc_auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]) == pytest.approx(0.75)
+    assert v.roc_auc([0.5, 0.5], [0, 1]) == pytest.approx(0.5)  # a tie counts half
+    text = "They slammed the bizarre plan today"
+    doc = v.Doc(text, [(0, len(text))], [1], [], {"slammed", "bizarre"})
+    slammed = (text.index("slammed"), text.index("slammed") + 7)
+    plan = (text.index("plan"), text.index("plan") + 4)
+    assert v.token_counts(doc, [slammed, plan]) == (1, 1, 1)
+    p, r, f = v.prf(1, 1, 1)
+    assert (p, r, f) == (0.5, 0.5, 0.5)
+    assert v.prf(0, 0, 3) == (0.0, 0.0, 0.0)
+    span_doc = v.Doc(text, [(0, len(text))], [1], [(text.index("the"), text.index("plan") - 1)])
+    assert v.token_counts(span_doc, [plan]) == (0, 1, 2)
+
+
+def test_fold_models_are_averaged_coefficient_by_coefficient(repo_dir: Path) -> None:
+    v = load_validity(repo_dir)
+    a = BiasModel(
+        term_shift={"label:regime": 1.0, "emotive:awful": 0.5}, term_category={"label": 1.0}
+    )
+    b = BiasModel(
+        word=tuple(c + 1.0 for c in BiasModel().word),
+        term_shift={"label:regime": 0.0},
+        term_category={"label": 0.0},
+    )
+    mean = v.average_models([a, b], "mean of 2 fold models")
+    assert mean.word == pytest.approx(tuple(c + 0.5 for c in BiasModel().word))
+    assert mean.sentence == pytest.approx(BiasModel().sentence)
+    # A term missing from a fold model counts as no shift in that fold.
+    assert mean.term_shift == pytest.approx({"label:regime": 0.5, "emotive:awful": 0.25})
+    assert mean.term_category == pytest.approx({"label": 0.5})
+    assert mean.provenance == "mean of 2 fold models"
+
+
+@pytest.mark.data
+def test_validity_on_a_small_slice(repo_dir: Path, data_dir: Path) -> None:
+    v = load_validity(repo_dir)
+    babe = v.load_babe(data_dir / "babe-dev.csv", limit=40)
+    basil = v.load_basil(data_dir / "basil-dev", limit=3)
+    assert len(babe) == 40 and len(basil) == 3
+    for docs in (babe, basil):
+        sents = v.prepare(docs, default_lexicon())
+        scores = v.evaluate_model(docs, sents, default_model())
+        gold = sum(g for d in docs for _, _, g in v.tokens(d))
+        assert scores.tp + scores.fn == gold
+        p, r, f, auc = scores.row()
+        assert all(0.0 <= x <= 1.0 for x in (p, r, f, auc))
+        baseline = v.evaluate_textblob(docs, sents, 0.5)
+        assert baseline.tp + baseline.fn == gold
+    out = io.StringIO()
+    assert v.main(["--data", str(data_dir), "--limit", "12"], out=out) == 0
+    table = out.getvalue()
+    assert "framelens analyze (in-sample)" in table and "TextBlob words >= 0.5" in table
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.floats(0.01, 0.5),
+    st.sampled_from(sorted(set(CATEGORY_IDS) - {"scare_quote"})),
+    st.lists(st.floats(0.0, 1.0), min_size=len(CONTEXT_FEATURES), max_size=len(CONTEXT_FEATURES)),
+)
+def test_a_quoted_term_never_outweighs_the_outlets_own_use(
+    quoted_weight: float, category: str, shape: list[float]
+) -> None:
+    # The lexicon halves a quoted term's weight and its reason says it weighs
+    # less; the fitted model must not undo that.
+    model = default_model()
+    quoted = LexiconMatch(0, 4, "term", category, "why", quoted_weight, "term", quoted=True)
+    own = LexiconMatch(0, 4, "term", category, "why", quoted_weight * 2, "term")
+    assert (
+        model.term_weight(quoted, 0.0, [1.0, *shape[1:]])
+        <= model.term_weight(own, 0.0, [0.0, *shape[1:]]) + 1e-12
+    )
+
+
+# sentence_evidence finds each sentence's words once and indexes the quotations
+# once; its numbers must stay those of the public, one-call-per-word functions.
+_TRICKY = [
+    'He said it was "a truly disgraceful sham" and not a well-known, very dangerous plot.',
+    "Officials \u201cinsisted\u201d the so-called reform was utterly shameful; critics weren't "
+    "convinced, and the long-winded, extraordinarily self-serving, remarkably incompetent "
+    "administration allegedly slammed them!",
+    "'Radical' activists? No, said Ms Vale: the most outrageous claims were never proven.",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_evidence_equals_the_per_word_functions(text: str) -> None:
+    model = default_model()
+    scored = analyze_sentence(text, 0)
+    matches = default_lexicon().match(text)
+    bias, highlights = sentence_evidence(
+        text, 0, len(text), scored.subjectivity, scored.polarity, scored.assessments, matches
+    )
+    strong = sum(1 for m in matches if m.weight >= 0.5 and not m.quoted)
+    by_span = {(a.start, a.end): a for a in scored.assessments}
+    loaded = {(m.start, m.end): m for m in matches}
+    assert highlights
+    for h in highlights:
+        if h.kind == "loaded":
+            m = loaded[(h.start, h.end)]
+            shape = word_context(
+                text, 0, len(text), m.start, m.end, quoted=m.quoted, negated=m.negated
+            )
+            context = strong - (1 if m.weight >= 0.5 and not m.quoted else 0)
+            rated = [
+                a
+                for a in scored.assessments
+                if a.subjectivity > 0 and a.start < m.end and m.start < a.end
+            ]
+            best = max(rated, key=lambda a: a.subjectivity, default=None)
+            subj, pol = (best.subjectivity, best.polarity) if best else (0.0, 0.0)
+            expected = model.term_weight(m, math.log1p(context), shape, subj, pol)
+        else:
+            a = next(a for (s, e), a in by_span.items() if s <= h.start and h.end <= e)
+            shape = word_context(
+                text,
+                0,
+                len(text),
+                h.start,
+                h.end,
+                negated=a.negated,
+                intensified=bool(a.intensifier),
+            )
+            expected = model.word_weight(a.subjectivity, a.polarity, math.log1p(strong), shape)
+        assert h.weight == round(expected, 4)
+    features = bias_features(text, 0, len(text), scored.subjectivity, scored.polarity, highlights)
+    assert bias == min(1.0, max(0.0, model.sentence_bias(features)))

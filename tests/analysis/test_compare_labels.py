@@ -1,0 +1,99 @@
+"""Tests of analysis.compare.labels: descriptors of actors and concept-group counts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.compare import compare
+from analysis.compare.labels import labels, load_concepts, sentence_descriptors
+from analysis.errors import LexiconError
+from tests.analysis.compare_corpus import seed_corpus, story_corpus
+
+
+def _found(sentence: str) -> set[tuple[str, str, str]]:
+    return {
+        (name, desc, kind)
+        for name, desc, kind, _, _ in sentence_descriptors(sentence, 0, len(sentence))
+    }
+
+
+def test_appositive_and_title() -> None:
+    found = _found("Port Minister Ada Rusk, a longtime rival of the mayor, resigned on Monday.")
+    assert ("Ada Rusk", "Port Minister", "title") in found
+    assert ("Ada Rusk", "a longtime rival of the mayor", "appositive") in found
+
+
+def test_relative_clause_and_possessive_appositive() -> None:
+    found = _found("The talks included Ivo Brand, Norland's top negotiator, and Lina Holt.")
+    assert ("Ivo Brand", "Norland's top negotiator", "appositive") in found
+    found = _found("Voters backed Ivo Brand, who has led the port union since 2009.")
+    assert ("Ivo Brand", "who has led the port union since 2009", "relative clause") in found
+
+
+def test_lists_and_fronted_places_are_not_descriptors() -> None:
+    assert not _found("Delegates came from Ostby, Varden, Lund and Mora.")
+    assert not _found("In Varden, the council voted to close the bridge.")
+
+
+def test_descriptions_per_outlet_use_the_short_name() -> None:
+    result = labels(story_corpus())
+    descriptions = result.descriptions("Voss")
+    assert descriptions["Harbour Gazette"] == ("Mayor", "a former shipyard engineer")
+    assert descriptions["Valley Courier"] == ("who critics call reckless",)
+    assert "Voss" in result.actors()
+
+
+def test_concept_counts_per_outlet() -> None:
+    counts = {
+        (c.outlet, c.concept, c.term): c.count for c in compare(story_corpus()).labels.concepts
+    }
+    assert counts[("Harbour Gazette", "protesters", "protesters")] == 1
+    assert counts[("Valley Courier", "protesters", "rioters")] == 1
+    assert counts[("Valley Courier", "protesters", "protesters")] == 0
+    assert counts[("Valley Courier", "war in Ukraine", "conflict")] == 1
+
+
+def test_user_concept_file(tmp_path: Path) -> None:
+    path = tmp_path / "concepts.tsv"
+    path.write_text(
+        "# mine\nconcept\tterm\treason\nbridge\tbridge\tplain\nbridge\tharbour link\tspin\n",
+        encoding="utf-8",
+    )
+    corpus = story_corpus()
+    counts = {
+        (c.outlet, c.term): c.count for c in labels(corpus, concepts=load_concepts(path)).concepts
+    }
+    assert counts[("Harbour Gazette", "bridge")] == 3
+    assert counts[("Harbour Gazette", "harbour link")] == 0
+
+
+def test_malformed_concept_file_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "concepts.tsv"
+    path.write_text("concept\tterm\treason\nbridge only\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="line 2"):
+        load_concepts(path)
+
+
+@pytest.mark.seeds
+def test_seeds_lukashenko_is_described_differently(seeds_dir: Path) -> None:
+    descriptions = labels(seed_corpus(seeds_dir)).descriptions("Lukashenko")
+    cnn, bbc = set(descriptions["CNN"]), set(descriptions["BBC News"])
+    assert cnn and bbc and not cnn & bbc
+    assert any("ally" in d for d in bbc)
+    assert not any("ally" in d for d in cnn)
+
+
+def test_clauses_and_list_items_are_not_descriptors() -> None:
+    assert not _found("For Ivo Brand, the vote was a defeat.")
+    found = _found(
+        "Letters went to former Mayor Ada Rusk, former Port Minister Ivo Brand and others."
+    )
+    assert ("Ada Rusk", "former Port Minister Ivo Brand", "appositive") not in found
+    assert ("Ivo Brand", "former Port Minister", "title") in found
+
+
+def test_description_after_name_of_place_belongs_to_the_person() -> None:
+    found = _found("The plan was backed by Lina Holt of Ostby, the leader of the dock workers.")
+    assert ("Lina Holt", "the leader of the dock workers", "appositive") in found

@@ -1,0 +1,170 @@
+"""analysis.pipeline.analyze: paths and articles, input order, errors, workers, cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.errors import CancelledError
+from analysis.model import Article
+from analysis.pipeline import MIN_PARALLEL, analyze
+from analysis.score import analyze_article
+
+STORIES = [
+    "The ferry was late again on Monday. Passengers were furious and said it was a disgrace.",
+    "Officials claimed the new timetable works well. Critics insisted it is a total failure.",
+    "The harbour board met on Tuesday. It approved a modest budget for repairs.",
+    "A so-called expert said the plan was brilliant! Nobody else agreed with him.",
+]
+
+
+def _articles(n: int) -> list[Article]:
+    return [
+        Article(
+            text=f"Story {k}\n\n{STORIES[k % len(STORIES)]}", path=f"a{k}.txt", outlet=f"O{k % 3}"
+        )
+        for k in range(n)
+    ]
+
+
+def test_paths_and_articles_keep_input_order_and_failures_are_reported(tmp_path: Path) -> None:
+    first = tmp_path / "first.txt"
+    first.write_text("outlet: Harbour Times\n\n" + STORIES[0], encoding="utf-8")
+    folder = tmp_path / "more"
+    folder.mkdir()
+    (folder / "b.txt").write_text(STORIES[2], encoding="utf-8")
+    (folder / "a.txt").write_text(STORIES[1], encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    pasted = Article(text=STORIES[3], path="<pasted>", outlet="Pasted")
+    corpus = analyze([first, pasted, folder, empty, tmp_path / "missing.txt"], workers=1)
+    paths = [
+        Path(a.article.path).name if a.article.path != "<pasted>" else "<pasted>"
+        for a in corpus.articles
+    ]
+    assert paths == ["first.txt", "<pasted>", "a.txt", "b.txt"]
+    assert corpus.articles[0].outlet == "Harbour Times"
+    assert corpus.articles[1].article is pasted
+    failed = sorted(Path(e.path).name for e in corpus.errors)
+    assert failed == ["empty.txt", "missing.txt"]
+    assert all(e.error for e in corpus.errors)
+    assert corpus.lexicons and corpus.lexicons[0]
+
+
+def test_results_equal_analyze_article() -> None:
+    articles = _articles(3)
+    corpus = analyze(articles, workers=1)
+    assert list(corpus.articles) == [analyze_article(a) for a in articles]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("in_caller", [True, False])
+def test_two_worker_processes_give_the_same_corpus_in_order(
+    in_caller: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis import pipeline
+
+    # Long enough articles that the worker process is up before the caller is done.
+    articles = [
+        Article(text=" ".join([STORIES[k % 4]] * 40), path=f"long{k}.txt", outlet=f"O{k % 3}")
+        for k in range(MIN_PARALLEL * 2)
+    ]
+    sent_to_pool: list[int] = []
+    submit = pipeline._PoolRun._submit
+
+    def spy(self: pipeline._PoolRun, executor: object, limit: int) -> None:
+        before = self.next
+        submit(self, executor, limit)
+        sent_to_pool.extend(range(before, self.next))
+
+    monkeypatch.setattr(pipeline._PoolRun, "_submit", spy)
+    seen: list[tuple[int, int]] = []
+    parallel = analyze(
+        articles, workers=2, in_caller=in_caller, progress=lambda d, t: seen.append((d, t))
+    )
+    serial = analyze(articles, workers=1)
+    assert sent_to_pool, "no chunk went to the worker process"
+    assert parallel == serial
+    assert [a.article.path for a in parallel.articles] == [a.path for a in articles]
+    assert seen[0] == (0, len(articles)) and seen[-1] == (len(articles), len(articles))
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_progress_is_reported_in_process() -> None:
+    seen: list[tuple[int, int]] = []
+    analyze(_articles(3), workers=1, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_cancel_in_process_raises() -> None:
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(CancelledError):
+        analyze(_articles(5), workers=1, cancel=cancel)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("in_caller", [True, False])
+def test_cancel_stops_the_pool(in_caller: bool) -> None:
+    import multiprocessing
+
+    calls: list[int] = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(CancelledError):
+        analyze(_articles(MIN_PARALLEL * 8), workers=2, in_caller=in_caller, cancel=cancel)
+    assert multiprocessing.active_children() == []
+
+
+def test_analysis_from_another_thread_gives_the_same_corpus() -> None:
+    import threading
+
+    articles = _articles(MIN_PARALLEL * 2)
+    box: list[object] = []
+
+    def work() -> None:
+        try:
+            box.append(analyze(articles, workers=2))
+        except Exception as error:  # noqa: BLE001 - handed to the test thread
+            box.append(error)
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join(timeout=120)
+    assert len(box) == 1
+    if isinstance(box[0], Exception):
+        raise box[0]
+    assert box[0] == analyze(articles, workers=1)
+
+
+def test_nothing_to_analyse_gives_an_empty_corpus() -> None:
+    corpus = analyze([], workers=2)
+    assert corpus.articles == () and corpus.errors == ()
+
+
+def test_an_article_that_breaks_the_analysis_becomes_an_error(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from analysis import score
+
+    real = score.analyze_article
+
+    def fragile(article: Article, **kwargs: object) -> object:
+        if article.path == "a1.txt":
+            raise ValueError("unforeseen text")
+        return real(article, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(score, "analyze_article", fragile)
+    corpus = analyze(_articles(3), workers=1)
+    assert [a.article.path for a in corpus.articles] == ["a0.txt", "a2.txt"]
+    (error,) = corpus.errors
+    assert error.path == "a1.txt" and "unforeseen text" in error.error
+    assert "a1.txt" in caplog.text

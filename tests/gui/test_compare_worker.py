@@ -1,0 +1,43 @@
+"""The comparison worker: its result, and cancelling it (closing the window mid-comparison)."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from gui.workers.compare_worker import CompareWorker
+from tests.gui.core_fakes import analyzed
+
+
+def _corpus():  # type: ignore[no-untyped-def]
+    from analysis.model import Corpus
+
+    return Corpus(
+        tuple(
+            analyzed(
+                f"The council voted to close the wharf on Tuesday. Workers in town {k} protested.",
+                path=f"{outlet}.txt",
+                outlet=outlet,
+            )
+            for k, outlet in enumerate(("North Post", "South Herald"))
+        )
+    )
+
+
+def test_worker_delivers_the_comparison(qtbot: QtBot) -> None:
+    worker = CompareWorker(_corpus())
+    with qtbot.waitSignal(worker.signals.finished, timeout=20000) as blocker:
+        worker.start()
+    comparison, table = blocker.args[0]
+    assert comparison.outlets == ("North Post", "South Herald")
+    assert len(comparison.groups) == 2  # each sentence has its counterpart
+
+
+def test_cancelled_worker_reports_cancelled_not_finished(qtbot: QtBot) -> None:
+    worker = CompareWorker(_corpus())
+    worker.cancel()
+    with (
+        qtbot.waitSignal(worker.signals.cancelled, timeout=20000),
+        qtbot.assertNotEmitted(worker.signals.finished),
+        qtbot.assertNotEmitted(worker.signals.failed),
+    ):
+        worker.start()

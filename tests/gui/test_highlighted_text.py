@@ -1,0 +1,146 @@
+"""Highlighted text: formats per category, tooltips that explain, toggles, and no remote loading."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
+from pytestqt.qtbot import QtBot
+
+from gui.widgets.highlighted_text import (
+    FALLBACK_CATEGORIES,
+    HighlightedText,
+    category,
+    load_categories,
+)
+from tests.gui.core_fakes import analyzed
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+TEXT = "The mayor slammed the so-called plan. It was a truly outrageous idea 😀 says <b>Bob</b>."
+
+
+@pytest.fixture
+def view(qtbot: QtBot) -> HighlightedText:
+    widget = HighlightedText()
+    qtbot.addWidget(widget)
+    widget.set_articles(
+        [
+            (
+                0,
+                analyzed(
+                    TEXT,
+                    loaded=[
+                        (
+                            "slammed",
+                            "attribution",
+                            "A loaded verb for saying: it judges the speaker.",
+                        ),
+                        ("so-called", "hedge", "Casts doubt on the name."),
+                    ],
+                    subjective=[("outrageous", 0.9), ("truly", 0.3)],
+                ),
+            )
+        ]
+    )
+    return widget
+
+
+def fmt_at(view: HighlightedText, word: str) -> QTextCharFormat:
+    position = view.document_position(0, TEXT.index(word)) + 1
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    return cursor.charFormat()
+
+
+def test_categories_come_from_the_resource_file() -> None:
+    ids = [c.id for c in load_categories()]
+    assert {"label", "attribution", "hedge", "emotive"} <= set(ids)
+    assert category("attribution").underline != category("hedge").underline
+    assert category("custom:mine").label == "Mine"
+    assert len({c.underline for c in FALLBACK_CATEGORIES}) == len(FALLBACK_CATEGORIES)
+
+
+def test_loaded_terms_are_underlined_in_their_category_style(view: HighlightedText) -> None:
+    slammed = fmt_at(view, "slammed")
+    hedge = fmt_at(view, "so-called")
+    assert slammed.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    assert slammed.underlineStyle() != hedge.underlineStyle()
+    assert slammed.underlineColor().name().lower() == category("attribution").colour.lower()
+    plain = fmt_at(view, "mayor")
+    assert plain.underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+
+
+def test_subjective_shade_follows_strength(view: HighlightedText) -> None:
+    strong = fmt_at(view, "outrageous").background().color().alpha()
+    weak = fmt_at(view, "truly").background().color().alpha()
+    assert strong > weak > 0
+
+
+def test_tooltip_explains_the_highlight(view: HighlightedText) -> None:
+    tip = view.tooltip_at(view.document_position(0, TEXT.index("slammed")) + 2)
+    assert "slammed" in tip and "Loaded attribution" in tip
+    assert "judges the speaker" in tip
+    assert "subjectivity 0.60" in tip and "polarity -0.30" in tip
+    assert view.tooltip_at(view.document_position(0, TEXT.index("mayor"))) == ""
+
+
+def test_article_text_is_plain_and_offsets_survive_astral_characters(view: HighlightedText) -> None:
+    # The markup in the article is shown as text, not interpreted.
+    assert "<b>Bob</b>" in view.toPlainText()
+    position = view.document_position(0, TEXT.index("says"))
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(position)
+    cursor.setPosition(position + 4, QTextCursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText() == "says"
+    assert view.locate(position) is not None and view.locate(position)[1] == TEXT.index("says")  # type: ignore[index]
+
+
+def test_toggling_a_category_removes_and_restores_it(view: HighlightedText) -> None:
+    view.set_hidden_categories({"attribution"})
+    assert fmt_at(view, "slammed").underlineStyle() == QTextCharFormat.UnderlineStyle.NoUnderline
+    assert fmt_at(view, "so-called").underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    assert view.tooltip_at(view.document_position(0, TEXT.index("slammed")) + 1) == ""
+    view.set_hidden_categories({"subjective"})
+    assert fmt_at(view, "slammed").underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+    assert fmt_at(view, "outrageous").background().color().alpha() == 0
+
+
+def test_no_resource_is_ever_loaded(view: HighlightedText) -> None:
+    assert (
+        view.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl("http://example.com/x.png")
+        )
+        is None
+    )
+    assert (
+        view.loadResource(
+            QTextDocument.ResourceType.StyleSheetResource.value, QUrl("file:///etc/passwd")
+        )
+        is None
+    )
+    assert not view.openLinks() and not view.openExternalLinks()
+
+
+def test_sentence_lookup_and_selection(view: HighlightedText, qtbot: QtBot) -> None:
+    position = view.document_position(0, TEXT.index("outrageous"))
+    assert view.sentence_at(position) == (0, 1)
+    cursor = view.textCursor()
+    cursor.setPosition(position)
+    with qtbot.waitSignal(view.sentenceSelected) as blocker:
+        view.setTextCursor(cursor)
+    assert blocker.args == [0, 1]
+    assert len(view.extraSelections()) == 1
+
+
+def test_several_articles_stack(qtbot: QtBot) -> None:
+    view = HighlightedText()
+    qtbot.addWidget(view)
+    view.set_articles(
+        [(3, analyzed("First one.", title="One")), (7, analyzed("Second one.", title="Two"))]
+    )
+    text = view.toPlainText()
+    assert (
+        text.index("One") < text.index("First one.") < text.index("Two") < text.index("Second one.")
+    )
+    assert view.sentence_at(view.document_position(7, 2)) == (7, 0)
