@@ -149,6 +149,7 @@ def compare(
     """
     from analysis.compare.distinctive import distinctive_terms
     from analysis.compare.frames import frame_scores
+    from analysis.compare.labels import aliases as short_names
     from analysis.compare.labels import default_concepts, labels
     from analysis.compare.quotes import quotes
 
@@ -176,9 +177,11 @@ def compare(
     step(1)
     distinctive = distinctive_terms(corpus, min_count=min_count)
     step(2)
-    labelled = labels(corpus, concepts=concept_groups)
+    # Labels and quotes both resolve short names to full ones: find them once.
+    names = short_names(corpus)
+    labelled = labels(corpus, concepts=concept_groups, alias=names)
     step(3)
-    quoted = quotes(corpus)
+    quoted = quotes(corpus, alias=names)
     step(4)
     framed = frame_scores(corpus, dictionary=frames)
     step(5)

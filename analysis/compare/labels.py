@@ -490,10 +490,18 @@ def default_concepts() -> TermMatcher:
     return load_concepts(resource_path("concepts.tsv"))
 
 
-def labels(corpus: Corpus, *, concepts: TermMatcher | None = None) -> Labels:
-    """Descriptors of actors and concept-group counts per outlet."""
+def labels(
+    corpus: Corpus,
+    *,
+    concepts: TermMatcher | None = None,
+    alias: dict[str, str] | None = None,
+) -> Labels:
+    """Descriptors of actors and concept-group counts per outlet.
+
+    ``alias`` is :func:`aliases` of ``corpus``, when the caller has it already.
+    """
     matcher = concepts if concepts is not None else default_concepts()
-    alias = aliases(corpus)
+    alias = alias if alias is not None else aliases(corpus)
     descriptors: list[Descriptor] = []
     counts: dict[tuple[str, str, str], int] = {}
     used_concepts: set[str] = set()

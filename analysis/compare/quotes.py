@@ -355,9 +355,13 @@ class _PronounResolver:
         return (self._names[k], True) if near else ("", False)
 
 
-def quotes(corpus: Corpus) -> Quotes:
-    """Quotes with speakers, the quoted share of each outlet, speakers and verbs per outlet."""
-    alias = aliases(corpus)
+def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
+    """Quotes with speakers, the quoted share of each outlet, speakers and verbs per outlet.
+
+    ``alias`` is :func:`~analysis.compare.labels.aliases` of ``corpus``, when the
+    caller has it already.
+    """
+    alias = alias if alias is not None else aliases(corpus)
     persons = _person_finder(corpus, alias)
     found: list[Quote] = []
     words: dict[str, int] = {o: 0 for o in corpus.outlets}
