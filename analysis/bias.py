@@ -69,7 +69,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from analysis.lexicon import CATEGORY_IDS, QUOTED_FACTOR, LexiconMatch
+from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch
 from analysis.model import Assessment, Highlight
 
 __all__ = [
@@ -179,7 +179,6 @@ _INTENSIFIERS = frozenset(
         "such",
     }
 )
-_NEGATION_WORDS = frozenset({"not", "never", "no", "nor", "hardly", "without", "neither", "t"})
 _PERSONAL = frozenset({"i", "we", "you", "my", "our", "your", "me", "us", "ours", "yours"})
 _NEUTRAL_SAY = frozenset(
     {
@@ -549,7 +548,7 @@ def word_context(
     opens = first_word is None or first_word.start() >= start
     if quoted is None:
         quoted = inside_quote(text, start, end)
-    negated = negated or any(w in _NEGATION_WORDS or w.endswith("n't") for w in before)
+    negated = negated or any(w in NEGATIONS or w.endswith("n't") for w in before)
     intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
     span = max(1, sentence_end - sentence_start)
     return (
@@ -640,7 +639,7 @@ class _Sentence:
         head = _WORD_RE.findall(text, start, end)
         last = head[-1].lower() if head else ""
         opens = not starts or starts[0] >= start
-        negated = negated or any(w in _NEGATION_WORDS or w.endswith("n't") for w in before)
+        negated = negated or any(w in NEGATIONS or w.endswith("n't") for w in before)
         intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
         return (
             float(quoted),

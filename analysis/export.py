@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import os
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import ReportError
+from analysis.jsonout import plain_json
 from analysis.model import Corpus
 
 if TYPE_CHECKING:
@@ -129,21 +129,13 @@ def report_tables(corpus: Corpus, comparison: Comparison | None = None) -> dict[
     }
 
 
-def _json_value(value: Any) -> Any:
-    if hasattr(value, "item") and not isinstance(value, str | bytes):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
 def tables_to_json(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
     """The tables as a JSON-ready dict: ``{"format", "version", "tables": {name: [row]}}``."""
     out: dict[str, Any] = {"format": "framelens-tables", "version": 1, "tables": {}}
     for name, frame in tables.items():
         columns = [str(c) for c in frame.columns]
         out["tables"][name] = [
-            {c: _json_value(v) for c, v in zip(columns, row, strict=True)}
+            {c: plain_json(v) for c, v in zip(columns, row, strict=True)}
             for row in frame.itertuples(index=False, name=None)
         ]
     return out
@@ -190,7 +182,7 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> None:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in frame.itertuples(index=False, name=None):
-            sheet.append([_json_value(v) for v in row])
+            sheet.append([plain_json(v) for v in row])
         for row_cells in sheet.iter_rows(min_row=2):
             for cell in row_cells:
                 # openpyxl turns any string starting with "=" into a formula.

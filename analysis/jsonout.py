@@ -32,10 +32,10 @@ from typing import Any
 
 from analysis.model import AnalyzedArticle, Corpus
 
-__all__ = ["article_to_json", "corpus_to_json"]
+__all__ = ["article_to_json", "corpus_to_json", "plain_json"]
 
 
-def _plain(value: Any) -> Any:
+def plain_json(value: Any) -> Any:
     """A JSON-safe Python value (numpy scalars unwrapped, NaN → None)."""
     if hasattr(value, "item") and not isinstance(value, (str, bytes)):
         value = value.item()
@@ -92,7 +92,7 @@ def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
     return {
         "articles": [article_to_json(a) for a in corpus.articles],
         "outlets": [
-            {str(key): _plain(value) for key, value in row.items()}
+            {str(key): plain_json(value) for key, value in row.items()}
             for row in outlets.to_dict(orient="records")
         ],
         "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],

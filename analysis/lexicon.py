@@ -78,7 +78,7 @@ _GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019]{1,3}")
 _TERM_WORD_RE = re.compile(r"[^\W_]+\*?")
 _CATEGORY_RE = re.compile(r"^(?:[a-z_]+|custom:[\w\- ]+)$")
 
-_NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "hardly", "without", "neither"})
+NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "hardly", "without", "neither"})
 _SPEECH_WORDS = frozenset(
     [
         "said",
@@ -666,7 +666,7 @@ class Lexicon:
         weight = entry.weight
         reason = entry.reason
         negation = next(
-            (words[k] for k in range(max(0, i - 2), i) if words[k] in _NEGATIONS),
+            (words[k] for k in range(max(0, i - 2), i) if words[k] in NEGATIONS),
             "",
         )
         if negation:
