@@ -55,6 +55,7 @@ from typing import IO, Any, Literal, NamedTuple
 from analysis import __version__
 from analysis.errors import CancelledError, FrameLensError, LoadError
 from analysis.model import AnalyzedArticle, Article, LoadFailure
+from analysis.pipeline import default_workers
 
 log = logging.getLogger(__name__)
 
@@ -900,14 +901,6 @@ def _init_worker() -> None:
     default_lexicon()
     sentiment_lexicon()
     sentence_spans("Warm up the sentence splitter. Then go.")
-
-
-def default_workers() -> int:
-    """The number of cores this process may use."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 OnResult = Callable[[ChunkResult], None]

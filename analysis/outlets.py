@@ -83,11 +83,6 @@ def outlet_domains() -> dict[str, str]:
     return table
 
 
-def outlet_table() -> dict[str, str]:
-    """Domain → display name for every outlet FrameLens knows (a copy, safe to change)."""
-    return dict(outlet_domains())
-
-
 @cache
 def _names_by_key() -> dict[str, str]:
     """Lower-cased display names and domains → display name, for site names."""

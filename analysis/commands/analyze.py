@@ -105,7 +105,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``framelens analyze``; return the exit status."""
     import json
 
-    from analysis.errors import FrameLensError, LexiconError
+    from analysis.errors import FrameLensError
     from analysis.jsonout import corpus_to_json
     from analysis.lexicon import default_lexicon, load_lexicon
     from analysis.pipeline import analyze
@@ -114,10 +114,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         lexicon = default_lexicon()
         for path in args.lexicon:
             lexicon = lexicon.merged(load_lexicon(path))
-    except LexiconError as error:
-        err.write(f"framelens analyze: {error}\n")
-        return 2
-    except FrameLensError as error:
+    except FrameLensError as error:  # an unreadable lexicon file: a usage error
         err.write(f"framelens analyze: {error}\n")
         return 2
     try:

@@ -125,11 +125,7 @@ def _readable(c: Comparison) -> str:
         lines.append(f"  {actor}:")
         for outlet, texts in c.labels.descriptions(actor).items():
             lines.append(f"    {outlet}: {'; '.join(texts)}")
-    used: dict[tuple[str, str], int] = {}
-    for k in c.labels.concepts:
-        if k.count:
-            used[(k.concept, k.outlet)] = used.get((k.concept, k.outlet), 0) + k.count
-    concepts = sorted({concept for concept, _ in used})
+    concepts = sorted({k.concept for k in c.labels.concepts if k.count})
     if concepts:
         lines.append("Concept words per outlet:")
         for concept in concepts:
