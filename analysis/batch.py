@@ -225,14 +225,10 @@ def output_schema(per: Per) -> Any:
 
 def _article_row(item: Item, scored: AnalyzedArticle) -> dict[str, Any]:
     """The article's scores, defined as in :func:`analysis.tables.article_table`."""
-    from analysis.tables import SUBJECTIVE_THRESHOLD, top_terms
+    from analysis.tables import score_columns
 
     article = scored.article
-    sentences = scored.sentences
-    n = len(sentences)
-    loaded = [h for h in scored.highlights if h.kind == "loaded"]
-    words = scored.words
-    row: dict[str, Any] = {
+    return {
         "id": article.path,
         "source": item.source,
         "row": item.row or None,
@@ -243,23 +239,10 @@ def _article_row(item: Item, scored: AnalyzedArticle) -> dict[str, Any]:
         "date": article.date,
         "url": article.url,
         "language": article.language,
-        "words": words,
-        "sentences": n,
-        "subjectivity": scored.subjectivity,
-        "polarity": scored.polarity,
-        "subjective_share": (
-            sum(1 for s in sentences if s.subjectivity >= SUBJECTIVE_THRESHOLD) / n if n else 0.0
-        ),
-        "loaded": len(loaded),
-        "loaded_per_1000": scored.loaded_per_1000,
-        "bias": sum(s.bias for s in sentences) / n if n else 0.0,
-        "bias_max": max((s.bias for s in sentences), default=0.0),
-        "top_terms": top_terms([scored]),
+        **score_columns([scored], category_ids()),
+        "loaded": scored.loaded_count,
+        "bias_max": max((s.bias for s in scored.sentences), default=0.0),
     }
-    for category in category_ids():
-        count = sum(1 for h in loaded if h.category == category)
-        row[f"loaded_per_1000_{category}"] = 1000.0 * count / words if words else 0.0
-    return row
 
 
 def _sentence_rows(item: Item, scored: AnalyzedArticle) -> Iterator[dict[str, Any]]:

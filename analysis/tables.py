@@ -39,6 +39,7 @@ __all__ = [
     "article_table",
     "categories",
     "outlet_table",
+    "score_columns",
     "sentence_table",
     "top_terms",
 ]
@@ -113,8 +114,8 @@ def _loaded_counts(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> 
     return counts
 
 
-def _scores(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> dict[str, object]:
-    """The score columns shared by the article and outlet tables."""
+def score_columns(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> dict[str, object]:
+    """The score columns shared by the article and outlet tables (and batch rows)."""
     sentences = [s for a in articles for s in a.sentences]
     n = len(sentences)
     words = sum(a.words for a in articles)
@@ -162,7 +163,7 @@ def article_table(corpus: Corpus) -> pd.DataFrame:
                 "title": art.title,
                 "author": art.author,
                 "date": art.date,
-                **_scores([a], cats),
+                **score_columns([a], cats),
             }
         )
     columns = ["path", "outlet", "outlet_source", "title", "author", "date", *_score_columns(cats)]
@@ -203,7 +204,7 @@ def outlet_table(corpus: Corpus) -> pd.DataFrame:
     for a in corpus.articles:
         by_outlet.setdefault(a.outlet, []).append(a)
     rows = [
-        {"outlet": outlet, "articles": len(group), **_scores(group, cats)}
+        {"outlet": outlet, "articles": len(group), **score_columns(group, cats)}
         for outlet, group in by_outlet.items()
     ]
     frame = pd.DataFrame(rows, columns=["outlet", "articles", *_score_columns(cats)])
