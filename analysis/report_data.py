@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from analysis.errors import ReportError
-from analysis.model import AnalyzedArticle, Corpus, Highlight, SentenceScore
+from analysis.model import AnalyzedArticle, Corpus, Highlight
 
 if TYPE_CHECKING:
     from analysis.compare.results import Comparison, DiffSpan, Member
@@ -422,42 +422,37 @@ class OutletScores:
 
 def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
     """Per-outlet summary numbers, outlets in order of first appearance."""
-    from analysis.tables import SUBJECTIVE_THRESHOLD, top_terms
+    from analysis.tables import score_columns
 
     result = []
     for outlet in corpus.outlets:
         items = [a for a in corpus.articles if a.outlet == outlet]
-        sentences: list[SentenceScore] = [s for a in items for s in a.sentences]
-        n = len(sentences)
+        scores = score_columns(items, ())
         words = sum(a.words for a in items)
+        n = sum(len(a.sentences) for a in items)
+        # Categories in the order this outlet first uses them (the legend's order).
         per_category: dict[str, int] = {}
         for a in items:
             for h in a.highlights:
                 if h.kind == "loaded":
                     per_category[h.category] = per_category.get(h.category, 0) + 1
-        loaded = sum(per_category.values())
-
-        def mean(values: Iterable[float], n: int = n) -> float:
-            return sum(values) / n if n else 0.0
-
+        quoted = sum(1 for a in items for s in a.sentences if s.quoted)
         result.append(
             OutletScores(
                 outlet=outlet,
                 articles=len(items),
                 words=words,
                 sentences=n,
-                subjectivity=mean(s.subjectivity for s in sentences),
-                polarity=mean(s.polarity for s in sentences),
-                subjective_share=mean(
-                    1.0 for s in sentences if s.subjectivity >= SUBJECTIVE_THRESHOLD
-                ),
-                bias=mean(s.bias for s in sentences),
-                loaded_per_1000=1000.0 * loaded / words if words else 0.0,
+                subjectivity=float(scores["subjectivity"]),  # type: ignore[arg-type]
+                polarity=float(scores["polarity"]),  # type: ignore[arg-type]
+                subjective_share=float(scores["subjective_share"]),  # type: ignore[arg-type]
+                bias=float(scores["bias"]),  # type: ignore[arg-type]
+                loaded_per_1000=float(scores["loaded_per_1000"]),  # type: ignore[arg-type]
                 loaded_by_category=tuple(
                     (c, 1000.0 * k / words if words else 0.0) for c, k in per_category.items()
                 ),
-                quoted_share=mean(1.0 for s in sentences if s.quoted),
-                top_terms=top_terms(items),
+                quoted_share=quoted / n if n else 0.0,
+                top_terms=str(scores["top_terms"]),
             )
         )
     return tuple(result)
