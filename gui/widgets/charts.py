@@ -166,53 +166,14 @@ class Category(NamedTuple):
     description: str = ""
 
 
-#: Used when resources/lexicons/categories.tsv cannot be read.
-FALLBACK_CATEGORIES: tuple[Category, ...] = (
-    Category("label", "Loaded label", "#D55E00", PATTERNS[0]),
-    Category("emotive", "Emotive word", "#CC79A7", PATTERNS[1]),
-    Category("attribution", "Loaded attribution", "#0072B2", PATTERNS[2]),
-    Category("hedge", "Hedge or doubt", "#56B4E9", PATTERNS[3]),
-    Category("presupposition", "Presupposition", "#009E73", PATTERNS[4]),
-    Category("scare_quote", "Scare quote", "#E69F00", PATTERNS[5]),
-)
-
-
 def load_categories() -> tuple[Category, ...]:
-    """The loaded-term categories of resources/lexicons/categories.tsv, with patterns.
+    """The loaded-term categories (:func:`analysis.lexicon.load_categories`), with patterns."""
+    from analysis.lexicon import load_categories as lexicon_categories
 
-    Falls back to :data:`FALLBACK_CATEGORIES` (and logs why) when the file is
-    missing or unreadable.
-    """
-    try:
-        from analysis.resources import resource_path
-
-        lines = resource_path("lexicons", "categories.tsv").read_text(encoding="utf-8")
-    except Exception as error:  # noqa: BLE001 - any failure means "use the fallback"
-        log.warning("Using the built-in category colours: %s", error)
-        return FALLBACK_CATEGORIES
-    rows = [line.split("\t") for line in lines.splitlines() if line and not line.startswith("#")]
-    if not rows:
-        return FALLBACK_CATEGORIES
-    header = [h.strip().lower() for h in rows[0]]
-    categories: list[Category] = []
-    for row in rows[1:]:
-        record = dict(zip(header, (cell.strip() for cell in row), strict=False))
-        if not record.get("id"):
-            continue
-        pattern = PATTERNS[len(categories) % len(PATTERNS)]
-        colour = record.get("colour") or SERIES_COLOURS[len(categories) % len(SERIES_COLOURS)]
-        if not QColor.isValidColorName(colour):
-            colour = SERIES_COLOURS[len(categories) % len(SERIES_COLOURS)]
-        categories.append(
-            Category(
-                record["id"],
-                record.get("label") or record["id"],
-                colour,
-                pattern,
-                record.get("description", ""),
-            )
-        )
-    return tuple(categories) or FALLBACK_CATEGORIES
+    return tuple(
+        Category(c.id, c.label, c.colour, PATTERNS[i % len(PATTERNS)], c.description)
+        for i, c in enumerate(lexicon_categories())
+    )
 
 
 def series_categories(names: Sequence[str], known: Sequence[Category] = ()) -> list[Category]:
@@ -1163,7 +1124,6 @@ __all__ = [
     "Category",
     "ChartPalette",
     "ChartWidget",
-    "FALLBACK_CATEGORIES",
     "FramesChart",
     "LoadedTermsChart",
     "PATTERNS",

@@ -23,7 +23,6 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -38,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from analysis.lexicon import Category, load_categories
 from analysis.model import AnalyzedArticle, Highlight
 
 log = logging.getLogger(__name__)
@@ -59,26 +59,6 @@ _UNDERLINES = {
 }
 
 
-@dataclass(frozen=True)
-class Category:
-    """A highlight category as the legend and the views show it."""
-
-    id: str
-    label: str
-    colour: str
-    underline: str
-    description: str
-
-
-#: Used until (or if) resources/lexicons/categories.tsv cannot be read.
-FALLBACK_CATEGORIES: tuple[Category, ...] = (
-    Category("label", "Loaded label", "#D55E00", "solid", "Loaded labels and name-calling."),
-    Category("emotive", "Emotive word", "#CC79A7", "wave", "Emotive and intensifying words."),
-    Category("attribution", "Loaded attribution", "#0072B2", "dash", "Loaded attribution verbs."),
-    Category("hedge", "Hedge or doubt", "#56B4E9", "dot", "Hedges and doubt markers."),
-    Category("presupposition", "Presupposition", "#009E73", "double", "Presupposing words."),
-    Category("scare_quote", "Scare quote", "#E69F00", "dashdot", "Scare quotes."),
-)
 SUBJECTIVE_CATEGORY = Category(
     SUBJECTIVE,
     "Subjective word",
@@ -87,34 +67,6 @@ SUBJECTIVE_CATEGORY = Category(
     "Words TextBlob scores as subjective (opinion rather than fact); "
     "the darker the shade, the more subjective the word.",
 )
-
-
-@cache
-def load_categories() -> tuple[Category, ...]:
-    """The lexicon categories from resources/lexicons/categories.tsv (or a fallback)."""
-    try:
-        from analysis.resources import resource_path
-
-        path = resource_path("lexicons", "categories.tsv")
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except Exception as error:  # noqa: BLE001 - the app must still show text
-        log.warning("cannot read the highlight categories (%s); using built-in ones", error)
-        return FALLBACK_CATEGORIES
-    found: list[Category] = []
-    header_seen = False
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if not header_seen:
-            header_seen = True
-            if cells[0].strip() == "id":
-                continue
-        if len(cells) < 4:
-            continue
-        cells += [""] * (5 - len(cells))
-        found.append(Category(*(c.strip() for c in cells[:5])))
-    return tuple(found) or FALLBACK_CATEGORIES
 
 
 def category(category_id: str) -> Category:
