@@ -69,7 +69,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch
+from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch, inside_quote
 from analysis.model import Assessment, Highlight
 
 __all__ = [
@@ -353,12 +353,11 @@ def default_model() -> BiasModel:
 class _Quotes:
     """An article's quotations (:func:`analysis.lexicon.quote_regions`), indexed once.
 
-    ``share`` is :func:`_quoted_share` and ``inside`` is
-    :func:`analysis.lexicon.inside_quote`, without rescanning every quotation
-    for every sentence and word.
+    ``share`` is the share of a span's characters inside quotations, without
+    rescanning every quotation for every sentence.
     """
 
-    __slots__ = ("ends", "merged_ends", "merged_starts", "reach", "regions", "starts")
+    __slots__ = ("ends", "reach", "regions", "starts")
 
     def __init__(self, regions: tuple[tuple[int, int], ...]) -> None:
         self.regions = regions
@@ -372,16 +371,6 @@ class _Quotes:
             furthest = max(furthest, qe)
             reach.append(furthest)
         self.reach = reach
-        merged_starts: list[int] = []
-        merged_ends: list[int] = []
-        for qs, qe in regions:
-            if merged_starts and qs < merged_ends[-1]:
-                merged_ends[-1] = max(merged_ends[-1], qe)
-            else:
-                merged_starts.append(qs)
-                merged_ends.append(qe)
-        self.merged_starts = merged_starts
-        self.merged_ends = merged_ends
 
     def share(self, start: int, end: int) -> float:
         if end <= start:
@@ -398,29 +387,12 @@ class _Quotes:
                 covered += hi - lo
         return min(1.0, covered / (end - start))
 
-    def inside(self, start: int, end: int) -> bool:
-        k = bisect.bisect_right(self.merged_starts, start) - 1
-        return k >= 0 and self.merged_starts[k] < start and end <= self.merged_ends[k]
-
 
 @lru_cache(maxsize=8)
 def _quotes(text: str) -> _Quotes:
     from analysis.lexicon import quote_regions
 
     return _Quotes(quote_regions(text))
-
-
-def _quoted_share(text: str, start: int, end: int) -> float:
-    from analysis.lexicon import quote_regions
-
-    if end <= start:
-        return 0.0
-    covered = 0
-    for qs, qe in quote_regions(text):
-        lo, hi = max(qs, start), min(qe, end)
-        if hi > lo:
-            covered += hi - lo
-    return min(1.0, covered / (end - start))
 
 
 def bias_features(
@@ -693,7 +665,7 @@ def sentence_evidence(
         # is named in the reason instead.
         head = _last_word(text, a.start, a.end)
         shape = sentence.context(
-            head[0], head[1], quotes.inside(head[0], head[1]), a.negated, bool(a.intensifier)
+            head[0], head[1], inside_quote(text, head[0], head[1]), a.negated, bool(a.intensifier)
         )
         weight = word_weight(a.subjectivity, a.polarity, log_strong, shape)
         highlights.append(
