@@ -1346,15 +1346,7 @@ class MainWindow(QMainWindow):
 
     def _remove_autosave(self) -> None:
         with self._autosave_lock:
-            self._unlink_autosave()
-
-    def _unlink_autosave(self) -> None:
-        try:
-            self.autosave_path.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            log.warning("cannot remove the autosave %s: %s", self.autosave_path, error)
+            _unlink_quietly(self.autosave_path)
 
     def _update_title(self) -> None:
         name = self.session_path.name if self.session_path else self.tr("Untitled comparison")

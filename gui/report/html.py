@@ -36,10 +36,6 @@ _NOWRAP = ' class="nowrap"'
 _CSP = "default-src 'none'; img-src data:; style-src 'unsafe-inline'"
 
 
-def _e(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def chart_png(chart: Chart, width: int = CHART_WIDTH) -> bytes:
     """The chart as PNG bytes, drawn by the dashboard's function at 2x resolution."""
     from gui.widgets import charts
@@ -55,17 +51,17 @@ def _table(table: Table, css_class: str = "") -> str:
     cls = f' class="{css_class}"' if css_class else ""
     out = [f"<table{cls}>"]
     if table.caption:
-        out.append(f"<caption>{_e(table.caption)}</caption>")
+        out.append(f"<caption>{escape(table.caption)}</caption>")
     out.append("<thead><tr>")
     for name, numeric in zip(table.columns, table.numeric, strict=True):
-        out.append(f"<th{_NUM if numeric else ''}>{_e(name)}</th>")
+        out.append(f"<th{_NUM if numeric else ''}>{escape(name)}</th>")
     out.append("</tr></thead><tbody>")
     for row in table.rows:
         out.append("<tr>")
         for value, numeric in zip(row, table.numeric, strict=True):
             # Short single words (dates, counts) never break across lines.
             cls = _NUM if numeric else _NOWRAP if len(value) <= 16 and " " not in value else ""
-            out.append(f"<td{cls}>{_e(value)}</td>")
+            out.append(f"<td{cls}>{escape(value)}</td>")
         out.append("</tr>")
     out.append("</tbody></table>")
     return "".join(out)
@@ -75,13 +71,12 @@ def _spans(passage: HighlightedText, data: ReportData) -> str:
     out = []
     for span in passage.spans:
         if not span.category:
-            out.append(_e(span.text))
+            out.append(escape(span.text))
             continue
         style = data.style(span.category)
         title = span.reason or style.label
-        out.append(
-            f'<mark class="{styles.css_class(style.id)}" title="{_e(title)}">{_e(span.text)}</mark>'
-        )
+        css = styles.css_class(style.id)
+        out.append(f'<mark class="{css}" title="{escape(title)}">{escape(span.text)}</mark>')
     return "".join(out)
 
 
@@ -90,7 +85,7 @@ def _legend(legend: Legend) -> str:
     for style in legend.categories:
         out.append(
             f'<tr><td class="sample"><mark class="{styles.css_class(style.id)}">'
-            f"{_e(style.label)}</mark></td><td>{_e(style.description)}</td></tr>"
+            f"{escape(style.label)}</mark></td><td>{escape(style.description)}</td></tr>"
         )
     out.append("</tbody></table>")
     return "".join(out)
@@ -101,35 +96,37 @@ def render_html(data: ReportData) -> str:
     css = styles.report_css() + "\n" + styles.css_for_styles(data.styles)
     body: list[str] = [
         '<header class="report-header">'
-        f"<span>{_e(data.title)}</span><span>{_e(data.date)}</span></header>",
-        f'<h1 class="title">{_e(data.title)}</h1>',
-        f'<p class="subtitle">{_e(data.subtitle)}</p>',
-        f'<p class="note">Report made on {_e(data.date)} with FrameLens.</p>',
+        f"<span>{escape(data.title)}</span><span>{escape(data.date)}</span></header>",
+        f'<h1 class="title">{escape(data.title)}</h1>',
+        f'<p class="subtitle">{escape(data.subtitle)}</p>',
+        f'<p class="note">Report made on {escape(data.date)} with FrameLens.</p>',
         '<nav class="contents"><ol>',
-        *(f'<li><a href="#{_e(s.id)}">{_e(s.title)}</a></li>' for s in data.sections),
+        *(f'<li><a href="#{escape(s.id)}">{escape(s.title)}</a></li>' for s in data.sections),
         "</ol></nav>",
     ]
     for section in data.sections:
-        body.append(f'<section id="{_e(section.id)}"><h2>{_e(section.title)}</h2>')
+        body.append(f'<section id="{escape(section.id)}"><h2>{escape(section.title)}</h2>')
         for block in section.blocks:
             if isinstance(block, Heading):
                 tag = "h3" if block.level <= 2 else "h4"
-                body.append(f"<{tag}>{_e(block.text)}</{tag}>")
+                body.append(f"<{tag}>{escape(block.text)}</{tag}>")
             elif isinstance(block, Paragraph) and block.code:
-                body.append(f'<pre class="code">{_e(block.text)}</pre>')
+                body.append(f'<pre class="code">{escape(block.text)}</pre>')
             elif isinstance(block, Paragraph):
                 cls = ' class="note"' if block.note else ""
-                body.append(f"<p{cls}>{_e(block.text)}</p>")
+                body.append(f"<p{cls}>{escape(block.text)}</p>")
             elif isinstance(block, Bullets):
-                body.append("<ul>" + "".join(f"<li>{_e(i)}</li>" for i in block.items) + "</ul>")
+                body.append(
+                    "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in block.items) + "</ul>"
+                )
             elif isinstance(block, Table):
                 body.append(_table(block))
             elif isinstance(block, Chart):
                 png = base64.b64encode(chart_png(block)).decode("ascii")
                 body.append(
-                    f'<figure class="chart"><img alt="{_e(block.title)}" '
+                    f'<figure class="chart"><img alt="{escape(block.title)}" '
                     f'src="data:image/png;base64,{png}">'
-                    + (f"<figcaption>{_e(block.caption)}</figcaption>" if block.caption else "")
+                    + (f"<figcaption>{escape(block.caption)}</figcaption>" if block.caption else "")
                     + "</figure>"
                 )
             elif isinstance(block, Legend):
@@ -139,9 +136,9 @@ def render_html(data: ReportData) -> str:
                 if block.label or block.note:
                     body.append('<div class="passage-head">')
                     if block.label:
-                        body.append(f'<span class="passage-label">{_e(block.label)}</span> ')
+                        body.append(f'<span class="passage-label">{escape(block.label)}</span> ')
                     if block.note:
-                        body.append(f'<span class="passage-note">{_e(block.note)}</span>')
+                        body.append(f'<span class="passage-note">{escape(block.note)}</span>')
                     body.append("</div>")
                 body.append(f'<div class="passage-text">{_spans(block, data)}</div></div>')
         body.append("</section>")
@@ -155,7 +152,7 @@ def render_html(data: ReportData) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{_CSP}">\n'
         '<meta name="generator" content="FrameLens">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(data.title)} — {_e(data.date)}</title>\n"
+        f"<title>{escape(data.title)} — {escape(data.date)}</title>\n"
         f"<style>\n{css}\n</style>\n</head>\n<body>\n" + "\n".join(body) + "\n</body>\n</html>\n"
     )
 
