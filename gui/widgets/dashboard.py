@@ -353,11 +353,8 @@ class DashboardWidget(QWidget):
 
     @staticmethod
     def _outlet_table(corpus: Any) -> Any:
-        try:
-            from analysis.tables import outlet_table
-        except ImportError as error:
-            log.warning("The per-outlet table is unavailable: %s", error)
-            return None
+        from analysis.tables import outlet_table
+
         return outlet_table(corpus)
 
     def _show_scores(self, table: Any) -> None:

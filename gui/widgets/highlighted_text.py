@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from analysis.lexicon import Category, load_categories
 from analysis.model import AnalyzedArticle, Highlight
+from gui.theme import is_dark
 
 log = logging.getLogger(__name__)
 
@@ -249,7 +250,7 @@ class HighlightedText(QTextBrowser):
         text and then re-formatting each highlight, which re-lays out the
         paragraph every time (it matters when hundreds of articles are shown).
         """
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark(self.palette())
         shown = [h for h in highlights if self._shown(h)]
         cuts = sorted({0, len(text), *(h.start for h in shown), *(h.end for h in shown)})
         plain = QTextCharFormat()
@@ -283,7 +284,7 @@ class HighlightedText(QTextBrowser):
         return max(6.0, self._base_point_size + self._zoom)
 
     def _format(self, cursor: QTextCursor, placed: _Placed) -> None:
-        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        dark = is_dark(self.palette())
         # Subjective shading first, so a loaded term inside it keeps its own look.
         ordered = sorted(placed.highlights, key=lambda h: h.kind != "subjective")
         for h in ordered:
@@ -421,10 +422,6 @@ class HighlightedText(QTextBrowser):
                 bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
             return
 
-    def clear_selection_mark(self) -> None:
-        self._selected = None
-        self.setExtraSelections([])
-
     def sentence_geometry(self) -> list[tuple[float, float, int, int]]:
         """Per visible sentence: (top, bottom) in the document, placed index, sentence index.
 
@@ -459,9 +456,6 @@ class HighlightedText(QTextBrowser):
     def content_offset(self) -> int:
         """Vertical scroll offset of the document in the viewport."""
         return self.verticalScrollBar().value()
-
-    def viewport_point_to_position(self, point: QPoint) -> int:
-        return self.cursorForPosition(point).position()
 
 
 def _y_of(doc: object, layout: object, position: int, bottom: bool) -> float | None:

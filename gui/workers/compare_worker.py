@@ -57,14 +57,9 @@ class CompareWorker:
             if self.threshold is not None:
                 options["threshold"] = self.threshold
             comparison = compare(self.corpus, **options)  # type: ignore[arg-type]
-            table = None
-            try:
-                from analysis.tables import outlet_table
+            from analysis.tables import outlet_table
 
-                table = outlet_table(self.corpus)
-            except ImportError:
-                log.info("analysis.tables is not available; the dashboard computes its table")
-            result = (comparison, table)
+            result = (comparison, outlet_table(self.corpus))
         except CancelledError:
             self.signals.cancelled.emit()
         except ImportError as error:
