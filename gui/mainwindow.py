@@ -1045,7 +1045,9 @@ class MainWindow(QMainWindow):
             return
         if self._compare_worker is not None:
             self._compare_worker.cancel()  # its result would be stale anyway
-        worker = CompareWorker(corpus, threshold=self._compare_threshold)
+        # A new threshold for the same articles: only the alignment is redone.
+        previous = self.comparison if threshold is not None else None
+        worker = CompareWorker(corpus, threshold=self._compare_threshold, previous=previous)
         current = self._is_current_compare
         worker.signals.finished.connect(
             lambda result, c=corpus, w=worker: current(w) and self._compared(c, result)

@@ -207,17 +207,23 @@ def realign(
     min_words: int = MIN_WORDS,
     concepts: TermMatcher | None = None,
     aliases: TermMatcher | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Comparison:
     """``comparison`` with its groups and unique statements redone at ``threshold``.
 
     For a threshold slider: only the alignment step runs again (the other
     parts do not depend on the threshold). ``corpus`` must be the corpus
-    ``comparison`` was made from.
+    ``comparison`` was made from. ``cancel`` is checked as in :func:`compare`.
     """
     from dataclasses import replace
 
     alignment = align(
-        corpus, threshold=threshold, min_words=min_words, concepts=concepts, aliases=aliases
+        corpus,
+        threshold=threshold,
+        min_words=min_words,
+        concepts=concepts,
+        aliases=aliases,
+        cancel=cancel,
     )
     return replace(
         comparison,

@@ -14,6 +14,7 @@ import traceback
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from analysis.compare.results import Comparison
 from analysis.model import Corpus
 
 log = logging.getLogger(__name__)
@@ -34,9 +35,17 @@ class CompareWorker:
     still leaving ``run`` is freed under it, a rare crash.)
     """
 
-    def __init__(self, corpus: Corpus, *, threshold: float | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        *,
+        threshold: float | None = None,
+        previous: Comparison | None = None,
+    ) -> None:
         self.corpus = corpus
         self.threshold = threshold
+        #: A comparison of the same corpus: only its alignment is redone.
+        self.previous = previous
         self.signals = CompareSignals()
         self._cancel = threading.Event()
 
@@ -51,12 +60,19 @@ class CompareWorker:
         from analysis.errors import CancelledError
 
         try:
-            from analysis.compare import compare
+            from analysis.compare import compare, realign
 
-            options: dict[str, object] = {"cancel": self._cancel.is_set}
-            if self.threshold is not None:
-                options["threshold"] = self.threshold
-            comparison = compare(self.corpus, **options)  # type: ignore[arg-type]
+            cancel = self._cancel.is_set
+            if self.previous is not None and self.threshold is not None:
+                # A threshold change: distinctive words, labels, quotes and
+                # frames do not depend on it.
+                comparison = realign(
+                    self.previous, self.corpus, threshold=self.threshold, cancel=cancel
+                )
+            elif self.threshold is not None:
+                comparison = compare(self.corpus, threshold=self.threshold, cancel=cancel)
+            else:
+                comparison = compare(self.corpus, cancel=cancel)
             from analysis.tables import outlet_table
 
             result = (comparison, outlet_table(self.corpus))

@@ -41,3 +41,16 @@ def test_cancelled_worker_reports_cancelled_not_finished(qtbot: QtBot) -> None:
         qtbot.assertNotEmitted(worker.signals.failed),
     ):
         worker.start()
+
+
+def test_a_new_threshold_redoes_only_the_alignment(qtbot: QtBot) -> None:
+    from analysis.compare import compare
+
+    corpus = _corpus()
+    first = compare(corpus)
+    worker = CompareWorker(corpus, threshold=0.9, previous=first)
+    with qtbot.waitSignal(worker.signals.finished, timeout=20000) as blocker:
+        worker.start()
+    comparison, _table = blocker.args[0]
+    assert comparison == compare(corpus, threshold=0.9)
+    assert comparison.distinctive is first.distinctive  # reused, not recomputed
