@@ -27,6 +27,7 @@ from analysis.load.batch import (
     expand_inputs,
     is_supported,
     load_many,
+    unsupported_reason,
 )
 from analysis.load.files import os_error
 from analysis.load.text import load_text
@@ -52,14 +53,9 @@ def load_path(path: str | os.PathLike[str]) -> Article:
     image-only PDF, damaged document, vanished or unreadable file.
     """
     shown = os.fspath(path)
+    if not is_supported(Path(shown)):
+        raise UnsupportedTypeError(shown, unsupported_reason(Path(shown)))
     suffix = Path(shown).suffix.lower()
-    if suffix not in SUPPORTED_SUFFIXES:
-        what = f"'{suffix}' files" if suffix else "files without a type suffix"
-        raise UnsupportedTypeError(
-            shown,
-            f"FrameLens does not read {what}; it reads text (.txt, .md), "
-            "web pages (.html, .htm), PDF (.pdf) and Word (.docx).",
-        )
     try:
         info = os.stat(shown)
     except OSError as error:

@@ -35,10 +35,16 @@ def is_supported(path: Path) -> bool:
     return path.suffix.lower() in SUPPORTED_SUFFIXES
 
 
-def _unsupported(shown: str, path: Path) -> LoadFailure:
+def unsupported_reason(path: Path) -> str:
+    """Why FrameLens does not read ``path``, naming what it does read."""
     kinds = "text (.txt, .md), web pages (.html, .htm), PDF (.pdf) and Word (.docx)"
-    what = f"'{path.suffix}' files" if path.suffix else "files without a type suffix"
-    return LoadFailure(shown, f"FrameLens does not read {what}; it reads {kinds}.")
+    suffix = path.suffix.lower()
+    what = f"'{suffix}' files" if suffix else "files without a type suffix"
+    return f"FrameLens does not read {what}; it reads {kinds}."
+
+
+def _unsupported(shown: str, path: Path) -> LoadFailure:
+    return LoadFailure(shown, unsupported_reason(path))
 
 
 #: Folders a browser writes next to a saved page ("Page_files") hold its
