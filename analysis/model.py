@@ -2,14 +2,17 @@
 
 Every offset is a character offset into ``Article.text`` (Python ``str``
 indices), so ``article.text[h.start:h.end] == h.text`` for every highlight.
-Values are frozen dataclasses: change one with :func:`dataclasses.replace`,
-which returns a new object.
+Values are frozen dataclasses (change one with :func:`dataclasses.replace`,
+which returns a new object), except the three an article has thousands of:
+:class:`Assessment`, :class:`Highlight` and :class:`SentenceScore` are
+NamedTuples (change one with ``_replace``), which cost a fraction of a
+dataclass to create, copy between processes and keep in memory.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 #: How an article's outlet was found, in the order the rules are tried.
 OutletSource = Literal[
@@ -44,8 +47,7 @@ class Article:
     warnings: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Assessment:
+class Assessment(NamedTuple):
     """One of TextBlob's word-level assessments, placed in the article text.
 
     ``words`` are TextBlob's lower-cased tokens (an intensifier such as "very"
@@ -64,8 +66,7 @@ class Assessment:
     negated: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Highlight:
+class Highlight(NamedTuple):
     """A marked span: a subjective word (TextBlob) or a loaded term (lexicon)."""
 
     start: int
@@ -86,8 +87,7 @@ class Highlight:
     term: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class SentenceScore:
+class SentenceScore(NamedTuple):
     """A sentence with its scores. ``text[start:end]`` is the sentence."""
 
     start: int

@@ -20,15 +20,20 @@ the order of the inputs. ``workers`` is the number of processes that analyse
 
 About the pool:
 
-* it always uses the ``spawn`` start method: a GUI process has Qt threads,
-  and forking a process with threads can deadlock (``fork`` copies locks held
-  by other threads); ``spawn`` is also what Windows, macOS and a
-  PyInstaller-frozen program (whose entry point calls
-  ``multiprocessing.freeze_support``) use;
-* each worker loads the nupunkt model and the loaded-term lexicon once, in
-  the pool initializer (the default lexicon is not sent: building its index
-  takes less time than unpickling it); TextBlob's sentiment lexicon is sent
-  by the caller (plain dictionaries unpickle far faster than the XML parses);
+* on Linux, from the main thread of a process with no other thread (the
+  command line, a script), the workers are *forked*: the caller loads the
+  models first (the lexicons, TextBlob's sentiment lexicon, nupunkt) and a
+  worker starts with them, and with the caller's warm caches, in a few
+  milliseconds, so chunks go to it at once;
+* otherwise they are *spawned*: a GUI process has Qt threads, and forking a
+  process with threads can deadlock (``fork`` copies locks held by other
+  threads); ``spawn`` is also what Windows, macOS and a PyInstaller-frozen
+  program (whose entry point calls ``multiprocessing.freeze_support``) use.
+  A spawned worker loads the nupunkt model, TextBlob's sentiment lexicon and
+  the loaded-term lexicon once, in the pool initializer (the default lexicon
+  is not sent: building its index takes less time than unpickling it, and
+  sending anything large would hold the caller up until the worker has
+  started and read it); the caller keeps analysing while it starts;
 * articles travel in chunks of up to :data:`MAX_CHUNK`, and results come back
   as plain tuples, which pickle several times faster than the dataclasses;
   the caller rebuilds them around its own :class:`Article` objects;
@@ -71,8 +76,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 
-#: Below this many articles no pool is started: a worker process takes about
-#: 0.15-0.3 s to start (benchmarks/throughput.py), while an article of 400
+#: Below this many articles no pool is started: a spawned worker process takes
+#: about 0.15-0.3 s to start (benchmarks/throughput.py), while an article of 400
 #: words takes about 2.5 ms, so a pool pays off only from a few dozen articles.
 MIN_PARALLEL = 48
 #: At most this many articles per chunk (fewer for small inputs, so that every
@@ -148,20 +153,21 @@ _worker_lexicon: Lexicon | None = None
 _worker_sentiment: SentimentLexicon | None = None
 
 
-def _init_worker(lexicon: Lexicon | None, sentiment: SentimentLexicon | None = None) -> None:
+def _init_worker(lexicon: Lexicon | None) -> None:
     """Load everything heavy once per worker process.
 
-    ``sentiment`` is the caller's copy of TextBlob's sentiment lexicon: it
-    unpickles in about a millisecond, where parsing TextBlob's XML again
-    would take some 30 ms of every worker's start-up.
+    Before forking, the caller runs it itself, so that forked workers start
+    with everything loaded.
     """
     global _worker_lexicon, _worker_sentiment
+    from analysis.bias import default_model
     from analysis.lexicon import default_lexicon
     from analysis.segment import sentence_spans
     from analysis.sentiment import sentiment_lexicon
 
     _worker_lexicon = default_lexicon() if lexicon is None else lexicon
-    _worker_sentiment = sentiment_lexicon() if sentiment is None else sentiment
+    _worker_sentiment = sentiment_lexicon()
+    default_model()
     sentence_spans("Warm up the sentence splitter. Then go.")
 
 
@@ -230,6 +236,27 @@ def analyze_articles(
     return analysed, failed
 
 
+def _can_fork() -> bool:
+    """Whether workers may be forked from this process rather than spawned.
+
+    Only on Linux, from the main thread of a process that runs no other
+    thread: forking copies every lock in the state it is in, and a lock held
+    by another thread at that moment would stay held in the child forever. A
+    process that has loaded Qt is never forked: Qt runs threads of its own
+    that Python does not count.
+    """
+    import multiprocessing
+    import sys
+
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.current_thread() is threading.main_thread()
+        and threading.active_count() == 1
+        and not any(name == "PySide6" or name.startswith("PySide6.") for name in sys.modules)
+    )
+
+
 class _PoolRun:
     """One parallel analysis: a spawn pool, optionally with the caller working too."""
 
@@ -255,19 +282,27 @@ class _PoolRun:
         self.pending: dict[Future[list[Packed | str]], int] = {}
         self.used_pool = False  # whether any chunk was sent to the pool
         self.abandoned = False  # whether a chunk still running was done here instead
+        self.forked = False  # whether the workers are forked from this process
 
     def run(self) -> list[AnalyzedArticle | str]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        from analysis.sentiment import sentiment_lexicon
-
-        executor = ProcessPoolExecutor(
-            max_workers=self.helpers,
-            mp_context=multiprocessing.get_context("spawn"),
-            initializer=_init_worker,
-            initargs=(self.lexicon, sentiment_lexicon()),
-        )
+        self.forked = _can_fork()
+        if self.forked:
+            # Load everything here first: the forked workers start with it
+            # (and with this process's warm caches) instead of loading it again.
+            _init_worker(self.lexicon)
+            executor = ProcessPoolExecutor(
+                max_workers=self.helpers, mp_context=multiprocessing.get_context("fork")
+            )
+        else:
+            executor = ProcessPoolExecutor(
+                max_workers=self.helpers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_init_worker,
+                initargs=(self.lexicon,),
+            )
         finished = False
         try:
             if self.in_caller:
@@ -325,7 +360,7 @@ class _PoolRun:
         lexicon = default_lexicon() if self.lexicon is None else self.lexicon
         # Chunks go to the pool only once a worker has started, so a small job
         # never waits for process start-up; two chunks per worker stay queued.
-        ready: Future[int] | None = executor.submit(_ready)
+        ready: Future[int] | None = None if self.forked else executor.submit(_ready)
         limit = 2 * self.helpers
         while self.next < len(self.chunks):
             self._check_cancel()

@@ -105,7 +105,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         block = text[block_start:block_end]
         # nupunkt only breaks at ".", "?" or "!": a block with none of them
         # (a headline, a caption) is one sentence.
-        pieces = split(block) if _SENTENCE_END.search(block) else [(0, len(block))]
+        # A block whose only one is its last character (a one-sentence
+        # paragraph, common in news) cannot be split either: nupunkt only
+        # breaks after one of them.
+        ends = _SENTENCE_END.findall(block)
+        if not ends or (len(ends) == 1 and block.rstrip()[-1:] in ends):
+            pieces = [(0, len(block))]
+        else:
+            pieces = split(block)
         for start, end in pieces:
             # nupunkt's spans cover the block without gaps, whitespace included.
             piece = block[start:end]

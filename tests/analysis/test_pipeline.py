@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -65,6 +67,10 @@ def test_two_worker_processes_give_the_same_corpus_in_order(
 ) -> None:
     from analysis import pipeline
 
+    # This test process may have loaded Qt (the GUI tests): spawn, as the app
+    # does. The forked pool is tested in a clean interpreter below.
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)
+
     # Long enough articles that the worker process is up before the caller is done.
     articles = [
         Article(text=" ".join([STORIES[k % 4]] * 40), path=f"long{k}.txt", outlet=f"O{k % 3}")
@@ -89,6 +95,81 @@ def test_two_worker_processes_give_the_same_corpus_in_order(
     assert [a.article.path for a in parallel.articles] == [a.path for a in articles]
     assert seen[0] == (0, len(articles)) and seen[-1] == (len(articles), len(articles))
     assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+FORKED_RUN = """
+import sys
+from analysis import pipeline
+from analysis.model import Article
+
+STORIES = {stories!r}
+assert pipeline._can_fork(), "a plain interpreter on Linux should fork"
+started = []
+run = pipeline._PoolRun.run
+def spy(self):
+    result = run(self)
+    started.append((self.forked, self.used_pool))
+    return result
+pipeline._PoolRun.run = spy
+articles = [
+    Article(text=" ".join([STORIES[k % 4]] * 40), path=f"long{{k}}.txt", outlet=f"O{{k % 3}}")
+    for k in range({count})
+]
+parallel = pipeline.analyze(articles, workers=2)
+serial = pipeline.analyze(articles, workers=1)
+assert started == [(True, True)], started
+assert parallel == serial
+assert [a.article.path for a in parallel.articles] == [a.path for a in articles]
+print("ok")
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_command_line_process_forks_its_workers_and_gets_the_same_corpus() -> None:
+    # A clean interpreter with no other thread, as `framelens analyze` runs.
+    script = FORKED_RUN.format(stories=STORIES, count=MIN_PARALLEL * 2)
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
+
+
+def test_no_fork_from_a_thread_or_beside_one_or_with_qt_loaded(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import threading
+
+    from analysis import pipeline
+
+    monkeypatch.delitem(sys.modules, "PySide6", raising=False)
+    for name in [n for n in sys.modules if n.startswith("PySide6.")]:
+        monkeypatch.delitem(sys.modules, name)
+    # Whatever else this test process runs (pytest plugins may start threads),
+    # from another thread it must never fork.
+    seen: list[bool] = []
+    thread = threading.Thread(target=lambda: seen.append(pipeline._can_fork()))
+    thread.start()
+    thread.join()
+    assert seen == [False]
+    # Beside a live thread, not even from the main thread.
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        assert not pipeline._can_fork()
+    finally:
+        stop.set()
+        other.join()
+    # With Qt loaded (it runs threads Python does not count), never.
+    monkeypatch.setitem(sys.modules, "PySide6.QtCore", sys)
+    assert not pipeline._can_fork()
 
 
 def test_progress_is_reported_in_process() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from analysis.segment import sentence_spans
@@ -99,6 +99,13 @@ def test_seed_articles_split_into_plausible_sentences(seeds_dir: Path) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab AB.!?,;:“”'\")(")), max_size=80))
+# One sentence end, last (taken without nupunkt), or followed by more.
+@example("He left the room.")
+@example("Did he leave? ")
+@example("He left the room.)")
+@example("He said “go.”")
+@example("He left. ")
+@example("A. b")
 def test_one_line_blocks_split_like_nupunkt(text: str) -> None:
     import nupunkt
 
