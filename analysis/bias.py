@@ -29,9 +29,11 @@ The context features (:data:`CONTEXT_FEATURES`, :func:`word_context`) say
 where the word stands: inside a quotation, a capitalised word that does not
 open the sentence (a name), an adjective suffix (-ous, -ive, -ful, -less,
 -ic, -able), an -ly adverb, a negation or an intensifier just before it, its
-relative position in the sentence and its length.  They change a weight,
-never a reason: every highlight keeps the reason of its lexicon entry or
-TextBlob's ratings.
+relative position in the sentence, its length, whether it is graded (a
+superlative in -est, or after "more", "most", "less", "least") and whether
+the span is a phrase of several words rather than one word.  They change a
+weight, never a reason: every highlight keeps the reason of its lexicon
+entry or TextBlob's ratings.
 
 The per-sentence bias estimate is a logistic combination of sentence
 features (:data:`FEATURES`)::
@@ -41,9 +43,11 @@ features (:data:`FEATURES`)::
                      + b3 * TextBlob sentence subjectivity + b4 * |polarity|
                      + b5 * max subjective-word weight + b6 * log(1 + subjective-word weights)
                      + b7 * log(1 + highlights with weight >= 0.5)
+                     + b8 * log(1 + TextBlob words with subjectivity >= 0.5)
+                     + b9 * max(0, -polarity)
                      + style terms)
 
-The evidence coefficients b1..b7 and b_k are >= 0, so adding a loaded term
+The evidence coefficients b1..b9 and b_k are >= 0, so adding a loaded term
 (or a subjective word) never lowers the estimate.  The style terms describe
 the wording and do not depend on the highlights, so their coefficients may
 have either sign: share inside quotation marks, adjective suffixes,
@@ -84,8 +88,9 @@ __all__ = [
 #: Context of a highlighted word in its sentence, shared by both formulas
 #: (see :func:`word_context`): inside a quotation, a capitalised word that
 #: does not open the sentence (a name), an adjective suffix, an -ly adverb,
-#: a negation or an intensifier just before it, its relative position, and
-#: its length.
+#: a negation or an intensifier just before it, its relative position, its
+#: length, graded (superlative or after more/most/less/least), and a phrase
+#: of several words.
 CONTEXT_FEATURES: tuple[str, ...] = (
     "quoted",
     "capitalised",
@@ -95,6 +100,8 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "intensified",
     "position",
     "length",
+    "comparative",
+    "phrase",
 )
 #: The coefficients of the subjective-word and loaded-term formulas.
 WORD_COEFS: tuple[str, ...] = (
@@ -131,6 +138,8 @@ EVIDENCE_FEATURES: tuple[str, ...] = (
     "subjective_max",
     "subjective_sum",
     "strong_count",
+    "subjective_count",
+    "negativity",
 )
 #: Style features of the sentence's wording; they do not depend on the
 #: highlights, and their coefficients may have either sign.
@@ -179,6 +188,7 @@ _INTENSIFIERS = frozenset(
         "such",
     }
 )
+_DEGREE = frozenset({"more", "most", "less", "least"})
 _PERSONAL = frozenset({"i", "we", "you", "my", "our", "your", "me", "us", "ours", "yours"})
 _NEUTRAL_SAY = frozenset(
     {
@@ -243,6 +253,8 @@ class BiasModel:
         0.3,
         0.5,
         0.3,
+        0.0,
+        0.0,
         0.0,
         # style
         -0.5,
@@ -429,6 +441,10 @@ def _features(
         max(subjective, default=0.0),
         math.log1p(sum(subjective)),
         math.log1p(sum(1 for h in highlights if h.weight >= 0.5)),
+        math.log1p(
+            sum(1 for h in highlights if h.kind == "subjective" and (h.subjectivity or 0.0) >= 0.5)
+        ),
+        max(0.0, -polarity),
     )
 
 
@@ -532,6 +548,20 @@ def word_context(
         float(intensified),
         (start - sentence_start) / span,
         min(len(last), 15) / 10.0,
+        _comparative(last, before),
+        float(len(head) > 1),
+    )
+
+
+def _comparative(last: str, before: Sequence[str]) -> float:
+    """1.0 for a graded word: a superlative-looking -est word or one after more/most/less/least.
+
+    The -est test is the crude one of the "superlatives" style feature
+    ("honest" passes too); the fitted coefficient absorbs such misses.
+    """
+    return float(
+        (len(last) > 5 and last.endswith("est") and last.isalpha())
+        or bool(before and before[-1] in _DEGREE)
     )
 
 
@@ -622,6 +652,8 @@ class _Sentence:
             float(intensified),
             (start - self.start) / self.span,
             min(len(last), 15) / 10.0,
+            _comparative(last, before),
+            float(len(head) > 1),
         )
 
 

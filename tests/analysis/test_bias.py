@@ -96,6 +96,8 @@ def test_shipped_weights_are_read_with_their_provenance() -> None:
     # Shipped weights are the mean of cross-validation fold models, never a
     # fit against a whole development share.
     assert "mean of the 5 fold models" in model.provenance
+    # The highlight cut-offs were chosen on inner folds of each training set.
+    assert "inner folds" in model.provenance
     assert len(model.word) == len(WORD_COEFS) and len(model.term) == len(TERM_COEFS)
 
 
@@ -116,8 +118,48 @@ def test_word_context_reads_quotes_names_negation_and_intensifiers() -> None:
     assert ctx("Smith")["position"] == 0.0 and 0.0 < ctx("agreed")["position"] < 1.0
 
 
+def test_word_context_reads_graded_words_and_phrases() -> None:
+    text = "It was the most reckless and the cruelest plan, a power grab by the honest broker."
+
+    def ctx(phrase: str) -> dict[str, float]:
+        start = text.index(phrase)
+        values = word_context(text, 0, len(text), start, start + len(phrase))
+        return dict(zip(CONTEXT_FEATURES, values, strict=True))
+
+    assert ctx("reckless")["comparative"] == 1.0  # after "most"
+    assert ctx("cruelest")["comparative"] == 1.0  # a superlative
+    assert ctx("plan")["comparative"] == 0.0 and ctx("broker")["comparative"] == 0.0
+    assert ctx("power grab")["phrase"] == 1.0
+    assert ctx("plan")["phrase"] == 0.0 and ctx("cruelest")["phrase"] == 0.0
+
+
+def test_sentence_features_count_strong_textblob_words_and_negativity() -> None:
+    text = "The awful, terrible and new plan."
+    ratings = {"awful": 1.0, "terrible": 1.0, "new": 0.45}
+    placed = [
+        Assessment(text.index(w), text.index(w) + len(w), (w,), s, -0.8, "")
+        for w, s in ratings.items()
+    ]
+    _, highlights = sentence_evidence(text, 0, len(text), 0.8, -0.6, placed, [])
+    values = dict(
+        zip(FEATURES, bias_features(text, 0, len(text), 0.8, -0.6, highlights), strict=True)
+    )
+    # "new" is rated below 0.5: only the two strong words count.
+    assert values["subjective_count"] == pytest.approx(math.log1p(2))
+    assert values["negativity"] == pytest.approx(0.6)
+    positive = dict(
+        zip(FEATURES, bias_features(text, 0, len(text), 0.8, 0.6, highlights), strict=True)
+    )
+    assert positive["negativity"] == 0.0
+    # Both are evidence: their coefficients are kept >= 0, so more never lowers the bias.
+    assert {"subjective_count", "negativity"} <= set(EVIDENCE_FEATURES)
+
+
 def test_context_changes_a_highlight_weight_but_not_its_reason() -> None:
-    model = BiasModel(term=(0.0, 1.0, 0.0, 0.0, 0.0, *([0.0] * 4), -2.0, *([0.0] * 3)))
+    negated_at = len(TERM_COEFS) - len(CONTEXT_FEATURES) + CONTEXT_FEATURES.index("negated")
+    term = [0.0] * len(TERM_COEFS)
+    term[1], term[negated_at] = 1.0, -2.0
+    model = BiasModel(term=tuple(term))
     plain = "The plan was reckless."
     negated = "The plan was not reckless."
     weights = {}
