@@ -470,7 +470,7 @@ def _flags(word: str) -> _WordFlags:
         alpha = w.isalpha()
         found = (
             int(alpha and len(w) > 5 and bool(_ADJ_SUFFIX_RE.search(w))),
-            int(alpha and ((w.endswith("est") and len(w) > 5) or w in ("most", "least"))),
+            int(_superlative(w) or w in ("most", "least")),
             int(w[0].isdigit()),
             int(alpha and w in _NEUTRAL_SAY),
             int(alpha and w in _PERSONAL),
@@ -530,15 +530,39 @@ def word_context(
 
     words = [m.group() for m in _WORD_RE.finditer(text, max(sentence_start, start - 60), start)]
     before = [w.lower() for w in words[-2:]]
-    head = _WORD_RE.findall(text, start, end)
-    last = head[-1].lower() if head else ""
     first_word = _WORD_RE.search(text, sentence_start, sentence_end)
     opens = first_word is None or first_word.start() >= start
     if quoted is None:
         quoted = inside_quote(text, start, end)
+    span = max(1, sentence_end - sentence_start)
+    return _shape(
+        before,
+        _WORD_RE.findall(text, start, end),
+        opens,
+        quoted,
+        negated,
+        intensified,
+        (start - sentence_start) / span,
+    )
+
+
+def _shape(
+    before: Sequence[str],
+    head: Sequence[str],
+    opens: bool,
+    quoted: bool,
+    negated: bool,
+    intensified: bool,
+    position: float,
+) -> tuple[float, ...]:
+    """The CONTEXT_FEATURES from the two lower-cased words ``before`` the span,
+    the span's own words (``head``), whether the span opens the sentence, and
+    what the caller already knows (quoted, negated, intensified, position)."""
+    last = head[-1].lower() if head else ""
     negated = negated or any(w in NEGATIONS or w.endswith("n't") for w in before)
     intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
-    span = max(1, sentence_end - sentence_start)
+    # Graded: a superlative-looking word, or one after more/most/less/least.
+    graded = _superlative(last) or bool(before and before[-1] in _DEGREE)
     return (
         float(quoted),
         float(bool(head) and head[0][:1].isupper() and not opens),
@@ -546,23 +570,17 @@ def word_context(
         float(bool(_ADVERB_RE.search(last))),
         float(negated),
         float(intensified),
-        (start - sentence_start) / span,
+        position,
         min(len(last), 15) / 10.0,
-        _comparative(last, before),
+        float(graded),
         float(len(head) > 1),
     )
 
 
-def _comparative(last: str, before: Sequence[str]) -> float:
-    """1.0 for a graded word: a superlative-looking -est word or one after more/most/less/least.
-
-    The -est test is the crude one of the "superlatives" style feature
-    ("honest" passes too); the fitted coefficient absorbs such misses.
-    """
-    return float(
-        (len(last) > 5 and last.endswith("est") and last.isalpha())
-        or bool(before and before[-1] in _DEGREE)
-    )
+def _superlative(word: str) -> bool:
+    """A lower-cased word that looks like a superlative (-est, longer than five
+    letters). Crude ("honest" passes too); the fitted coefficients absorb such misses."""
+    return len(word) > 5 and word.endswith("est") and word.isalpha()
 
 
 def _rating(assessments: Sequence[Assessment], start: int, end: int) -> tuple[float, float]:
@@ -638,22 +656,14 @@ class _Sentence:
         else:
             words = [m.group() for m in _WORD_RE.finditer(text, window, start)]
             before = [w.lower() for w in words[-2:]]
-        head = _WORD_RE.findall(text, start, end)
-        last = head[-1].lower() if head else ""
-        opens = not starts or starts[0] >= start
-        negated = negated or any(w in NEGATIONS or w.endswith("n't") for w in before)
-        intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
-        return (
-            float(quoted),
-            float(bool(head) and head[0][:1].isupper() and not opens),
-            float(len(last) > 5 and bool(_ADJ_SUFFIX_RE.search(last))),
-            float(bool(_ADVERB_RE.search(last))),
-            float(negated),
-            float(intensified),
+        return _shape(
+            before,
+            _WORD_RE.findall(text, start, end),
+            not starts or starts[0] >= start,
+            quoted,
+            negated,
+            intensified,
             (start - self.start) / self.span,
-            min(len(last), 15) / 10.0,
-            _comparative(last, before),
-            float(len(head) > 1),
         )
 
 

@@ -6,6 +6,7 @@ import importlib.util
 import io
 import math
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
@@ -101,13 +102,19 @@ def test_shipped_weights_are_read_with_their_provenance() -> None:
     assert len(model.word) == len(WORD_COEFS) and len(model.term) == len(TERM_COEFS)
 
 
-def test_word_context_reads_quotes_names_negation_and_intensifiers() -> None:
-    text = 'Smith said the plan was not "reckless" but very bold, and Brown agreed.'
+def _context_of(text: str) -> Callable[[str], dict[str, float]]:
+    """word_context of a phrase of ``text`` (its first occurrence), by feature name."""
 
-    def ctx(word: str) -> dict[str, float]:
-        start = text.index(word)
-        values = word_context(text, 0, len(text), start, start + len(word))
+    def ctx(phrase: str) -> dict[str, float]:
+        start = text.index(phrase)
+        values = word_context(text, 0, len(text), start, start + len(phrase))
         return dict(zip(CONTEXT_FEATURES, values, strict=True))
+
+    return ctx
+
+
+def test_word_context_reads_quotes_names_negation_and_intensifiers() -> None:
+    ctx = _context_of('Smith said the plan was not "reckless" but very bold, and Brown agreed.')
 
     assert ctx("reckless")["quoted"] == 1.0 and ctx("reckless")["negated"] == 1.0
     assert ctx("bold")["intensified"] == 1.0 and ctx("bold")["quoted"] == 0.0
@@ -119,12 +126,9 @@ def test_word_context_reads_quotes_names_negation_and_intensifiers() -> None:
 
 
 def test_word_context_reads_graded_words_and_phrases() -> None:
-    text = "It was the most reckless and the cruelest plan, a power grab by the honest broker."
-
-    def ctx(phrase: str) -> dict[str, float]:
-        start = text.index(phrase)
-        values = word_context(text, 0, len(text), start, start + len(phrase))
-        return dict(zip(CONTEXT_FEATURES, values, strict=True))
+    ctx = _context_of(
+        "It was the most reckless and the cruelest plan, a power grab by the honest broker."
+    )
 
     assert ctx("reckless")["comparative"] == 1.0  # after "most"
     assert ctx("cruelest")["comparative"] == 1.0  # a superlative
