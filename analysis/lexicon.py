@@ -34,6 +34,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import compress
 from pathlib import Path
 
 from analysis.errors import LexiconError
@@ -606,13 +607,16 @@ class Lexicon:
             first.clear()
         for word in set(words).difference(first):
             first[word] = _first_step(root, word)
+        steps = list(map(first.__getitem__, words))
         matches: list[LexiconMatch] = []
         following = 0  # the first token not inside the last match
         count = len(words)
-        for i, word in enumerate(words):
-            step = first[word]
-            if step is False or i < following:
+        # Visit only the tokens a match can start at (their step is True or
+        # the dict of second words; False is the rest, most of the text).
+        for i in compress(range(count), steps):
+            if i < following:
                 continue
+            step = steps[i]
             if step is not True and (i + 1 >= count or words[i + 1] not in step):
                 continue  # only a phrase starts here, and its second word is not next
             best = self._longest(text, starts, raw, words, i, root)

@@ -7,38 +7,44 @@ the order of the inputs. ``workers`` is the number of processes that analyse
 
 * ``workers=1``, or fewer than :data:`MIN_PARALLEL` articles: everything runs
   in the calling process (starting a worker costs more than a few articles);
-* otherwise a pool of worker processes is started. When :func:`analyze` is
-  called from the main thread (the command line, a script), the calling
-  process is one of the ``workers``: it analyses chunks itself while the
-  others start up, so starting them costs no waiting, and only their share of
-  the results has to be sent back; at the end it does not wait for a slow
-  worker but analyses that worker's last chunks itself too, keeping whichever
-  result comes first. When it is called from another thread (the
-  GUI's analysis worker), the caller must stay light so that the window stays
-  responsive: then all the analysis runs in ``workers`` pool processes and
-  the caller only waits (``in_caller`` overrides the choice).
+* otherwise worker processes are started. When :func:`analyze` is called
+  from the main thread (the command line, a script), the calling process is
+  one of the ``workers``: it analyses chunks itself while the others start,
+  so starting them costs no waiting, and only their share of the results has
+  to be sent back. When it is called from another thread (the GUI's analysis
+  worker), the caller must stay light so that the window stays responsive:
+  then all the analysis runs in ``workers`` processes and the caller only
+  waits (``in_caller`` overrides the choice).
 
-About the pool:
+How the workers start:
 
 * on Linux, from the main thread of a process with no other thread (the
-  command line, a script), the workers are *forked*: the caller loads the
-  models first (the lexicons, TextBlob's sentiment lexicon, nupunkt) and a
-  worker starts with them, and with the caller's warm caches, in a few
-  milliseconds, so chunks go to it at once;
-* otherwise they are *spawned*: a GUI process has Qt threads, and forking a
-  process with threads can deadlock (``fork`` copies locks held by other
-  threads); ``spawn`` is also what Windows, macOS and a PyInstaller-frozen
-  program (whose entry point calls ``multiprocessing.freeze_support``) use.
-  A spawned worker loads the nupunkt model, TextBlob's sentiment lexicon and
-  the loaded-term lexicon once, in the pool initializer (the default lexicon
-  is not sent: building its index takes less time than unpickling it, and
-  sending anything large would hold the caller up until the worker has
-  started and read it); the caller keeps analysing while it starts;
+  command line, a script), they are *forked* (:class:`_ForkRun`): the caller
+  loads the models first (the lexicons, TextBlob's sentiment lexicon,
+  nupunkt), so a worker starts with them, and with the caller's warm caches,
+  in a few milliseconds. The articles need not be sent either: a worker
+  inherits them. The processes share the chunks through a counter in shared
+  memory, each taking the next chunk when it is free (chunks shrink toward
+  the end, so that all run out of work together), and each worker sends its
+  results back through a pipe of its own. A worker that dies costs no
+  article: the caller analyses the chunks it had taken;
+* otherwise they are *spawned*, in a pool (:class:`_PoolRun`): a GUI process
+  has Qt threads, and forking a process with threads can deadlock (``fork``
+  copies locks held by other threads); ``spawn`` is also what Windows, macOS
+  and a PyInstaller-frozen program (whose entry point calls
+  ``multiprocessing.freeze_support``) use. A spawned worker loads the nupunkt
+  model, TextBlob's sentiment lexicon and the loaded-term lexicon once, in
+  the pool initializer (the default lexicon is not sent: building its index
+  takes less time than unpickling it, and sending anything large would hold
+  the caller up until the worker has started and read it); the caller keeps
+  analysing while it starts, and at the end it does not wait for a slow
+  worker but analyses that worker's last chunks itself too, keeping
+  whichever result comes first;
 * articles travel in chunks of up to :data:`MAX_CHUNK`, and results come back
   as plain tuples, which pickle several times faster than the dataclasses;
   the caller rebuilds them around its own :class:`Article` objects;
-* ``cancel()`` is polled between chunks; cancelling drops the chunks not yet
-  started, waits for the running ones (at most one per worker) and raises
+* ``cancel()`` is polled between chunks; cancelling stops handing out
+  chunks, waits for the running ones (at most one per worker) and raises
   :class:`~analysis.errors.CancelledError`, leaving no process behind.
 
 benchmarks/throughput.py measures the start-up cost and the scaling.
@@ -226,7 +232,8 @@ def analyze_articles(
     else:
         if in_caller is None:
             in_caller = threading.current_thread() is threading.main_thread()
-        results = _PoolRun(articles, lexicon, n_workers, in_caller, progress, cancel).run()
+        run = _ForkRun if _can_fork() else _PoolRun
+        results = run(articles, lexicon, n_workers, in_caller, progress, cancel).run()
     analysed = [r for r in results if not isinstance(r, str)]
     failed = [
         LoadFailure(article.path, r)
@@ -257,8 +264,166 @@ def _can_fork() -> bool:
     )
 
 
+def _take(counter: Any, lock: Any, total: int) -> int:
+    """The index of the next chunk nobody has taken (and take it), or -1 if none is left."""
+    with lock:
+        k: int = counter.value
+        if k >= total:
+            return -1
+        counter.value = k + 1
+    return k
+
+
+def _forked_worker(chunks: Sequence[Sequence[Article]], counter: Any, lock: Any, writer: Any) -> None:
+    """A forked worker: take chunks until none is left and send back each result.
+
+    Ctrl-C reaches the whole process group; the caller handles it and stops
+    the workers, so a worker ignores it (no second traceback).
+    """
+    import pickle
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while (k := _take(counter, lock, len(chunks))) >= 0:
+        writer.send_bytes(pickle.dumps((k, _analyze_chunk(chunks[k])), pickle.HIGHEST_PROTOCOL))
+    writer.close()
+
+
+def _guided_chunks(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
+    """Chunks of up to MAX_CHUNK articles that shrink toward the end, so that
+    the processes run out of work at nearly the same moment."""
+    chunks = []
+    i = 0
+    while i < len(articles):
+        size = max(1, min(MAX_CHUNK, (len(articles) - i) // (4 * workers)))
+        chunks.append(articles[i : i + size])
+        i += size
+    return chunks
+
+
+class _ForkRun:
+    """One parallel analysis with workers forked from the calling process.
+
+    The models are loaded before forking, so every worker starts with them.
+    The processes share the chunks through a counter in shared memory: each
+    takes the next chunk when it is ready for one (no process waits for work
+    while another has a queue), and a worker sends each chunk's result through
+    a pipe of its own.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        lexicon: Lexicon | None,
+        workers: int,
+        in_caller: bool,
+        progress: Progress | None,
+        cancel: Cancel | None,
+    ) -> None:
+        self.lexicon = lexicon
+        self.in_caller = in_caller
+        self.helpers = workers - 1 if in_caller else workers
+        self.chunks = _guided_chunks(articles, workers)
+        self.results: list[list[AnalyzedArticle | str] | None] = [None] * len(self.chunks)
+        self.progress = progress
+        self.cancel = cancel
+        self.total = len(articles)
+        self.done = 0
+        self.sent = 0  # chunks analysed by a worker
+
+    def run(self) -> list[AnalyzedArticle | str]:
+        import multiprocessing
+
+        context = multiprocessing.get_context("fork")
+        _init_worker(self.lexicon)
+        counter = context.RawValue("q", 0)
+        lock = context.Lock()
+        workers = []
+        readers = []
+        for _ in range(self.helpers):
+            reader, writer = context.Pipe(duplex=False)
+            _widen(writer.fileno())
+            worker = context.Process(
+                target=_forked_worker, args=(self.chunks, counter, lock, writer), daemon=True
+            )
+            worker.start()
+            writer.close()
+            workers.append(worker)
+            readers.append(reader)
+        try:
+            if self.in_caller:
+                lexicon, sentiment = _worker_lexicon, _worker_sentiment
+                while True:
+                    self._check_cancel()
+                    k = _take(counter, lock, len(self.chunks))
+                    if k < 0:
+                        break
+                    self._store(k, [_analyze_one(a, lexicon, sentiment) for a in self.chunks[k]])
+                    self._receive(readers, timeout=0)
+            while readers:
+                self._check_cancel()
+                self._receive(readers, timeout=0.1)
+        except BaseException:
+            # Nobody takes another chunk; the running ones end, their results unread.
+            with lock:
+                counter.value = len(self.chunks)
+            for reader in readers:
+                reader.close()
+            raise
+        finally:
+            for worker in workers:
+                worker.join()
+        missing = [k for k, chunk in enumerate(self.results) if chunk is None]
+        if missing:
+            # A worker died (killed, out of memory) with chunks it had taken.
+            log.warning("a worker process ended early; analysing %d chunks here", len(missing))
+            for k in missing:
+                self._check_cancel()
+                self._store(k, [_analyze_one(a, _worker_lexicon) for a in self.chunks[k]])
+        log.debug("%d of %d chunks analysed by forked workers", self.sent, len(self.chunks))
+        return [a for chunk in self.results if chunk is not None for a in chunk]
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            log.info("analysis cancelled; stopping the worker processes")
+            raise CancelledError("The analysis was cancelled.")
+
+    def _store(self, k: int, analysed: list[AnalyzedArticle | str]) -> None:
+        self.results[k] = analysed
+        self.done += len(analysed)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+    def _receive(self, readers: list[Any], timeout: float) -> None:
+        """Store the results that have arrived (waiting up to ``timeout`` seconds);
+        a reader whose worker has ended is dropped."""
+        import pickle
+        from multiprocessing.connection import wait
+
+        for reader in wait(readers, timeout):
+            try:
+                k, packed = pickle.loads(reader.recv_bytes())
+            except EOFError:
+                readers.remove(reader)
+                reader.close()
+                continue
+            self.sent += 1
+            self._store(k, [_unpack(a, p) for a, p in zip(self.chunks[k], packed, strict=True)])
+
+
+def _widen(fd: int) -> None:
+    """Make a pipe's buffer 1 MiB where Linux allows it, so that a worker
+    seldom waits for the caller to read (it reads between its own chunks)."""
+    import fcntl
+
+    try:
+        fcntl.fcntl(fd, 1031, 1 << 20)  # F_SETPIPE_SZ
+    except OSError:
+        pass  # the default buffer works, with a little more waiting
+
+
 class _PoolRun:
-    """One parallel analysis: a spawn pool, optionally with the caller working too."""
+    """One parallel analysis with spawned workers, optionally with the caller working too."""
 
     def __init__(
         self,
@@ -282,27 +447,17 @@ class _PoolRun:
         self.pending: dict[Future[list[Packed | str]], int] = {}
         self.used_pool = False  # whether any chunk was sent to the pool
         self.abandoned = False  # whether a chunk still running was done here instead
-        self.forked = False  # whether the workers are forked from this process
 
     def run(self) -> list[AnalyzedArticle | str]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.forked = _can_fork()
-        if self.forked:
-            # Load everything here first: the forked workers start with it
-            # (and with this process's warm caches) instead of loading it again.
-            _init_worker(self.lexicon)
-            executor = ProcessPoolExecutor(
-                max_workers=self.helpers, mp_context=multiprocessing.get_context("fork")
-            )
-        else:
-            executor = ProcessPoolExecutor(
-                max_workers=self.helpers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_init_worker,
-                initargs=(self.lexicon,),
-            )
+        executor = ProcessPoolExecutor(
+            max_workers=self.helpers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(self.lexicon,),
+        )
         finished = False
         try:
             if self.in_caller:
@@ -360,7 +515,7 @@ class _PoolRun:
         lexicon = default_lexicon() if self.lexicon is None else self.lexicon
         # Chunks go to the pool only once a worker has started, so a small job
         # never waits for process start-up; two chunks per worker stay queued.
-        ready: Future[int] | None = None if self.forked else executor.submit(_ready)
+        ready: Future[int] | None = executor.submit(_ready)
         limit = 2 * self.helpers
         while self.next < len(self.chunks):
             self._check_cancel()

@@ -98,28 +98,46 @@ def test_two_worker_processes_give_the_same_corpus_in_order(
 
 
 FORKED_RUN = """
-import sys
+import multiprocessing, os, sys
 from analysis import pipeline
+from analysis.errors import CancelledError
 from analysis.model import Article
 
 STORIES = {stories!r}
 assert pipeline._can_fork(), "a plain interpreter on Linux should fork"
-started = []
-run = pipeline._PoolRun.run
+runs = []
+run = pipeline._ForkRun.run
 def spy(self):
     result = run(self)
-    started.append((self.forked, self.used_pool))
+    runs.append(self.sent)
     return result
-pipeline._PoolRun.run = spy
+pipeline._ForkRun.run = spy
 articles = [
     Article(text=" ".join([STORIES[k % 4]] * 40), path=f"long{{k}}.txt", outlet=f"O{{k % 3}}")
     for k in range({count})
 ]
-parallel = pipeline.analyze(articles, workers=2)
+seen = []
+parallel = pipeline.analyze(articles, workers=2, progress=lambda d, t: seen.append(d))
 serial = pipeline.analyze(articles, workers=1)
-assert started == [(True, True)], started
+assert len(runs) == 1 and runs[0] > 0, f"no chunk came from the forked worker: {{runs}}"
 assert parallel == serial
 assert [a.article.path for a in parallel.articles] == [a.path for a in articles]
+assert seen[0] == 0 and seen[-1] == len(articles) and seen == sorted(seen), seen
+
+# A worker that dies with a chunk taken: the caller analyses that chunk too.
+pipeline._analyze_chunk = lambda chunk: os._exit(3)
+assert pipeline.analyze(articles, workers=2) == serial
+assert runs[1] == 0
+
+# Cancelling stops the workers and leaves no process behind.
+calls = []
+try:
+    pipeline.analyze(articles, workers=2, cancel=lambda: calls.append(1) or len(calls) > 3)
+except CancelledError:
+    pass
+else:
+    raise AssertionError("not cancelled")
+assert multiprocessing.active_children() == []
 print("ok")
 """
 
@@ -127,7 +145,9 @@ print("ok")
 @pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
 def test_command_line_process_forks_its_workers_and_gets_the_same_corpus() -> None:
-    # A clean interpreter with no other thread, as `framelens analyze` runs.
+    # A clean interpreter with no other thread, as `framelens analyze` runs:
+    # the corpus equals the serial one, a worker that dies costs no article,
+    # and cancelling leaves no process behind.
     script = FORKED_RUN.format(stories=STORIES, count=MIN_PARALLEL * 2)
     done = subprocess.run(
         [sys.executable, "-c", script],
@@ -249,3 +269,15 @@ def test_an_article_that_breaks_the_analysis_becomes_an_error(
     (error,) = corpus.errors
     assert error.path == "a1.txt" and "unforeseen text" in error.error
     assert "a1.txt" in caplog.text
+
+
+def test_forked_chunks_cover_every_article_in_order_and_shrink_at_the_end() -> None:
+    from analysis import pipeline
+
+    articles = _articles(301)
+    chunks = pipeline._guided_chunks(articles, workers=2)
+    assert [a for chunk in chunks for a in chunk] == articles
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= pipeline.MAX_CHUNK
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] == 1
