@@ -52,7 +52,8 @@ The evidence coefficients b1..b9 and b_k are >= 0, so adding a loaded term
 the wording and do not depend on the highlights, so their coefficients may
 have either sign: share inside quotation marks, adjective suffixes,
 superlatives, "!", numbers, neutral attribution ("said", "according to"),
-sentence length, first/second-person pronouns, "?", intensifiers.
+sentence length, first/second-person pronouns, "?", intensifiers, negations
+("not", "never", "no", "n't": denial and rebuttal are a mark of argument).
 
 The coefficients live in resources/lexicons/weights.tsv with their
 provenance: the mean of the fold models of a cross-validation on expert
@@ -154,6 +155,7 @@ STYLE_FEATURES: tuple[str, ...] = (
     "personal_pronouns",
     "question",
     "intensifiers",
+    "negations",
 )
 #: The names of the sentence features, in the order of the coefficients.
 FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
@@ -455,12 +457,12 @@ def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
 
 # What each distinct lower-cased word adds to the style counts (alphabetic,
 # adjective suffix, superlative, starts with a digit, neutral attribution,
-# personal pronoun, intensifier): the same word recurs thousands of times, so
+# personal pronoun, intensifier, negation): the same word recurs thousands of times, so
 # it is classified once.  Bounded: cleared when it grows past _WORD_CACHE_MAX.
-_WordFlags = tuple[int, int, int, int, int, int]
+_WordFlags = tuple[int, int, int, int, int, int, int]
 _word_flags: dict[str, _WordFlags] = {}
 _WORD_CACHE_MAX = 200_000
-_NO_FLAGS: _WordFlags = (0, 0, 0, 0, 0, 0)
+_NO_FLAGS: _WordFlags = (0, 0, 0, 0, 0, 0, 0)
 
 
 def _flags(word: str) -> _WordFlags:
@@ -475,6 +477,7 @@ def _flags(word: str) -> _WordFlags:
             int(alpha and w in _NEUTRAL_SAY),
             int(alpha and w in _PERSONAL),
             int(alpha and w in _INTENSIFIERS),
+            int(w in NEGATIONS or w.endswith(("n't", "n\u2019t"))),
         )
         if len(_word_flags) >= _WORD_CACHE_MAX:
             _word_flags.clear()
@@ -488,7 +491,7 @@ def _style(
     """:func:`style_features` from the sentence's words (``_WORD_RE`` matches)."""
     known = _word_flags.get
     flags = [known(word) or _flags(word) for word in words]
-    adj, sup, digits, neutral, personal, intens = (
+    adj, sup, digits, neutral, personal, intens, negations = (
         map(sum, zip(*flags, strict=True)) if flags else _NO_FLAGS
     )
     sentence_has = text.find
@@ -503,6 +506,7 @@ def _style(
         math.log1p(personal),
         float(sentence_has("?", start, end) >= 0),
         math.log1p(intens),
+        math.log1p(negations),
     )
 
 

@@ -83,6 +83,10 @@ SHRINK = 5.0
 #: Inner folds (by group, inside the training folds) for choosing the highlight
 #: cut-offs on per-term shifts that were learned without the candidate's own text.
 INNER_FOLDS = 4
+#: L2 penalty of the sentence model: its 27 features are correlated (the
+#: evidence features all grow with the highlights), and a firmer penalty ranked
+#: held-out sentences better than 0.3 over three fold seeds.
+SENTENCE_L2 = 1.0
 
 
 # ---------------------------------------------------------------- data
@@ -648,7 +652,7 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
         sw.append(1.0 / ssizes[dataset_of[s.doc]])
     nonneg = [name in EVIDENCE_FEATURES for name in FEATURES]
     strata = [dataset_of[s.doc] for s in sents if s.label is not None]
-    sfit = _fit_logistic(xs, ys, nonneg=nonneg, sample_weight=sw, l2=0.3, strata=strata)
+    sfit = _fit_logistic(xs, ys, nonneg=nonneg, sample_weight=sw, l2=SENTENCE_L2, strata=strata)
     return BiasModel(
         word=word,
         term=term,
@@ -723,6 +727,12 @@ def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
     parser.add_argument(
         "--limit", type=int, default=None, help="use only the first N docs of each dataset"
     )
+    parser.add_argument(
+        "--seed",
+        type=int,
+        default=7,
+        help="seed of the fold split (the README reports seed 7; others show the spread)",
+    )
     parser.add_argument("--no-engine", action="store_true", help="skip the analyze_article run")
     args = parser.parse_args(argv)
 
@@ -789,7 +799,7 @@ def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
     if args.cv or args.fit:
         k = args.cv or 5
         all_docs, all_sents = pool(datasets, prepared)
-        models, per = cross_validate(all_docs, all_sents, k)
+        models, per = cross_validate(all_docs, all_sents, k, args.seed)
         cv_rows = []
         for name, rws in per.items():
             mean = tuple(sum(r[i] for r in rws) / len(rws) for i in range(4))
@@ -845,10 +855,10 @@ def pool(
 
 
 def cross_validate(
-    all_docs: Sequence[Doc], all_sents: Sequence[Sent], k: int
+    all_docs: Sequence[Doc], all_sents: Sequence[Sent], k: int, seed: int = 7
 ) -> tuple[list[BiasModel], dict[str, list[tuple[float, float, float, float]]]]:
     """K fold models (each fitted on K-1 folds) and their held-out rows per dataset."""
-    fold_of = folds(all_docs, k)
+    fold_of = folds(all_docs, k, seed)
     names = list(dict.fromkeys(d.dataset for d in all_docs))
     per: dict[str, list[tuple[float, float, float, float]]] = {n: [] for n in names}
     models = []

@@ -18,6 +18,7 @@ from analysis.bias import (
     CONTEXT_FEATURES,
     EVIDENCE_FEATURES,
     FEATURES,
+    STYLE_FEATURES,
     TERM_COEFS,
     TERM_NONNEG,
     WORD_COEFS,
@@ -26,6 +27,7 @@ from analysis.bias import (
     bias_features,
     default_model,
     sentence_evidence,
+    style_features,
     word_context,
 )
 from analysis.lexicon import CATEGORY_IDS, LexiconMatch, default_lexicon
@@ -157,6 +159,21 @@ def test_sentence_features_count_strong_textblob_words_and_negativity() -> None:
     assert positive["negativity"] == 0.0
     # Both are evidence: their coefficients are kept >= 0, so more never lowers the bias.
     assert {"subjective_count", "negativity"} <= set(EVIDENCE_FEATURES)
+
+
+def test_style_features_count_negations_whatever_their_spelling() -> None:
+    def negations(text: str) -> float:
+        values = dict(zip(STYLE_FEATURES, style_features(text, 0, len(text)), strict=True))
+        return values["negations"]
+
+    assert negations("The plan passed on Tuesday.") == 0.0
+    assert negations("The plan did not pass and never will.") == pytest.approx(math.log1p(2))
+    # Contractions, with a straight or a curly apostrophe, and other cases.
+    assert negations("They don't know; they won\u2019t say. NO deal.") == pytest.approx(
+        math.log1p(3)
+    )
+    # A style feature: its sign is learned, and the highlights do not change it.
+    assert "negations" in STYLE_FEATURES and "negations" not in EVIDENCE_FEATURES
 
 
 def test_context_changes_a_highlight_weight_but_not_its_reason() -> None:
