@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import compress
 from pathlib import Path
+from typing import Any
 
 from analysis.errors import LexiconError
 
@@ -617,7 +618,7 @@ class Lexicon:
             if i < following:
                 continue
             step = steps[i]
-            if step is not True and (i + 1 >= count or words[i + 1] not in step):
+            if isinstance(step, dict) and (i + 1 >= count or words[i + 1] not in step):
                 continue  # only a phrase starts here, and its second word is not next
             best = self._longest(text, starts, raw, words, i, root)
             if best is None:
@@ -994,10 +995,75 @@ def load_lexicon(
 
 @cache
 def default_lexicon() -> Lexicon:
-    """FrameLens's own lexicon (resources/lexicons/loaded.tsv), read once."""
+    """FrameLens's own lexicon (resources/lexicons/loaded.tsv), read once (from
+    :mod:`analysis.modelcache` when it holds the index built from that file)."""
+    from analysis.modelcache import cached
     from analysis.resources import resource_path
 
-    return load_lexicon(resource_path("lexicons", "loaded.tsv"), name="FrameLens")
+    path = resource_path("lexicons", "loaded.tsv")
+    return cached(
+        "lexicon",
+        1,
+        [path, resource_path("lexicons", "categories.tsv"), Path(__file__)],
+        lambda: load_lexicon(path, name="FrameLens"),
+        _encode_lexicon,
+        _decode_lexicon,
+    )
+
+
+# A node as plain data: (children, wildcard children, entry number or -1, rank).
+_NodeData = tuple[dict[str, Any], dict[str, Any], int, tuple[int, int]]
+
+
+def _encode_lexicon(lexicon: Lexicon) -> tuple[Any, ...]:
+    """A lexicon with its built index as plain data (see :func:`_decode_lexicon`)."""
+    entries = [e for layer in lexicon._layers for e in layer]
+    number = {id(e): k for k, e in enumerate(entries)}
+
+    def node(n: _Node) -> _NodeData:
+        return (
+            {token: node(child) for token, child in n.children.items()},
+            {token: node(child) for token, child in n.wild.items()},
+            -1 if n.entry is None else number[id(n.entry)],
+            n.rank,
+        )
+
+    return (
+        [(e.term, e.category, e.weight, e.reason, e.source) for e in entries],
+        [len(layer) for layer in lexicon._layers],
+        lexicon._names,
+        lexicon._scare_quotes,
+        node(lexicon._root),
+    )
+
+
+def _decode_lexicon(data: tuple[Any, ...]) -> Lexicon:
+    """The lexicon :func:`_encode_lexicon` encoded, without building its index again."""
+    rows, sizes, names, scare_quotes, root = data
+    entries = [LexiconEntry(*row) for row in rows]
+
+    def node(d: _NodeData) -> _Node:
+        children, wild, entry, rank = d
+        n = _Node()
+        n.children = {token: node(child) for token, child in children.items()}
+        n.wild = {token: node(child) for token, child in wild.items()}
+        n.wild_lengths = tuple(sorted({len(k) for k in n.wild}, reverse=True))
+        n.entry = None if entry < 0 else entries[entry]
+        n.rank = rank
+        return n
+
+    layers = []
+    first = 0
+    for size in sizes:
+        layers.append(tuple(entries[first : first + size]))
+        first += size
+    lexicon = Lexicon.__new__(Lexicon)
+    lexicon._layers = tuple(layers)
+    lexicon._names = tuple(names)
+    lexicon._scare_quotes = scare_quotes
+    lexicon._root = node(root)
+    lexicon._first = {}
+    return lexicon
 
 
 @cache

@@ -400,7 +400,8 @@ class _ForkRun:
         import pickle
         from multiprocessing.connection import wait
 
-        for reader in wait(readers, timeout):
+        ready: list[Any] = wait(readers, timeout)
+        for reader in ready:
             try:
                 k, packed = pickle.loads(reader.recv_bytes())
             except EOFError:

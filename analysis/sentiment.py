@@ -189,10 +189,24 @@ def _avg(values: Iterable[float]) -> float:
 
 @cache
 def sentiment_lexicon() -> SentimentLexicon:
-    """Load TextBlob's ``en-sentiment.xml`` as ``textblob.en.Sentiment.load`` does (once)."""
-    from xml.etree import ElementTree
+    """Load TextBlob's ``en-sentiment.xml`` as ``textblob.en.Sentiment.load`` does (once;
+    from :mod:`analysis.modelcache` when it holds the lexicon built from that file)."""
+    from analysis.modelcache import cached
 
     path = _textblob_dir() / "en" / "en-sentiment.xml"
+    return cached(
+        "sentiment",
+        1,
+        [path, Path(__file__)],
+        lambda: _read_sentiment_lexicon(path),
+        lambda lexicon: (lexicon.words, lexicon.labels),
+        lambda data: SentimentLexicon(*data),
+    )
+
+
+def _read_sentiment_lexicon(path: Path) -> SentimentLexicon:
+    from xml.etree import ElementTree
+
     try:
         root = ElementTree.parse(path).getroot()
     except (OSError, ElementTree.ParseError) as error:
