@@ -301,15 +301,9 @@ def _guided_chunks(articles: Sequence[Article], workers: int) -> list[Sequence[A
     return chunks
 
 
-class _ForkRun:
-    """One parallel analysis with workers forked from the calling process.
-
-    The models are loaded before forking, so every worker starts with them.
-    The processes share the chunks through a counter in shared memory: each
-    takes the next chunk when it is ready for one (no process waits for work
-    while another has a queue), and a worker sends each chunk's result through
-    a pipe of its own.
-    """
+class _Run:
+    """What both kinds of parallel analysis share: the chunks, their results
+    in input order, progress and cancelling."""
 
     def __init__(
         self,
@@ -323,13 +317,44 @@ class _ForkRun:
         self.lexicon = lexicon
         self.in_caller = in_caller
         self.helpers = workers - 1 if in_caller else workers
-        self.chunks = _guided_chunks(articles, workers)
+        self.chunks = self._chunk(articles, workers)
         self.results: list[list[AnalyzedArticle | str] | None] = [None] * len(self.chunks)
         self.progress = progress
         self.cancel = cancel
         self.total = len(articles)
         self.done = 0
-        self.sent = 0  # chunks analysed by a worker
+
+    @staticmethod
+    def _chunk(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
+        return _chunks(articles, workers)
+
+    def _check_cancel(self) -> None:
+        if self.cancel is not None and self.cancel():
+            log.info("analysis cancelled; stopping the worker processes")
+            raise CancelledError("The analysis was cancelled.")
+
+    def _store(self, k: int, analysed: list[AnalyzedArticle | str]) -> None:
+        self.results[k] = analysed
+        self.done += len(analysed)
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+class _ForkRun(_Run):
+    """One parallel analysis with workers forked from the calling process.
+
+    The models are loaded before forking, so every worker starts with them.
+    The processes share the chunks through a counter in shared memory: each
+    takes the next chunk when it is ready for one (no process waits for work
+    while another has a queue), and a worker sends each chunk's result through
+    a pipe of its own.
+    """
+
+    sent = 0  # chunks analysed by a worker
+
+    @staticmethod
+    def _chunk(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
+        return _guided_chunks(articles, workers)
 
     def run(self) -> list[AnalyzedArticle | str]:
         import multiprocessing
@@ -383,17 +408,6 @@ class _ForkRun:
         log.debug("%d of %d chunks analysed by forked workers", self.sent, len(self.chunks))
         return [a for chunk in self.results if chunk is not None for a in chunk]
 
-    def _check_cancel(self) -> None:
-        if self.cancel is not None and self.cancel():
-            log.info("analysis cancelled; stopping the worker processes")
-            raise CancelledError("The analysis was cancelled.")
-
-    def _store(self, k: int, analysed: list[AnalyzedArticle | str]) -> None:
-        self.results[k] = analysed
-        self.done += len(analysed)
-        if self.progress is not None:
-            self.progress(self.done, self.total)
-
     def _receive(self, readers: list[Any], timeout: float) -> None:
         """Store the results that have arrived (waiting up to ``timeout`` seconds);
         a reader whose worker has ended is dropped."""
@@ -423,7 +437,7 @@ def _widen(fd: int) -> None:
         pass  # the default buffer works, with a little more waiting
 
 
-class _PoolRun:
+class _PoolRun(_Run):
     """One parallel analysis with spawned workers, optionally with the caller working too."""
 
     def __init__(
@@ -435,15 +449,7 @@ class _PoolRun:
         progress: Progress | None,
         cancel: Cancel | None,
     ) -> None:
-        self.lexicon = lexicon
-        self.in_caller = in_caller
-        self.helpers = workers - 1 if in_caller else workers
-        self.chunks = _chunks(articles, workers)
-        self.results: list[list[AnalyzedArticle | str] | None] = [None] * len(self.chunks)
-        self.progress = progress
-        self.cancel = cancel
-        self.total = len(articles)
-        self.done = 0
+        super().__init__(articles, lexicon, workers, in_caller, progress, cancel)
         self.next = 0  # the first chunk nobody has taken yet
         self.pending: dict[Future[list[Packed | str]], int] = {}
         self.used_pool = False  # whether any chunk was sent to the pool
@@ -476,17 +482,6 @@ class _PoolRun:
             wait = not finished or (self.used_pool and not self.abandoned)
             executor.shutdown(wait=wait, cancel_futures=True)
         return [a for chunk in self.results if chunk is not None for a in chunk]
-
-    def _check_cancel(self) -> None:
-        if self.cancel is not None and self.cancel():
-            log.info("analysis cancelled; shutting the worker pool down")
-            raise CancelledError("The analysis was cancelled.")
-
-    def _store(self, k: int, analysed: list[AnalyzedArticle | str]) -> None:
-        self.results[k] = analysed
-        self.done += len(analysed)
-        if self.progress is not None:
-            self.progress(self.done, self.total)
 
     def _collect(self, timeout: float | None) -> None:
         from concurrent.futures import FIRST_COMPLETED, wait
