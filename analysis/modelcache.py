@@ -56,7 +56,8 @@ def _key(name: str, version: int, sources: Sequence[Path]) -> str:
 
     digest = hashlib.sha256(f"{name}\0{version}\0{__version__}\0{sys.version}".encode())
     for source in sources:
-        if source.suffix == ".py" and getattr(sys, "frozen", False) and not source.exists():
+        if getattr(sys, "frozen", False) and not source.exists():
+            # A frozen module has no source file (its __file__ names none).
             program = os.stat(sys.executable)
             digest.update(f"\0{sys.executable}\0{program.st_size}\0{program.st_mtime_ns}".encode())
         else:

@@ -136,3 +136,23 @@ def test_the_cached_lexicons_give_what_freshly_built_ones_give(tmp_path: Path) -
     reading = probe(str(folder))
     assert fresh == building == reading
     assert '"matches": [[' in fresh  # the text does hold loaded terms
+
+
+def test_a_frozen_program_stands_for_its_code(
+    builder: Builder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Frozen modules are no files: the program file's size and time key the code.
+    program = tmp_path / "framelens"
+    program.write_bytes(b"the program")
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "executable", str(program))
+    code = tmp_path / "bundle" / "analysis" / "lexicon.pyc"
+
+    def load() -> dict[str, int]:
+        return cached("words", 1, [builder.source, code], builder, lambda m: sorted(m.items()), dict)
+
+    assert load() == load() == {"alpha": 5, "beta": 4, "gamma": 5}
+    assert builder.builds == 1
+    os.utime(program, ns=(1, 1))  # a new program, whatever its version says
+    load()
+    assert builder.builds == 2
