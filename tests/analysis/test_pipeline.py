@@ -123,6 +123,8 @@ assert len(runs) == 1 and runs[0] > 0, f"no chunk came from the forked worker: {
 assert parallel == serial
 assert [a.article.path for a in parallel.articles] == [a.path for a in articles]
 assert seen[0] == 0 and seen[-1] == len(articles) and seen == sorted(seen), seen
+import gc
+assert gc.get_freeze_count() == 0, "the objects frozen for the fork were not unfrozen"
 
 # A worker that dies with a chunk taken: the caller analyses that chunk too.
 pipeline._analyze_chunk = lambda chunk: os._exit(3)
