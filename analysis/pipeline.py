@@ -285,9 +285,14 @@ def _forked_worker(chunks: Sequence[Sequence[Article]], counter: Any, lock: Any,
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    while (k := _take(counter, lock, len(chunks))) >= 0:
-        writer.send_bytes(pickle.dumps((k, _analyze_chunk(chunks[k])), pickle.HIGHEST_PROTOCOL))
-    writer.close()
+    try:
+        while (k := _take(counter, lock, len(chunks))) >= 0:
+            result = _analyze_chunk(chunks[k])
+            writer.send_bytes(pickle.dumps((k, result), pickle.HIGHEST_PROTOCOL))
+    except BrokenPipeError:
+        pass  # the caller stopped reading (cancelled or failed): nothing left to do
+    finally:
+        writer.close()
 
 
 def _guided_chunks(articles: Sequence[Article], workers: int) -> list[Sequence[Article]]:
