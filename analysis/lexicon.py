@@ -500,14 +500,17 @@ class Lexicon:
         layers: tuple[tuple[LexiconEntry, ...], ...],
         names: tuple[str, ...],
         scare_quotes: bool,
+        root: _Node | None = None,
     ) -> Lexicon:
+        """A lexicon of these layers; ``root`` is their index when it is already built."""
         lexicon = cls.__new__(cls)
         lexicon._layers = layers
         lexicon._names = names
         lexicon._scare_quotes = scare_quotes
-        lexicon._root = _Node()
+        lexicon._root = _Node() if root is None else root
         lexicon._first = {}
-        lexicon._index()
+        if root is None:
+            lexicon._index()
         return lexicon
 
     def _index(self) -> None:
@@ -1057,13 +1060,7 @@ def _decode_lexicon(data: tuple[Any, ...]) -> Lexicon:
     for size in sizes:
         layers.append(tuple(entries[first : first + size]))
         first += size
-    lexicon = Lexicon.__new__(Lexicon)
-    lexicon._layers = tuple(layers)
-    lexicon._names = tuple(names)
-    lexicon._scare_quotes = scare_quotes
-    lexicon._root = node(root)
-    lexicon._first = {}
-    return lexicon
+    return Lexicon._from_layers(tuple(layers), tuple(names), scare_quotes, node(root))
 
 
 @cache

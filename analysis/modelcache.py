@@ -13,10 +13,10 @@ A cached model is only used for exactly the files it was built from: the key
 hashes the bytes of every source file (the data, and the module whose code
 builds the model), the name and version of the model's format, FrameLens's
 version and the Python version.  In a frozen program, whose modules are not
-files, the program file's size and time stand for the code.  Anything wrong with the
-cache (a missing, unreadable, truncated or foreign file; a read-only home;
-no home at all) makes :func:`cached` build the model as if there were no
-cache: the cache can make loading faster, never different.
+files, the program file's size and time stand for the code.  Anything wrong
+with the cache (a missing, unreadable, truncated or foreign file; a
+read-only home; no home at all) makes :func:`cached` build the model as if
+there were no cache: the cache can make loading faster, never different.
 
 Where: ``FRAMELENS_CACHE_DIR`` if set (an empty value turns the cache off),
 else the platform's cache folder (``~/.cache/FrameLens/models`` on Linux).
