@@ -305,39 +305,43 @@ def adverb_forms(word: str) -> tuple[str, ...]:
 # ---------------------------------------------------------------- the index
 
 
-class _Node:
-    """A trie node over lower-cased word tokens."""
+# A trie node over lower-cased word tokens, as plain data: the model cache
+# (analysis/modelcache.py) stores the built index with marshal and reads it
+# back as it is, with no object to rebuild per node.
+# [children by token, wildcard children by prefix, the lengths of those
+#  prefixes (longest first), the entry's number in Lexicon._entries (-1: none),
+#  its rank]
+_Node = list[Any]
+_CHILDREN, _WILD, _WILD_LENGTHS, _ENTRY, _RANK = range(5)
 
-    __slots__ = ("children", "entry", "rank", "wild", "wild_lengths")
 
-    def __init__(self) -> None:
-        self.children: dict[str, _Node] = {}
-        self.wild: dict[str, _Node] = {}
-        self.wild_lengths: tuple[int, ...] = ()
-        self.entry: LexiconEntry | None = None
-        self.rank: tuple[int, int] = (-1, -1)
+def _new_node() -> _Node:
+    return [{}, {}, (), -1, (-1, -1)]
 
-    def child(self, token: str, wildcard: bool) -> _Node:
-        table = self.wild if wildcard else self.children
-        node = table.get(token)
-        if node is None:
-            node = table[token] = _Node()
-            if wildcard:
-                self.wild_lengths = tuple(sorted({len(k) for k in self.wild}, reverse=True))
-        return node
 
-    def step(self, token: str) -> list[tuple[_Node, int]]:
-        """Children reached by ``token``, with 1 for an exact step, 0 for a wildcard."""
-        found: list[tuple[_Node, int]] = []
-        node = self.children.get(token)
-        if node is not None:
-            found.append((node, 1))
-        for length in self.wild_lengths:
-            if length <= len(token):
-                node = self.wild.get(token[:length])
-                if node is not None:
-                    found.append((node, 0))
-        return found
+def _child(node: _Node, token: str, wildcard: bool) -> _Node:
+    table = node[_WILD] if wildcard else node[_CHILDREN]
+    found: _Node | None = table.get(token)
+    if found is None:
+        found = table[token] = _new_node()
+        if wildcard:
+            node[_WILD_LENGTHS] = tuple(sorted({len(k) for k in table}, reverse=True))
+    return found
+
+
+def _step(node: _Node, token: str) -> list[tuple[_Node, int]]:
+    """Children reached by ``token``, with 1 for an exact step, 0 for a wildcard."""
+    found: list[tuple[_Node, int]] = []
+    child = node[_CHILDREN].get(token)
+    if child is not None:
+        found.append((child, 1))
+    wild = node[_WILD]
+    for length in node[_WILD_LENGTHS]:
+        if length <= len(token):
+            child = wild.get(token[:length])
+            if child is not None:
+                found.append((child, 0))
+    return found
 
 
 #: What a word can do at the trie's root: nothing (False), start a term
@@ -346,11 +350,11 @@ _First = bool | dict[str, _Node]
 
 
 def _first_step(root: _Node, word: str) -> _First:
-    found = root.step(word)
+    found = _step(root, word)
     if len(found) == 1:
         node, exact = found[0]
-        if exact and node.entry is None and not node.wild:
-            return node.children
+        if exact and node[_ENTRY] < 0 and not node[_WILD]:
+            return node[_CHILDREN]  # type: ignore[no-any-return]
     return bool(found)
 
 
@@ -477,7 +481,7 @@ class Lexicon:
     turns the scare-quote rule on or off.
     """
 
-    __slots__ = ("_first", "_layers", "_names", "_root", "_scare_quotes")
+    __slots__ = ("_entries", "_first", "_layers", "_names", "_root", "_scare_quotes")
 
     def __init__(
         self,
@@ -490,7 +494,8 @@ class Lexicon:
         self._layers: tuple[tuple[LexiconEntry, ...], ...] = (layer,)
         self._names: tuple[str, ...] = (name,) if name else ()
         self._scare_quotes = scare_quotes
-        self._root = _Node()
+        self._entries = layer
+        self._root = _new_node()
         self._first: dict[str, _First] = {}
         self._index()
 
@@ -507,24 +512,27 @@ class Lexicon:
         lexicon._layers = layers
         lexicon._names = names
         lexicon._scare_quotes = scare_quotes
-        lexicon._root = _Node() if root is None else root
+        lexicon._entries = tuple(e for layer in layers for e in layer)
+        lexicon._root = _new_node() if root is None else root
         lexicon._first = {}
         if root is None:
             lexicon._index()
         return lexicon
 
     def _index(self) -> None:
+        number = 0  # the entry's position in self._entries
         for tier, layer in enumerate(self._layers):
             for entry in layer:
                 for tokens, rank in _term_variants(entry.term):
                     node = self._root
                     for token, wild in tokens:
-                        node = node.child(token, wild)
+                        node = _child(node, token, wild)
                     priority = (tier, rank)
                     # Later layers, then exact forms, then (in file order) first entries win.
-                    if priority > node.rank:
-                        node.entry = entry
-                        node.rank = priority
+                    if priority > node[_RANK]:
+                        node[_ENTRY] = number
+                        node[_RANK] = priority
+                number += 1
 
     # -- the collection
 
@@ -626,7 +634,8 @@ class Lexicon:
             best = self._longest(text, starts, raw, words, i, root)
             if best is None:
                 continue
-            last, entry = best
+            last, number = best
+            entry = self._entries[number]
             s, e = starts[i], starts[last] + len(raw[last])
             matches.append(self._make_match(text, words, i, s, e, entry))
             following = last + 1
@@ -643,23 +652,25 @@ class Lexicon:
         words: Sequence[str],
         i: int,
         root: _Node,
-    ) -> tuple[int, LexiconEntry] | None:
-        best: tuple[int, tuple[int, int, int], LexiconEntry] | None = None
-        frontier = root.step(words[i])
+    ) -> tuple[int, int] | None:
+        """The last token and the entry number of the longest term starting at token ``i``."""
+        best: tuple[int, tuple[int, int, int], int] | None = None
+        frontier = _step(root, words[i])
         j = i
         while frontier:
             for node, exact in frontier:
-                if node.entry is not None:
-                    key = (j, node.rank[0], node.rank[1] + exact)
+                if node[_ENTRY] >= 0:
+                    rank = node[_RANK]
+                    key = (j, rank[0], rank[1] + exact)
                     if best is None or key > best[1]:
-                        best = (j, key, node.entry)
+                        best = (j, key, node[_ENTRY])
             j += 1
             if j >= len(words) or not _GAP_RE.fullmatch(
                 text, starts[j - 1] + len(raw[j - 1]), starts[j]
             ):
                 break
             token = words[j]
-            frontier = [pair for node, _ in frontier for pair in node.step(token)]
+            frontier = [pair for node, _ in frontier for pair in _step(node, token)]
         return None if best is None else (best[0], best[2])
 
     @staticmethod
@@ -1006,7 +1017,7 @@ def default_lexicon() -> Lexicon:
     path = resource_path("lexicons", "loaded.tsv")
     return cached(
         "lexicon",
-        1,
+        2,
         [path, resource_path("lexicons", "categories.tsv"), Path(__file__)],
         lambda: load_lexicon(path, name="FrameLens"),
         _encode_lexicon,
@@ -1014,53 +1025,28 @@ def default_lexicon() -> Lexicon:
     )
 
 
-# A node as plain data: (children, wildcard children, entry number or -1, rank).
-_NodeData = tuple[dict[str, Any], dict[str, Any], int, tuple[int, int]]
-
-
 def _encode_lexicon(lexicon: Lexicon) -> tuple[Any, ...]:
     """A lexicon with its built index as plain data (see :func:`_decode_lexicon`)."""
-    entries = [e for layer in lexicon._layers for e in layer]
-    number = {id(e): k for k, e in enumerate(entries)}
-
-    def node(n: _Node) -> _NodeData:
-        return (
-            {token: node(child) for token, child in n.children.items()},
-            {token: node(child) for token, child in n.wild.items()},
-            -1 if n.entry is None else number[id(n.entry)],
-            n.rank,
-        )
-
     return (
-        [(e.term, e.category, e.weight, e.reason, e.source) for e in entries],
+        [(e.term, e.category, e.weight, e.reason, e.source) for e in lexicon._entries],
         [len(layer) for layer in lexicon._layers],
         lexicon._names,
         lexicon._scare_quotes,
-        node(lexicon._root),
+        lexicon._root,
     )
 
 
 def _decode_lexicon(data: tuple[Any, ...]) -> Lexicon:
-    """The lexicon :func:`_encode_lexicon` encoded, without building its index again."""
+    """The lexicon :func:`_encode_lexicon` encoded, without building its index again
+    (the index is plain data: its nodes are read back as they are)."""
     rows, sizes, names, scare_quotes, root = data
     entries = [LexiconEntry(*row) for row in rows]
-
-    def node(d: _NodeData) -> _Node:
-        children, wild, entry, rank = d
-        n = _Node()
-        n.children = {token: node(child) for token, child in children.items()}
-        n.wild = {token: node(child) for token, child in wild.items()}
-        n.wild_lengths = tuple(sorted({len(k) for k in n.wild}, reverse=True))
-        n.entry = None if entry < 0 else entries[entry]
-        n.rank = rank
-        return n
-
     layers = []
     first = 0
     for size in sizes:
         layers.append(tuple(entries[first : first + size]))
         first += size
-    return Lexicon._from_layers(tuple(layers), tuple(names), scare_quotes, node(root))
+    return Lexicon._from_layers(tuple(layers), tuple(names), scare_quotes, root)
 
 
 @cache
