@@ -161,7 +161,6 @@ STYLE_FEATURES: tuple[str, ...] = (
 FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_match_start = re.Match.start
 _ADJ_SUFFIX_RE = re.compile(r"(?:ous|ive|ful|less|ic|ical|able|ible)$")
 _ADVERB_RE = re.compile(r"[a-z]{3,}ly$")
 _INTENSIFIERS = frozenset(
@@ -455,45 +454,62 @@ def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
     return _style(text, start, end, _WORD_RE.findall(text, start, end), _quotes(text))
 
 
-# What each distinct lower-cased word adds to the style counts (alphabetic,
-# adjective suffix, superlative, starts with a digit, neutral attribution,
-# personal pronoun, intensifier, negation): the same word recurs thousands of times, so
-# it is classified once.  Bounded: cleared when it grows past _WORD_CACHE_MAX.
-_WordFlags = tuple[int, int, int, int, int, int, int]
-_word_flags: dict[str, _WordFlags] = {}
+# What each distinct word adds to the style counts (alphabetic adjective
+# suffix, superlative, starts with a digit, neutral attribution, personal
+# pronoun, intensifier, negation), packed into one integer of _FLAG_BITS bits
+# per count: the same word recurs thousands of times, so it is classified
+# once, and a sentence's counts are one sum.  A sentence of fewer than
+# 2 ** _FLAG_BITS words cannot carry one count into the next, and seven
+# counts fit a machine integer, which sum() adds fastest.
+_FLAG_BITS = 9
+_FLAG_MASK = (1 << _FLAG_BITS) - 1
 _WORD_CACHE_MAX = 200_000
-_NO_FLAGS: _WordFlags = (0, 0, 0, 0, 0, 0, 0)
 
 
-def _flags(word: str) -> _WordFlags:
+def _flags(word: str) -> tuple[int, ...]:
+    """The style counts one occurrence of ``word`` adds (0 or 1 each)."""
     w = word.lower()
-    found = _word_flags.get(word)
-    if found is None:
-        alpha = w.isalpha()
-        found = (
-            int(alpha and len(w) > 5 and bool(_ADJ_SUFFIX_RE.search(w))),
-            int(_superlative(w) or w in ("most", "least")),
-            int(w[0].isdigit()),
-            int(alpha and w in _NEUTRAL_SAY),
-            int(alpha and w in _PERSONAL),
-            int(alpha and w in _INTENSIFIERS),
-            int(w in NEGATIONS or w.endswith(("n't", "n\u2019t"))),
-        )
-        if len(_word_flags) >= _WORD_CACHE_MAX:
-            _word_flags.clear()
-        _word_flags[word] = found
-    return found
+    alpha = w.isalpha()
+    return (
+        int(alpha and len(w) > 5 and bool(_ADJ_SUFFIX_RE.search(w))),
+        int(_superlative(w) or w in ("most", "least")),
+        int(w[0].isdigit()),
+        int(alpha and w in _NEUTRAL_SAY),
+        int(alpha and w in _PERSONAL),
+        int(alpha and w in _INTENSIFIERS),
+        int(w in NEGATIONS or w.endswith(("n't", "n\u2019t"))),
+    )
+
+
+class _PackedFlags(dict[str, int]):
+    """word -> its :func:`_flags` packed; computed on first lookup, bounded."""
+
+    def __missing__(self, word: str) -> int:
+        packed = 0
+        for k, flag in enumerate(_flags(word)):
+            packed |= flag << (k * _FLAG_BITS)
+        if len(self) >= _WORD_CACHE_MAX:
+            self.clear()
+        self[word] = packed
+        return packed
+
+
+_packed_flags = _PackedFlags()
+
+
+def _style_counts(words: Sequence[str]) -> tuple[int, ...]:
+    """The sums of :func:`_flags` over ``words``."""
+    if len(words) > _FLAG_MASK:
+        return tuple(map(sum, zip(*map(_flags, words), strict=True)))
+    total = sum(map(_packed_flags.__getitem__, words))
+    return tuple((total >> (k * _FLAG_BITS)) & _FLAG_MASK for k in range(7))
 
 
 def _style(
     text: str, start: int, end: int, words: Sequence[str], quotes: _Quotes
 ) -> tuple[float, ...]:
     """:func:`style_features` from the sentence's words (``_WORD_RE`` matches)."""
-    known = _word_flags.get
-    flags = [known(word) or _flags(word) for word in words]
-    adj, sup, digits, neutral, personal, intens, negations = (
-        map(sum, zip(*flags, strict=True)) if flags else _NO_FLAGS
-    )
+    adj, sup, digits, neutral, personal, intens, negations = _style_counts(words)
     sentence_has = text.find
     return (
         quotes.share(start, end),
@@ -621,7 +637,7 @@ def _subjective_reason(a: Assessment, shown: str) -> str:
 class _Sentence:
     """One sentence's words, found once and shared by every highlight's context."""
 
-    __slots__ = ("_lower", "_starts", "end", "span", "start", "text", "words")
+    __slots__ = ("_first", "end", "span", "start", "text", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -629,41 +645,25 @@ class _Sentence:
         self.end = end
         self.words: list[str] = _WORD_RE.findall(text, start, end)
         self.span = max(1, end - start)
-        self._starts: list[int] | None = None
-        self._lower: list[str] = []
+        self._first: int | None = None
 
-    def _index(self) -> list[int]:
-        # Only sentences with highlights need the words' offsets.
-        starts = list(map(_match_start, _WORD_RE.finditer(self.text, self.start, self.end)))
-        self._starts = starts
-        self._lower = list(map(str.lower, self.words))
-        return starts
+    def _first_word(self) -> int:
+        """Where the sentence's first word starts (past its end when it has none)."""
+        if self._first is None:
+            found = _WORD_RE.search(self.text, self.start, self.end)
+            self._first = self.end if found is None else found.start()
+        return self._first
 
     def context(
         self, start: int, end: int, quoted: bool, negated: bool, intensified: bool
     ) -> tuple[float, ...]:
-        """:func:`word_context` (same numbers), using the sentence's words where it can."""
+        """:func:`word_context` (same numbers), the sentence's first word found once."""
         text = self.text
-        starts = self._starts if self._starts is not None else self._index()
-        window = max(self.start, start - 60)
-        k = bisect.bisect_left(starts, start)
-        before: Sequence[str]
-        if (
-            k < len(starts)
-            and starts[k] == start
-            and ((k >= 2 and starts[k - 2] >= window) or (k < 2 and window == self.start))
-        ):
-            # The span starts a word of the sentence and the two words before
-            # it lie whole inside word_context's 60-character window: they are
-            # the words that scanning the window would find.
-            before = self._lower[max(0, k - 2) : k]
-        else:
-            words = [m.group() for m in _WORD_RE.finditer(text, window, start)]
-            before = [w.lower() for w in words[-2:]]
+        before = _WORD_RE.findall(text, max(self.start, start - 60), start)[-2:]
         return _shape(
-            before,
+            [w.lower() for w in before],
             _WORD_RE.findall(text, start, end),
-            not starts or starts[0] >= start,
+            self._first_word() >= start,
             quoted,
             negated,
             intensified,
