@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +74,9 @@ SCARE_QUOTE_TERM = "(rule: short quote with no speaker)"
 QUOTED_NOTE = " (inside a quotation: the source's word, not the outlet's, so it weighs less)"
 
 _TOKEN_RE = re.compile(r"[^\W_]+")
-_match_start = re.Match.start
+# The same tokens as a capturing group: split() then alternates the text
+# between tokens with the tokens, and their lengths add up to the offsets.
+_TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
 # What may separate the words of a phrase: spaces, hyphens, apostrophes.
 _GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019]{1,3}")
 _TERM_WORD_RE = re.compile(r"[^\W_]+\*?")
@@ -606,10 +608,13 @@ class Lexicon:
         the whole of ``text``.
         """
         stop = len(text) if end is None else min(end, len(text))
-        # Plain lists built by C loops (map, findall): much cheaper than a
-        # match object per token.
-        raw = _TOKEN_RE.findall(text, start, stop)
-        starts = list(map(_match_start, _TOKEN_RE.finditer(text, start, stop)))
+        # Plain lists built by C loops (split, accumulate, map): much cheaper
+        # than a match object per token.  ``parts`` alternates the text
+        # between tokens with the tokens, so a token starts where the
+        # lengths of the parts before it add up to.
+        parts = _TOKEN_SPLIT_RE.split(text[start:stop])
+        raw = parts[1::2]
+        starts = list(accumulate(map(len, parts[:-1]), initial=start))[1::2]
         words = list(map(str.lower, raw))
         root = self._root
         # Only a word that the trie's root knows can start a match; whether it
