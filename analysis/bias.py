@@ -70,9 +70,10 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import TypeVar
 
 from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch, inside_quote
 from analysis.model import Assessment, Highlight
@@ -221,6 +222,7 @@ def _logit(p: float) -> float:
 
 
 _NO_SHAPE: tuple[float, ...] = (0.0,) * len(CONTEXT_FEATURES)
+_PER_CATEGORY = (*CATEGORY_IDS, "custom")
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,25 +428,32 @@ def _features(
     subjectivity: float, polarity: float, highlights: Sequence[Highlight]
 ) -> tuple[float, ...]:
     """The EVIDENCE_FEATURES of :func:`bias_features`."""
-    loaded = [h.weight for h in highlights if h.kind == "loaded"]
-    subjective = [h.weight for h in highlights if h.kind == "subjective"]
-    per_cat = dict.fromkeys((*CATEGORY_IDS, "custom"), 0.0)
+    per_cat = dict.fromkeys(_PER_CATEGORY, 0.0)
+    loaded_max = loaded_sum = subjective_max = subjective_sum = 0.0
+    strong = rated = 0
     for h in highlights:
+        weight = h.weight
+        if weight >= 0.5:
+            strong += 1
         if h.kind == "loaded":
-            key = h.category if h.category in per_cat else "custom"
-            per_cat[key] += h.weight
+            loaded_max = max(loaded_max, weight)
+            loaded_sum += weight
+            per_cat[h.category if h.category in per_cat else "custom"] += weight
+        elif h.kind == "subjective":
+            subjective_max = max(subjective_max, weight)
+            subjective_sum += weight
+            if (h.subjectivity or 0.0) >= 0.5:
+                rated += 1
     return (
-        max(loaded, default=0.0),
-        math.log1p(sum(loaded)),
-        *(math.log1p(v) for v in per_cat.values()),
+        loaded_max,
+        math.log1p(loaded_sum),
+        *map(math.log1p, per_cat.values()),
         subjectivity,
         abs(polarity),
-        max(subjective, default=0.0),
-        math.log1p(sum(subjective)),
-        math.log1p(sum(1 for h in highlights if h.weight >= 0.5)),
-        math.log1p(
-            sum(1 for h in highlights if h.kind == "subjective" and (h.subjectivity or 0.0) >= 0.5)
-        ),
+        subjective_max,
+        math.log1p(subjective_sum),
+        math.log1p(strong),
+        math.log1p(rated),
         max(0.0, -polarity),
     )
 
@@ -452,6 +461,26 @@ def _features(
 def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
     """The STYLE_FEATURES of ``text[start:end]``."""
     return _style(text, start, end, _WORD_RE.findall(text, start, end), _quotes(text))
+
+
+_T = TypeVar("_T")
+
+
+class _Memo(dict[str, _T]):
+    """word -> ``compute(word)``, computed on first lookup (also through
+    ``map(memo.__getitem__, words)``); cleared when it grows past ``limit``."""
+
+    def __init__(self, compute: Callable[[str], _T], limit: int = 200_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, word: str) -> _T:
+        value = self.compute(word)
+        if len(self) >= self.limit:
+            self.clear()
+        self[word] = value
+        return value
 
 
 # What each distinct word adds to the style counts (alphabetic adjective
@@ -463,7 +492,6 @@ def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
 # counts fit a machine integer, which sum() adds fastest.
 _FLAG_BITS = 9
 _FLAG_MASK = (1 << _FLAG_BITS) - 1
-_WORD_CACHE_MAX = 200_000
 
 
 def _flags(word: str) -> tuple[int, ...]:
@@ -481,20 +509,14 @@ def _flags(word: str) -> tuple[int, ...]:
     )
 
 
-class _PackedFlags(dict[str, int]):
-    """word -> its :func:`_flags` packed; computed on first lookup, bounded."""
-
-    def __missing__(self, word: str) -> int:
-        packed = 0
-        for k, flag in enumerate(_flags(word)):
-            packed |= flag << (k * _FLAG_BITS)
-        if len(self) >= _WORD_CACHE_MAX:
-            self.clear()
-        self[word] = packed
-        return packed
+def _pack_flags(word: str) -> int:
+    packed = 0
+    for k, flag in enumerate(_flags(word)):
+        packed |= flag << (k * _FLAG_BITS)
+    return packed
 
 
-_packed_flags = _PackedFlags()
+_packed_flags: _Memo[int] = _Memo(_pack_flags)
 
 
 def _style_counts(words: Sequence[str]) -> tuple[int, ...]:
@@ -579,22 +601,42 @@ def _shape(
     the span's own words (``head``), whether the span opens the sentence, and
     what the caller already knows (quoted, negated, intensified, position)."""
     last = head[-1].lower() if head else ""
-    negated = negated or any(w in NEGATIONS or w.endswith("n't") for w in before)
+    adjective, adverb, length, superlative = _word_shapes[last]
+    negated = negated or any(map(_negating.__getitem__, before))
     intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
     # Graded: a superlative-looking word, or one after more/most/less/least.
-    graded = _superlative(last) or bool(before and before[-1] in _DEGREE)
+    graded = superlative or bool(before and before[-1] in _DEGREE)
     return (
         float(quoted),
         float(bool(head) and head[0][:1].isupper() and not opens),
-        float(len(last) > 5 and bool(_ADJ_SUFFIX_RE.search(last))),
-        float(bool(_ADVERB_RE.search(last))),
+        adjective,
+        adverb,
         float(negated),
         float(intensified),
         position,
-        min(len(last), 15) / 10.0,
+        length,
         float(graded),
         float(len(head) > 1),
     )
+
+
+def _word_shape(last: str) -> tuple[float, float, float, bool]:
+    """What a span's lower-cased last word adds to :func:`_shape`: adjective
+    suffix, adverb, length, superlative."""
+    return (
+        float(len(last) > 5 and bool(_ADJ_SUFFIX_RE.search(last))),
+        float(bool(_ADVERB_RE.search(last))),
+        min(len(last), 15) / 10.0,
+        _superlative(last),
+    )
+
+
+_word_shapes = _Memo(_word_shape)
+def _is_negation(word: str) -> bool:
+    return word in NEGATIONS or word.endswith("n't")
+
+
+_negating = _Memo(_is_negation)
 
 
 def _superlative(word: str) -> bool:
