@@ -460,25 +460,19 @@ def _widen(fd: int) -> None:
 class _PoolRun(_Run):
     """One parallel analysis with spawned workers, optionally with the caller working too."""
 
-    def __init__(
-        self,
-        articles: Sequence[Article],
-        lexicon: Lexicon | None,
-        workers: int,
-        in_caller: bool,
-        progress: Progress | None,
-        cancel: Cancel | None,
-    ) -> None:
-        super().__init__(articles, lexicon, workers, in_caller, progress, cancel)
-        self.next = 0  # the first chunk nobody has taken yet
-        self.pending: dict[Future[list[Packed | str]], int] = {}
-        self.used_pool = False  # whether any chunk was sent to the pool
-        self.abandoned = False  # whether a chunk still running was done here instead
+    next: int  # the first chunk nobody has taken yet
+    pending: dict[Future[list[Packed | str]], int]
+    used_pool: bool  # whether any chunk was sent to the pool
+    abandoned: bool  # whether a chunk still running was done here instead
 
     def run(self) -> list[AnalyzedArticle | str]:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        self.next = 0
+        self.pending = {}
+        self.used_pool = False
+        self.abandoned = False
         executor = ProcessPoolExecutor(
             max_workers=self.helpers,
             mp_context=multiprocessing.get_context("spawn"),
