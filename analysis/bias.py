@@ -73,6 +73,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import mul
 from typing import TypeVar
 
 from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch, inside_quote
@@ -216,6 +217,14 @@ def _sigmoid(z: float) -> float:
     return ez / (1.0 + ez)
 
 
+def _add_products(z: float, coefs: Sequence[float], values: Sequence[float]) -> float:
+    """``z`` plus each coefficient times its value, added in order."""
+    if len(coefs) != len(values):
+        raise ValueError(f"{len(coefs)} coefficients for {len(values)} values")
+    return sum(map(mul, coefs, values), z)
+
+
+@cache
 def _logit(p: float) -> float:
     p = min(max(p, 1e-4), 1 - 1e-4)
     return math.log(p / (1 - p))
@@ -276,9 +285,7 @@ class BiasModel:
         """A subjective word's weight; ``shape`` is :func:`word_context` (zeros if None)."""
         z = self.word[0] + self.word[1] * subjectivity + self.word[2] * abs(polarity)
         z += self.word[3] * context
-        for coef, value in zip(self.word[4:], shape or _NO_SHAPE, strict=True):
-            z += coef * value
-        return _sigmoid(z)
+        return _sigmoid(_add_products(z, self.word[4:], shape or _NO_SHAPE))
 
     def term_weight(
         self,
@@ -303,9 +310,7 @@ class BiasModel:
 
         def weight(lexicon_weight: float, shape_values: Sequence[float]) -> float:
             z = base + c[1] * _logit(lexicon_weight)
-            for coef, value in zip(c[5:], shape_values, strict=True):
-                z += coef * value
-            return _sigmoid(z)
+            return _sigmoid(_add_products(z, c[5:], shape_values))
 
         found = weight(match.weight, values)
         if match.quoted:
@@ -316,10 +321,7 @@ class BiasModel:
         return found
 
     def sentence_bias(self, features: Sequence[float]) -> float:
-        z = self.sentence[0]
-        for coef, value in zip(self.sentence[1:], features, strict=True):
-            z += coef * value
-        return _sigmoid(z)
+        return _sigmoid(_add_products(self.sentence[0], self.sentence[1:], features))
 
 
 def _parse_weights(lines: Iterable[str]) -> BiasModel:

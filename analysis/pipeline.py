@@ -275,7 +275,9 @@ def _take(counter: Any, lock: Any, total: int) -> int:
     return k
 
 
-def _forked_worker(chunks: Sequence[Sequence[Article]], counter: Any, lock: Any, writer: Any) -> None:
+def _forked_worker(
+    chunks: Sequence[Sequence[Article]], counter: Any, lock: Any, writer: Any
+) -> None:
     """A forked worker: take chunks until none is left and send back each result.
 
     Ctrl-C reaches the whole process group; the caller handles it and stops
