@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import accumulate, compress
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from analysis.errors import LexiconError
 
@@ -239,9 +239,12 @@ class LexiconEntry:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class LexiconMatch:
-    """A term found in a text; ``text`` equals the text's ``[start:end]`` slice."""
+class LexiconMatch(NamedTuple):
+    """A term found in a text; ``text`` equals the text's ``[start:end]`` slice.
+
+    A NamedTuple, like :class:`analysis.model.Highlight`: an article has
+    hundreds of them.
+    """
 
     start: int
     end: int
