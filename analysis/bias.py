@@ -163,7 +163,7 @@ STYLE_FEATURES: tuple[str, ...] = (
 FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
-_ADJ_SUFFIX_RE = re.compile(r"(?:ous|ive|ful|less|ic|ical|able|ible)$")
+_ADJ_SUFFIXES = ("ous", "ive", "ful", "less", "ic", "ical", "able", "ible")
 _ADVERB_RE = re.compile(r"[a-z]{3,}ly$")
 _INTENSIFIERS = frozenset(
     {
@@ -501,7 +501,7 @@ def _flags(word: str) -> tuple[int, ...]:
     w = word.lower()
     alpha = w.isalpha()
     return (
-        int(alpha and len(w) > 5 and bool(_ADJ_SUFFIX_RE.search(w))),
+        int(alpha and len(w) > 5 and w.endswith(_ADJ_SUFFIXES)),
         int(_superlative(w) or w in ("most", "least")),
         int(w[0].isdigit()),
         int(alpha and w in _NEUTRAL_SAY),
@@ -626,7 +626,7 @@ def _word_shape(last: str) -> tuple[float, float, float, bool]:
     """What a span's lower-cased last word adds to :func:`_shape`: adjective
     suffix, adverb, length, superlative."""
     return (
-        float(len(last) > 5 and bool(_ADJ_SUFFIX_RE.search(last))),
+        float(len(last) > 5 and last.endswith(_ADJ_SUFFIXES)),
         float(bool(_ADVERB_RE.search(last))),
         min(len(last), 15) / 10.0,
         _superlative(last),
