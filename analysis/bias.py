@@ -494,6 +494,7 @@ class _Memo(dict[str, _T]):
 # counts fit a machine integer, which sum() adds fastest.
 _FLAG_BITS = 9
 _FLAG_MASK = (1 << _FLAG_BITS) - 1
+_FLAG_SHIFTS = tuple(k * _FLAG_BITS for k in range(7))
 
 
 def _flags(word: str) -> tuple[int, ...]:
@@ -513,8 +514,8 @@ def _flags(word: str) -> tuple[int, ...]:
 
 def _pack_flags(word: str) -> int:
     packed = 0
-    for k, flag in enumerate(_flags(word)):
-        packed |= flag << (k * _FLAG_BITS)
+    for flag, shift in zip(_flags(word), _FLAG_SHIFTS, strict=True):
+        packed |= flag << shift
     return packed
 
 
@@ -526,7 +527,7 @@ def _style_counts(words: Sequence[str]) -> tuple[int, ...]:
     if len(words) > _FLAG_MASK:
         return tuple(map(sum, zip(*map(_flags, words), strict=True)))
     total = sum(map(_packed_flags.__getitem__, words))
-    return tuple((total >> (k * _FLAG_BITS)) & _FLAG_MASK for k in range(7))
+    return tuple(map(_FLAG_MASK.__and__, map(total.__rshift__, _FLAG_SHIFTS)))
 
 
 def _style(
@@ -658,6 +659,8 @@ def _rating(assessments: Sequence[Assessment], start: int, end: int) -> tuple[fl
 
 def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the last word in ``text[start:end]`` (the whole span if none)."""
+    if _WORD_RE.fullmatch(text, start, end):
+        return start, end  # one word (most spans): no need to look for the last one
     found = list(_WORD_RE.finditer(text, start, end))
     return found[-1].span() if found else (start, end)
 
@@ -703,9 +706,8 @@ class _Sentence:
     ) -> tuple[float, ...]:
         """:func:`word_context` (same numbers), the sentence's first word found once."""
         text = self.text
-        before = _WORD_RE.findall(text, max(self.start, start - 60), start)[-2:]
         return _shape(
-            [w.lower() for w in before],
+            [w.lower() for w in _two_words_before(text, self.start, start)],
             _WORD_RE.findall(text, start, end),
             self._first_word() >= start,
             quoted,
@@ -713,6 +715,23 @@ class _Sentence:
             intensified,
             (start - self.start) / self.span,
         )
+
+
+def _two_words_before(text: str, sentence_start: int, start: int) -> list[str]:
+    """The last two words that scanning :func:`word_context`'s window,
+    ``text[max(sentence_start, start - 60):start]``, finds.
+
+    A scan that starts later falls in step with the full one after its first
+    match (that match ends where the full scan's does), so when a scan of the
+    last 24 characters finds three words or more, its last two are the
+    answer; only otherwise is the whole window scanned.
+    """
+    window = max(sentence_start, start - 60)
+    near = max(window, start - 24)
+    words: list[str] = _WORD_RE.findall(text, near, start)
+    if len(words) < 3 and near > window:
+        words = _WORD_RE.findall(text, window, start)
+    return words[-2:]
 
 
 def sentence_evidence(
