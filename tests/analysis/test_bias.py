@@ -24,6 +24,10 @@ from analysis.bias import (
     WORD_COEFS,
     WORD_NONNEG,
     BiasModel,
+    _flags,
+    _style_counts,
+    _two_words_before,
+    _WORD_RE,
     bias_features,
     default_model,
     sentence_evidence,
@@ -420,3 +424,28 @@ def test_evidence_equals_the_per_word_functions(text: str) -> None:
         assert h.weight == round(expected, 4)
     features = bias_features(text, 0, len(text), scored.subjectivity, scored.polarity, highlights)
     assert bias == min(1.0, max(0.0, model.sentence_bias(features)))
+
+
+# Text made of words, joiners, spaces and punctuation, where word boundaries are hard.
+_PIECES = st.sampled_from(
+    ["a", "bb", "ccc", "x-y", "it's", "\u2019", "-", "'", " ", "  ", ",", "\u00e9", "_", "9", "U.S."]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join), st.data())
+def test_words_before_a_span_are_those_of_the_whole_window(text: str, data: st.DataObject) -> None:
+    # The short scan of _two_words_before must find what word_context's
+    # 60-character window finds.
+    start = data.draw(st.integers(0, len(text)))
+    sentence_start = data.draw(st.integers(0, start))
+    window = _WORD_RE.findall(text, max(sentence_start, start - 60), start)
+    assert _two_words_before(text, sentence_start, start) == window[-2:]
+
+
+@pytest.mark.parametrize("copies", [0, 1, 3, 60, 80])
+def test_packed_style_counts_equal_the_plain_sums(copies: int) -> None:
+    # 80 copies of these seven words are 560, past what the packed counts hold.
+    words = ["very", "Didn't", "cheapest", "1999", "said", "we", "famous"] * copies
+    expected = tuple(map(sum, zip(*map(_flags, words), strict=True))) if words else (0,) * 7
+    assert _style_counts(words) == expected == (copies,) * 7
