@@ -57,6 +57,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from analysis.errors import CancelledError
@@ -128,13 +129,21 @@ def _unpack(article: Article, packed: Packed | str) -> AnalyzedArticle | str:
     if isinstance(packed, str):
         return packed
     sentences, assessments, highlights, words = packed
+    # tuple.__new__ turns each packed tuple into the NamedTuple as it is (what
+    # NamedTuple._make does), without binding every field as an argument:
+    # the caller of a parallel run unpacks the other processes' articles.
     return AnalyzedArticle(
         article=article,
-        sentences=tuple(SentenceScore(*s) for s in sentences),
-        assessments=tuple(Assessment(*a) for a in assessments),
-        highlights=tuple(Highlight(*h) for h in highlights),
+        sentences=tuple(map(_as_sentence, sentences)),
+        assessments=tuple(map(_as_assessment, assessments)),
+        highlights=tuple(map(_as_highlight, highlights)),
         words=words,
     )
+
+
+_as_sentence = partial(tuple.__new__, SentenceScore)
+_as_assessment = partial(tuple.__new__, Assessment)
+_as_highlight = partial(tuple.__new__, Highlight)
 
 
 def _analyze_one(

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from analysis.errors import CancelledError
+from analysis import pipeline
 from analysis.model import Article
 from analysis.pipeline import MIN_PARALLEL, analyze
 from analysis.score import analyze_article
@@ -58,6 +59,22 @@ def test_results_equal_analyze_article() -> None:
     articles = _articles(3)
     corpus = analyze(articles, workers=1)
     assert list(corpus.articles) == [analyze_article(a) for a in articles]
+
+
+def test_a_packed_result_unpacks_to_equal_values_of_the_same_types() -> None:
+    # What a worker sends back and the caller rebuilds.
+    article = Article(text='He "slammed" the very bad plan. It is not good at all!', path="a.txt")
+    result = analyze_article(article)
+    assert result.highlights and result.assessments
+    rebuilt = pipeline._unpack(article, pipeline._pack(result))
+    assert rebuilt == result
+    for ours, theirs in [
+        (rebuilt.sentences, result.sentences),
+        (rebuilt.assessments, result.assessments),
+        (rebuilt.highlights, result.highlights),
+    ]:
+        assert [type(x) for x in ours] == [type(x) for x in theirs]
+    assert rebuilt.highlights[0].reason == result.highlights[0].reason
 
 
 @pytest.mark.slow
