@@ -18,8 +18,9 @@ stdout, so ``run_all.py > table.md`` keeps only the table.
 
 Not run (``--only NAME`` still runs them): ``validity.py`` measures
 agreement with annotators, not speed, and takes long; ``align_precision.py``
-prints aligned statements for a person to judge. Files starting with ``_``
-are helpers, not benchmarks.
+prints aligned statements for a person to judge; ``instructions.py`` needs
+valgrind and takes minutes. Files starting with ``_`` are helpers, not
+benchmarks.
 
 Exit status: 0 when no figure missed its target and no benchmark failed or
 timed out, 1 otherwise.
@@ -43,8 +44,9 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
 #: Not run by default: validity is long and about accuracy rather than speed;
-#: align_precision prints a sample for a person to judge, nothing to measure.
-EXCLUDED = frozenset({"run_all", "validity", "align_precision"})
+#: align_precision prints a sample for a person to judge, nothing to measure;
+#: instructions needs valgrind and takes minutes.
+EXCLUDED = frozenset({"run_all", "validity", "align_precision", "instructions"})
 
 
 @dataclass(frozen=True)
