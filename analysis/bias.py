@@ -635,6 +635,8 @@ def _word_shape(last: str) -> tuple[float, float, float, bool]:
 
 
 _word_shapes = _Memo(_word_shape)
+
+
 def _is_negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith("n't")
 
