@@ -70,13 +70,13 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import mul
-from typing import TypeVar
 
 from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch, inside_quote
+from analysis.memo import Memo
 from analysis.model import Assessment, Highlight
 
 __all__ = [
@@ -465,26 +465,6 @@ def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
     return _style(text, start, end, _WORD_RE.findall(text, start, end), _quotes(text))
 
 
-_T = TypeVar("_T")
-
-
-class _Memo(dict[str, _T]):
-    """word -> ``compute(word)``, computed on first lookup (also through
-    ``map(memo.__getitem__, words)``); cleared when it grows past ``limit``."""
-
-    def __init__(self, compute: Callable[[str], _T], limit: int = 200_000) -> None:
-        super().__init__()
-        self.compute = compute
-        self.limit = limit
-
-    def __missing__(self, word: str) -> _T:
-        value = self.compute(word)
-        if len(self) >= self.limit:
-            self.clear()
-        self[word] = value
-        return value
-
-
 # What each distinct word adds to the style counts (alphabetic adjective
 # suffix, superlative, starts with a digit, neutral attribution, personal
 # pronoun, intensifier, negation), packed into one integer of _FLAG_BITS bits
@@ -519,7 +499,7 @@ def _pack_flags(word: str) -> int:
     return packed
 
 
-_packed_flags: _Memo[int] = _Memo(_pack_flags)
+_packed_flags: Memo[int] = Memo(_pack_flags)
 
 
 def _style_counts(words: Sequence[str]) -> tuple[int, ...]:
@@ -634,14 +614,14 @@ def _word_shape(last: str) -> tuple[float, float, float, bool]:
     )
 
 
-_word_shapes = _Memo(_word_shape)
+_word_shapes = Memo(_word_shape)
 
 
 def _is_negation(word: str) -> bool:
     return word in NEGATIONS or word.endswith("n't")
 
 
-_negating = _Memo(_is_negation)
+_negating = Memo(_is_negation)
 
 
 def _superlative(word: str) -> bool:

@@ -51,6 +51,7 @@ from itertools import chain
 from pathlib import Path
 from typing import NamedTuple
 
+from analysis.memo import Memo
 from analysis.model import Assessment
 
 __all__ = [
@@ -266,32 +267,22 @@ def _read_sentiment_lexicon(path: Path) -> SentimentLexicon:
 _Chunk = tuple[tuple[str, ...], tuple[str, ...], str, str, bool]
 
 
-class _ChunkCache(dict[str, _Chunk]):
-    """chunk → :data:`_Chunk`, computed on first sight; cleared when it grows too big."""
-
-    limit = 200_000
-
-    def __missing__(self, chunk: str) -> _Chunk:
-        value: _Chunk
-        if chunk.isalnum():
-            # No punctuation to split off: the chunk is one token (most words).
-            value = ((chunk,), (chunk.lower(),), chunk[0], chunk[-1], False)
-        else:
-            tokens = _split_chunk(chunk)
-            value = (
-                tokens,
-                tuple(t.lower() for t in tokens),
-                tokens[0][0] if tokens else "",
-                tokens[-1][-1] if tokens else "",
-                any((a[-1], b[0]) in _SEAMS for a, b in zip(tokens, tokens[1:], strict=False)),
-            )
-        if len(self) >= self.limit:
-            self.clear()
-        self[chunk] = value
-        return value
+def _chunk(chunk: str) -> _Chunk:
+    if chunk.isalnum():
+        # No punctuation to split off: the chunk is one token (most words).
+        return ((chunk,), (chunk.lower(),), chunk[0], chunk[-1], False)
+    tokens = _split_chunk(chunk)
+    return (
+        tokens,
+        tuple(t.lower() for t in tokens),
+        tokens[0][0] if tokens else "",
+        tokens[-1][-1] if tokens else "",
+        any((a[-1], b[0]) in _SEAMS for a, b in zip(tokens, tokens[1:], strict=False)),
+    )
 
 
-_chunks = _ChunkCache()
+#: chunk → :data:`_Chunk`, computed on first sight.
+_chunks: Memo[_Chunk] = Memo(_chunk)
 _get_tokens = operator.itemgetter(0)
 _get_lowered = operator.itemgetter(1)
 _get_first = operator.itemgetter(2)
