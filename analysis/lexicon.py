@@ -33,12 +33,13 @@ import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from analysis.errors import LexiconError
+from analysis.memo import Memo
 
 __all__ = [
     "CATEGORY_IDS",
@@ -501,8 +502,8 @@ class Lexicon:
         self._scare_quotes = scare_quotes
         self._entries = layer
         self._root = _new_node()
-        self._first: dict[str, _First] = {}
         self._index()
+        self._first: Memo[_First] = Memo(partial(_first_step, self._root))
 
     @classmethod
     def _from_layers(
@@ -519,9 +520,9 @@ class Lexicon:
         lexicon._scare_quotes = scare_quotes
         lexicon._entries = tuple(e for layer in layers for e in layer)
         lexicon._root = _new_node() if root is None else root
-        lexicon._first = {}
         if root is None:
             lexicon._index()
+        lexicon._first = Memo(partial(_first_step, lexicon._root))
         return lexicon
 
     def _index(self) -> None:
@@ -622,12 +623,7 @@ class Lexicon:
         root = self._root
         # Only a word that the trie's root knows can start a match; whether it
         # does is remembered per distinct word (the lexicon never changes).
-        first = self._first
-        if len(first) > 200_000:
-            first.clear()
-        for word in set(words).difference(first):
-            first[word] = _first_step(root, word)
-        steps = list(map(first.__getitem__, words))
+        steps = list(map(self._first.__getitem__, words))
         matches: list[LexiconMatch] = []
         following = 0  # the first token not inside the last match
         count = len(words)

@@ -350,6 +350,13 @@ class _Run:
             log.info("analysis cancelled; stopping the worker processes")
             raise CancelledError("The analysis was cancelled.")
 
+    @staticmethod
+    def _here(
+        chunk: Sequence[Article], lexicon: Lexicon | None, sentiment: SentimentLexicon | None = None
+    ) -> list[AnalyzedArticle | str]:
+        """A chunk analysed in the calling process."""
+        return [_analyze_one(a, lexicon, sentiment) for a in chunk]
+
     def _store(self, k: int, analysed: list[AnalyzedArticle | str]) -> None:
         self.results[k] = analysed
         self.done += len(analysed)
@@ -414,7 +421,7 @@ class _ForkRun(_Run):
                     k = _take(counter, lock, len(self.chunks))
                     if k < 0:
                         break
-                    self._store(k, [_analyze_one(a, lexicon, sentiment) for a in self.chunks[k]])
+                    self._store(k, self._here(self.chunks[k], lexicon, sentiment))
                     self._receive(readers, timeout=0)
             while readers:
                 self._check_cancel()
@@ -435,7 +442,7 @@ class _ForkRun(_Run):
             log.warning("a worker process ended early; analysing %d chunks here", len(missing))
             for k in missing:
                 self._check_cancel()
-                self._store(k, [_analyze_one(a, _worker_lexicon) for a in self.chunks[k]])
+                self._store(k, self._here(self.chunks[k], _worker_lexicon, _worker_sentiment))
         log.debug("%d of %d chunks analysed by forked workers", self.sent, len(self.chunks))
         return [a for chunk in self.results if chunk is not None for a in chunk]
 
@@ -549,7 +556,7 @@ class _PoolRun(_Run):
                 break
             k = self.next
             self.next += 1
-            self._store(k, [_analyze_one(a, lexicon) for a in self.chunks[k]])
+            self._store(k, self._here(self.chunks[k], lexicon))
             if self.pending:
                 self._collect(timeout=0)
         # Take back the chunks the pool has not started, rather than wait for them.
@@ -557,7 +564,7 @@ class _PoolRun(_Run):
             if future.cancel():
                 del self.pending[future]
                 self._check_cancel()
-                self._store(k, [_analyze_one(a, lexicon) for a in self.chunks[k]])
+                self._store(k, self._here(self.chunks[k], lexicon))
         # The last chunks a worker is running (at most two per worker): on a
         # busy machine a worker can be much slower than the caller, so rather
         # than wait, the caller analyses them too and keeps whichever result
@@ -567,7 +574,7 @@ class _PoolRun(_Run):
             if future not in self.pending:
                 continue
             self._check_cancel()
-            analysed = [_analyze_one(a, lexicon) for a in self.chunks[k]]
+            analysed = self._here(self.chunks[k], lexicon)
             if future in self.pending:
                 del self.pending[future]
                 self.abandoned = True
