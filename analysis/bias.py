@@ -477,26 +477,32 @@ _FLAG_MASK = (1 << _FLAG_BITS) - 1
 _FLAG_SHIFTS = tuple(k * _FLAG_BITS for k in range(7))
 
 
-def _flags(word: str) -> tuple[int, ...]:
-    """The style counts one occurrence of ``word`` adds (0 or 1 each)."""
-    w = word.lower()
-    alpha = w.isalpha()
-    return (
-        int(alpha and len(w) > 5 and w.endswith(_ADJ_SUFFIXES)),
-        int(_superlative(w) or w in ("most", "least")),
-        int(w[0].isdigit()),
-        int(alpha and w in _NEUTRAL_SAY),
-        int(alpha and w in _PERSONAL),
-        int(alpha and w in _INTENSIFIERS),
-        int(w in NEGATIONS or w.endswith(("n't", "n\u2019t"))),
-    )
-
-
 def _pack_flags(word: str) -> int:
+    """The style counts one occurrence of ``word`` adds (0 or 1 each), packed."""
+    w = word.lower()
     packed = 0
-    for flag, shift in zip(_flags(word), _FLAG_SHIFTS, strict=True):
-        packed |= flag << shift
+    if w.isalpha():
+        if len(w) > 5 and w.endswith(_ADJ_SUFFIXES):
+            packed = 1
+        if w in _NEUTRAL_SAY:
+            packed |= 1 << _FLAG_SHIFTS[3]
+        if w in _PERSONAL:
+            packed |= 1 << _FLAG_SHIFTS[4]
+        if w in _INTENSIFIERS:
+            packed |= 1 << _FLAG_SHIFTS[5]
+    if _superlative(w) or w in ("most", "least"):
+        packed |= 1 << _FLAG_SHIFTS[1]
+    if w[0].isdigit():
+        packed |= 1 << _FLAG_SHIFTS[2]
+    if w in NEGATIONS or w.endswith(("n't", "n\u2019t")):
+        packed |= 1 << _FLAG_SHIFTS[6]
     return packed
+
+
+def _flags(word: str) -> tuple[int, ...]:
+    """The style counts one occurrence of ``word`` adds, one by one."""
+    packed = _pack_flags(word)
+    return tuple((packed >> shift) & 1 for shift in _FLAG_SHIFTS)
 
 
 _packed_flags: Memo[int] = Memo(_pack_flags)
@@ -639,28 +645,43 @@ def _rating(assessments: Sequence[Assessment], start: int, end: int) -> tuple[fl
     return best
 
 
-def _last_word(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the last word in ``text[start:end]`` (the whole span if none)."""
+def _last_word(text: str, start: int, end: int) -> tuple[int, int, list[str]]:
+    """The span of the last word in ``text[start:end]`` (the whole span if none),
+    with the words in that span: the word, or none."""
     if _WORD_RE.fullmatch(text, start, end):
-        return start, end  # one word (most spans): no need to look for the last one
+        return start, end, [text[start:end]]  # one word (most spans): no search
     found = list(_WORD_RE.finditer(text, start, end))
-    return found[-1].span() if found else (start, end)
+    if not found:
+        return start, end, []
+    last = found[-1]
+    return last.start(), last.end(), [last.group()]
 
 
 def _subjective_reason(a: Assessment, shown: str) -> str:
+    if a.polarity == 0:
+        # 0.0 and -0.0 are one key of the cache but print "+0.00" and "-0.00".
+        return _write_reason(shown, a.subjectivity, a.polarity, a.intensifier, a.negated)
+    return _reason(shown, a.subjectivity, a.polarity, a.intensifier, a.negated)
+
+
+def _write_reason(
+    shown: str, subjectivity: float, polarity: float, intensifier: str, negated: bool
+) -> str:
     # A reason is one line: an assessment may span a line break ("word\n!").
     shown = " ".join(shown.split())
-    reason = (
-        f"TextBlob rates '{shown}' subjectivity {a.subjectivity:.2f}, polarity {a.polarity:+.2f}"
-    )
+    reason = f"TextBlob rates '{shown}' subjectivity {subjectivity:.2f}, polarity {polarity:+.2f}"
     notes = []
-    if a.intensifier:
-        notes.append(f"intensified by '{a.intensifier}'")
-    if a.negated:
+    if intensifier:
+        notes.append(f"intensified by '{intensifier}'")
+    if negated:
         notes.append("polarity flipped by a negation")
     if notes:
         reason += " (" + "; ".join(notes) + ")"
     return reason
+
+
+# The same rated words recur all through a corpus: each reason is written once.
+_reason = lru_cache(maxsize=4096)(_write_reason)
 
 
 class _Sentence:
@@ -684,13 +705,20 @@ class _Sentence:
         return self._first
 
     def context(
-        self, start: int, end: int, quoted: bool, negated: bool, intensified: bool
+        self,
+        start: int,
+        end: int,
+        quoted: bool,
+        negated: bool,
+        intensified: bool,
+        head: list[str] | None = None,
     ) -> tuple[float, ...]:
-        """:func:`word_context` (same numbers), the sentence's first word found once."""
+        """:func:`word_context` (same numbers), the sentence's first word found once;
+        ``head`` is the span's words when the caller knows them."""
         text = self.text
         return _shape(
             [w.lower() for w in _two_words_before(text, self.start, start)],
-            _WORD_RE.findall(text, start, end),
+            _WORD_RE.findall(text, start, end) if head is None else head,
             self._first_word() >= start,
             quoted,
             negated,
@@ -754,16 +782,16 @@ def sentence_evidence(
     for a in rated:
         # Mark the assessed word itself; an intensifier or negation before it
         # is named in the reason instead.
-        head = _last_word(text, a.start, a.end)
+        start, end, head = _last_word(text, a.start, a.end)
         shape = sentence.context(
-            head[0], head[1], inside_quote(text, head[0], head[1]), a.negated, bool(a.intensifier)
+            start, end, inside_quote(text, start, end), a.negated, bool(a.intensifier), head
         )
         weight = word_weight(a.subjectivity, a.polarity, log_strong, shape)
         highlights.append(
             Highlight(
-                start=head[0],
-                end=head[1],
-                text=text[head[0] : head[1]],
+                start=start,
+                end=end,
+                text=head[0] if head else text[start:end],
                 kind="subjective",
                 category="subjective",
                 weight=round(weight, 4),

@@ -25,6 +25,7 @@ from analysis.bias import (
     WORD_NONNEG,
     BiasModel,
     _flags,
+    _subjective_reason,
     _style_counts,
     _two_words_before,
     _WORD_RE,
@@ -450,3 +451,17 @@ def test_packed_style_counts_equal_the_plain_sums(copies: int) -> None:
     words = ["very", "Didn't", "cheapest", "1999", "said", "we", "famous"] * copies
     expected = tuple(map(sum, zip(*map(_flags, words), strict=True))) if words else (0,) * 7
     assert _style_counts(words) == expected == (copies,) * 7
+
+
+
+def test_reasons_are_written_once_per_rating_yet_keep_the_sign_of_zero() -> None:
+    def rated(polarity: float) -> Assessment:
+        return Assessment(0, 4, ("good",), 0.6, polarity)
+
+    reason = _subjective_reason(rated(0.5), "good")
+    assert reason == "TextBlob rates 'good' subjectivity 0.60, polarity +0.50"
+    assert _subjective_reason(rated(0.5), "good") is reason  # cached
+    # 0.0 == -0.0, so a cache keyed by value would give the first one's text to both.
+    assert _subjective_reason(rated(-0.0), "good").endswith("polarity -0.00")
+    assert _subjective_reason(rated(0.0), "good").endswith("polarity +0.00")
+    assert _subjective_reason(rated(-0.0), "good").endswith("polarity -0.00")
