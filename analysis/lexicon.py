@@ -78,6 +78,20 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 # The same tokens as a capturing group: split() then alternates the text
 # between tokens with the tokens, and their lengths add up to the offsets.
 _TOKEN_SPLIT_RE = re.compile(r"([^\W_]+)")
+
+
+@lru_cache(maxsize=8)
+def token_parts(text: str) -> list[str]:
+    """``text`` split around its word tokens (runs of letters and digits): the
+    text before the first token, the token, the text up to the next token, and
+    so on, ending with the text after the last one (odd indexes are tokens).
+
+    Lexicon matching and :func:`analysis.score.count_words` read the same
+    article, so it is split once.  The list is shared: do not change it.
+    """
+    return _TOKEN_SPLIT_RE.split(text)
+
+
 # What may separate the words of a phrase: spaces, hyphens, apostrophes.
 _GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013'\u2019]{1,3}")
 _TERM_WORD_RE = re.compile(r"[^\W_]+\*?")
@@ -616,7 +630,10 @@ class Lexicon:
         # than a match object per token.  ``parts`` alternates the text
         # between tokens with the tokens, so a token starts where the
         # lengths of the parts before it add up to.
-        parts = _TOKEN_SPLIT_RE.split(text[start:stop])
+        if start == 0 and stop == len(text):
+            parts = token_parts(text)
+        else:
+            parts = _TOKEN_SPLIT_RE.split(text[start:stop])
         raw = parts[1::2]
         starts = list(accumulate(map(len, parts[:-1]), initial=start))[1::2]
         words = list(map(str.lower, raw))

@@ -32,20 +32,33 @@ __all__ = ["WORD_RE", "analyze_article", "count_words", "quoted_share"]
 #: "1,000"). Punctuation, symbols and emoticons are not words.
 WORD_RE = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
 
-_SPACES = re.compile(r"\s+")
-
 #: A sentence counts as quoted when at least this share of its characters
 #: (whitespace aside) lies inside quotation marks.
 QUOTED_SHARE = 0.5
 
 
+#: What joins two runs of letters and digits into one word of WORD_RE, alone
+#: between them.
+_JOINERS = frozenset("'’-.,")
+
+
 def count_words(text: str) -> int:
-    """The number of word tokens in ``text`` (matches of :data:`WORD_RE`)."""
-    return len(WORD_RE.findall(text))
+    """The number of word tokens in ``text`` (matches of :data:`WORD_RE`).
+
+    Counted from the runs of letters and digits the lexicon's matching finds
+    too (:func:`analysis.lexicon.token_parts`): a word of WORD_RE is a chain of
+    runs, each joined to the next by one of ``'’-.,`` alone.
+    """
+    from analysis.lexicon import token_parts
+
+    parts = token_parts(text)
+    return len(parts) // 2 - sum(map(_JOINERS.__contains__, parts[2:-1:2]))
 
 
 def _non_space(text: str) -> int:
-    return len(text) - sum(map(len, _SPACES.findall(text)))
+    # str.split() splits at the characters \s matches (str.isspace): the
+    # lengths of the pieces add up to the characters that are not spaces.
+    return sum(map(len, text.split()))
 
 
 def quoted_share(text: str, start: int, end: int, regions: tuple[tuple[int, int], ...]) -> float:

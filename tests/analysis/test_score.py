@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.model import Article
-from analysis.score import analyze_article, count_words
+from analysis.score import WORD_RE, _non_space, analyze_article, count_words
 
 TEXT = (
     "Mayor slams 'reckless' harbour plan\n\n"
@@ -68,6 +71,20 @@ def test_words_are_counted_as_documented() -> None:
     assert analyze_article(article).words == count_words(TEXT)
 
 
+# Text where runs of letters and digits meet joiners, doubled joiners,
+# underscores and other marks at every position.
+_PIECES = st.sampled_from(
+    ["a", "Bb", "9", "\u00e9", "'", "\u2019", "-", ".", ",", "_", " ", "!", "--", ".,"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_words_counted_from_the_token_runs_are_the_word_pattern_matches(text: str) -> None:
+    # count_words counts chains of runs instead of running WORD_RE itself.
+    assert count_words(text) == len(WORD_RE.findall(text))
+
+
 def test_non_english_text_gets_no_loaded_terms() -> None:
     article = Article(text=TEXT, path="x", language="fr")
     result = analyze_article(article)
@@ -88,3 +105,10 @@ def test_input_is_not_changed_and_result_is_frozen() -> None:
 def test_empty_article_has_no_sentences() -> None:
     result = analyze_article(Article(text="", path="empty"))
     assert result.sentences == () and result.words == 0 and result.subjectivity == 0.0
+
+
+def test_non_space_characters_are_those_the_pattern_for_spaces_leaves() -> None:
+    # _non_space splits with str.split(); every character \s matches must count as space.
+    spaces = "".join(c for c in map(chr, range(0x3100)) if re.fullmatch(r"\s", c))
+    text = f"a{spaces}b\u00a0c d"
+    assert _non_space(text) == len(re.sub(r"\s", "", text)) == 4
