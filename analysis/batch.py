@@ -55,7 +55,7 @@ from typing import IO, Any, Literal, NamedTuple
 from analysis import __version__
 from analysis.errors import CancelledError, FrameLensError, LoadError
 from analysis.model import AnalyzedArticle, Article, LoadFailure
-from analysis.pipeline import default_workers
+from analysis.pipeline import collector_paused, default_workers
 
 log = logging.getLogger(__name__)
 
@@ -339,37 +339,40 @@ def score_chunk(task: ChunkTask) -> ChunkResult:
     columns: dict[str, list[Any]] = {name: [] for name in names}
     failures: list[LoadFailure] = []
     articles = rows = words = 0
-    for item in task.items:
-        try:
-            scored = analyzer(_load_item(item, task.text_column, task.id_column))
-        except LoadError as error:
-            failures.append(LoadFailure(_item_label(item), error.reason))
-            continue
-        except FrameLensError as error:
-            failures.append(LoadFailure(_item_label(item), str(error)))
-            continue
-        except (ImportError, SyntaxError):
-            raise  # a broken installation: no article could be scored, so stop
-        except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-            log.exception("unexpected error while scoring %s", _item_label(item))
-            failures.append(
-                LoadFailure(
-                    _item_label(item),
-                    f"it could not be scored ({type(error).__name__}: {error}).",
+    # Bounded by the chunk: whatever the loaders leave for the cycle collector
+    # waits until the chunk is scored (see analysis.pipeline.collector_paused).
+    with collector_paused():
+        for item in task.items:
+            try:
+                scored = analyzer(_load_item(item, task.text_column, task.id_column))
+            except LoadError as error:
+                failures.append(LoadFailure(_item_label(item), error.reason))
+                continue
+            except FrameLensError as error:
+                failures.append(LoadFailure(_item_label(item), str(error)))
+                continue
+            except (ImportError, SyntaxError):
+                raise  # a broken installation: no article could be scored, so stop
+            except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
+                log.exception("unexpected error while scoring %s", _item_label(item))
+                failures.append(
+                    LoadFailure(
+                        _item_label(item),
+                        f"it could not be scored ({type(error).__name__}: {error}).",
+                    )
                 )
+                continue
+            articles += 1
+            words += scored.words
+            new_rows = (
+                [_article_row(item, scored)]
+                if task.per == "article"
+                else list(_sentence_rows(item, scored))
             )
-            continue
-        articles += 1
-        words += scored.words
-        new_rows = (
-            [_article_row(item, scored)]
-            if task.per == "article"
-            else list(_sentence_rows(item, scored))
-        )
-        for row in new_rows:
-            for name in names:
-                columns[name].append(row[name])
-        rows += len(new_rows)
+            for row in new_rows:
+                for name in names:
+                    columns[name].append(row[name])
+            rows += len(new_rows)
     return ChunkResult(
         ordinal=task.ordinal,
         items=len(task.items),

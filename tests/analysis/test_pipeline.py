@@ -300,3 +300,43 @@ def test_forked_chunks_cover_every_article_in_order_and_shrink_at_the_end() -> N
     assert max(sizes) <= pipeline.MAX_CHUNK
     assert sizes == sorted(sizes, reverse=True)
     assert sizes[-1] == 1
+
+
+def test_the_analysis_makes_no_reference_cycles_so_the_collector_can_pause() -> None:
+    # analyze_articles pauses the cycle collector while it runs: that is only
+    # safe while the analysis leaves nothing for it to collect.
+    import gc
+
+    from analysis.resources import resource_path
+
+    samples = sorted(resource_path("samples").glob("*.txt"))
+    assert samples, "the bundled sample articles are missing"
+    articles = [Article(text=p.read_text(encoding="utf-8"), path=str(p)) for p in samples]
+    articles += _articles(12)
+    analyze(articles[:1], workers=1)  # models loaded: their set-up is not the analysis
+    gc.collect()
+    gc.disable()
+    try:
+        corpus = analyze(articles, workers=1)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+    assert len(corpus.articles) == len(articles)
+    assert gc.isenabled()
+
+
+def test_the_collector_is_enabled_again_after_an_analysis_even_a_cancelled_one() -> None:
+    import gc
+
+    assert gc.isenabled()
+    analyze(_articles(3), workers=1)
+    assert gc.isenabled()
+    with pytest.raises(CancelledError):
+        analyze(_articles(3), workers=1, cancel=lambda: True)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        analyze(_articles(3), workers=1)
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()
