@@ -267,10 +267,26 @@ def _read_sentiment_lexicon(path: Path) -> SentimentLexicon:
 _Chunk = tuple[tuple[str, ...], tuple[str, ...], str, str, bool]
 
 
+#: The marks that _split_chunk splits off the end of a word, the period aside
+#: (it may end an abbreviation).
+_MARKS = frozenset(_PUNCT_LEAD)
+
+
 def _chunk(chunk: str) -> _Chunk:
     if chunk.isalnum():
         # No punctuation to split off: the chunk is one token (most words).
         return ((chunk,), (chunk.lower(),), chunk[0], chunk[-1], False)
+    word, mark = chunk[:-1], chunk[-1]
+    if word.isalnum() and (
+        mark in _MARKS
+        or (mark == "." and word[0].islower() and len(word) > 1 and chunk not in ABBREVIATIONS)
+    ):
+        # A word and one mark after it, the next most common chunk: what
+        # _split_chunk gives, without its loops.  A period after a word of two
+        # letters or more that starts in lower case ends no abbreviation TextBlob
+        # knows: RE_ABBR1 wants one letter, RE_ABBR2 a period after each, RE_ABBR3
+        # a capital first.
+        return ((word, mark), (word.lower(), mark), word[0], mark, (word[-1], mark) in _SEAMS)
     tokens = _split_chunk(chunk)
     return (
         tokens,

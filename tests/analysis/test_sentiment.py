@@ -11,7 +11,15 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from analysis import sentiment
-from analysis.sentiment import analyze_sentence, raw_sentiment, sentiment_lexicon, tokenize
+from analysis.sentiment import (
+    _SEAMS,
+    _chunk,
+    _split_chunk,
+    analyze_sentence,
+    raw_sentiment,
+    sentiment_lexicon,
+    tokenize,
+)
 
 textblob = pytest.importorskip("textblob")
 from textblob import TextBlob  # noqa: E402
@@ -234,3 +242,24 @@ def test_contractions_and_joined_emoticons_are_placed() -> None:
     placed = {a.words: text[a.start : a.end] for a in result.assessments}
     assert placed[("not", "bad")] == "not bad"
     assert placed[(":)",)] == ": )"
+
+
+# Chunks of letters, digits and the marks TextBlob's tokenizer treats specially.
+_CHUNK_PIECES = st.sampled_from(
+    ["a", "B", "x", "8", "\u00e9", "\u00bd", ".", ",", "'", ")", "(", ":", "-", "o", "D", "c"]
+    + ["Mr", "etc", "e.g", "w/", "..."]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CHUNK_PIECES, min_size=1, max_size=5).map("".join))
+def test_a_chunk_splits_as_the_full_loop_splits_it(chunk: str) -> None:
+    # _chunk takes short cuts for a word and for a word with one mark after it.
+    tokens = _split_chunk(chunk)
+    assert _chunk(chunk) == (
+        tokens,
+        tuple(t.lower() for t in tokens),
+        tokens[0][0] if tokens else "",
+        tokens[-1][-1] if tokens else "",
+        any((a[-1], b[0]) in _SEAMS for a, b in zip(tokens, tokens[1:], strict=False)),
+    )
