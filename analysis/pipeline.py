@@ -172,9 +172,13 @@ def collector_paused() -> Iterator[None]:
     counting frees all it drops.  The collector's passes find nothing, yet
     each full pass walks every object alive, the models and the results so
     far: about a tenth of the time on a large corpus.
+
+    Only the main thread pauses it: an analysis that another thread runs (the
+    app's) must not stop collection for a whole process whose window goes on.
     """
-    paused = gc.isenabled()
-    gc.disable()
+    paused = gc.isenabled() and threading.current_thread() is threading.main_thread()
+    if paused:
+        gc.disable()
     try:
         yield
     finally:

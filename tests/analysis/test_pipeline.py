@@ -329,7 +329,9 @@ def test_the_collector_is_enabled_again_after_an_analysis_even_a_cancelled_one()
     import gc
 
     assert gc.isenabled()
-    analyze(_articles(3), workers=1)
+    during: list[bool] = []
+    analyze(_articles(3), workers=1, progress=lambda done, total: during.append(gc.isenabled()))
+    assert during and not any(during)  # paused while the main thread analyses
     assert gc.isenabled()
     with pytest.raises(CancelledError):
         analyze(_articles(3), workers=1, cancel=lambda: True)
@@ -340,3 +342,19 @@ def test_the_collector_is_enabled_again_after_an_analysis_even_a_cancelled_one()
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_an_analysis_in_another_thread_leaves_the_collector_running() -> None:
+    # The app analyses in a worker thread while its window goes on.
+    import gc
+    import threading
+
+    seen: list[bool] = []
+
+    def analyse() -> None:
+        analyze(_articles(2), workers=1, progress=lambda done, total: seen.append(gc.isenabled()))
+
+    thread = threading.Thread(target=analyse)
+    thread.start()
+    thread.join()
+    assert seen and all(seen)
