@@ -30,10 +30,13 @@ where the word stands: inside a quotation, a capitalised word that does not
 open the sentence (a name), an adjective suffix (-ous, -ive, -ful, -less,
 -ic, -able), an -ly adverb, a negation or an intensifier just before it, its
 relative position in the sentence, its length, whether it is graded (a
-superlative in -est, or after "more", "most", "less", "least") and whether
-the span is a phrase of several words rather than one word.  They change a
-weight, never a reason: every highlight keeps the reason of its lexicon
-entry or TextBlob's ratings.
+superlative in -est, or after "more", "most", "less", "least"), whether
+the span is a phrase of several words rather than one word, and its usage
+(analysis/wordclass.py, from tables TextBlob ships): the likely part of
+speech of its last word (adjective, adverb, verb, noun or proper noun, else
+none) and how common its rarest word is in general English (loaded words
+tend to be rarer than neutral ones).  They change a weight, never a reason: every
+highlight keeps the reason of its lexicon entry or TextBlob's ratings.
 
 The per-sentence bias estimate is a logistic combination of sentence
 features (:data:`FEATURES`)::
@@ -92,8 +95,10 @@ __all__ = [
 #: (see :func:`word_context`): inside a quotation, a capitalised word that
 #: does not open the sentence (a name), an adjective suffix, an -ly adverb,
 #: a negation or an intensifier just before it, its relative position, its
-#: length, graded (superlative or after more/most/less/least), and a phrase
-#: of several words.
+#: length, graded (superlative or after more/most/less/least), a phrase of
+#: several words, its last word's likely part of speech (from the
+#: tagger's lexicon, whatever the sentence) and the commonness in [0, 1] of
+#: its rarest word (analysis/wordclass.py).
 CONTEXT_FEATURES: tuple[str, ...] = (
     "quoted",
     "capitalised",
@@ -105,7 +110,16 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "length",
     "comparative",
     "phrase",
+    "pos_adjective",
+    "pos_adverb",
+    "pos_verb",
+    "pos_noun",
+    "pos_proper",
+    "commonness",
 )
+#: The word classes of analysis/wordclass.py that are context features (the
+#: others, "other" and "unknown", are the baseline).
+_POS_CLASSES: tuple[str, ...] = ("adjective", "adverb", "verb", "noun", "proper")
 #: The coefficients of the subjective-word and loaded-term formulas.
 WORD_COEFS: tuple[str, ...] = (
     "intercept",
@@ -590,7 +604,11 @@ def _shape(
     the span's own words (``head``), whether the span opens the sentence, and
     what the caller already knows (quoted, negated, intensified, position)."""
     last = head[-1].lower() if head else ""
-    adjective, adverb, length, superlative = _word_shapes[last]
+    adjective, adverb, length, superlative, usage = _word_shapes[last]
+    if len(head) > 1:
+        # A phrase is as rare as its rarest word ("power grab", "failed to").
+        rarest = min(_word_shapes[w.lower()][4][-1] for w in head)
+        usage = (*usage[:-1], rarest)
     negated = negated or any(map(_negating.__getitem__, before))
     intensified = intensified or bool(before and before[-1] in _INTENSIFIERS)
     # Graded: a superlative-looking word, or one after more/most/less/least.
@@ -606,17 +624,25 @@ def _shape(
         length,
         float(graded),
         float(len(head) > 1),
+        *usage,
     )
 
 
-def _word_shape(last: str) -> tuple[float, float, float, bool]:
+def _word_shape(last: str) -> tuple[float, float, float, bool, tuple[float, ...]]:
     """What a span's lower-cased last word adds to :func:`_shape`: adjective
-    suffix, adverb, length, superlative."""
+    suffix, adverb, length, superlative, and its usage (the last six
+    CONTEXT_FEATURES: its likely word class, one-hot over _POS_CLASSES, and
+    its commonness, from analysis/wordclass.py; :func:`_shape` gives a phrase
+    the commonness of its rarest word)."""
+    from analysis.wordclass import word_class
+
+    kind, common = word_class(last)
     return (
         float(len(last) > 5 and last.endswith(_ADJ_SUFFIXES)),
         float(bool(_ADVERB_RE.search(last))),
         min(len(last), 15) / 10.0,
         _superlative(last),
+        (*(float(kind == c) for c in _POS_CLASSES), common),
     )
 
 

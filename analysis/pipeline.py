@@ -203,10 +203,12 @@ def _init_worker(lexicon: Lexicon | None) -> None:
     from analysis.lexicon import default_lexicon
     from analysis.segment import sentence_spans
     from analysis.sentiment import sentiment_lexicon
+    from analysis.wordclass import word_classes
 
     _worker_lexicon = default_lexicon() if lexicon is None else lexicon
     _worker_sentiment = sentiment_lexicon()
     default_model()
+    word_classes()
     sentence_spans("Warm up the sentence splitter. Then go.")
 
 

@@ -477,7 +477,7 @@ def _items(
         ]
         strong = sum(1 for m in inside if m.weight >= CONTEXT_MIN and not m.quoted)
         for a in rated:
-            hs, he = _last_word(text, a.start, a.end)
+            hs, he, _ = _last_word(text, a.start, a.end)
             cover = [i for i, (ts, te, _) in enumerate(doc_toks) if ts < he and hs < te]
             gold = any(doc_toks[i][2] for i in cover)
             shape = word_context(

@@ -144,6 +144,58 @@ def test_word_context_reads_graded_words_and_phrases() -> None:
     assert ctx("plan")["phrase"] == 0.0 and ctx("cruelest")["phrase"] == 0.0
 
 
+def test_word_context_reads_the_part_of_speech_and_commonness_of_the_last_word() -> None:
+    ctx = _context_of("The president quietly slammed the reckless plan of Senator Obama.")
+    pos = ("pos_adjective", "pos_adverb", "pos_verb", "pos_noun", "pos_proper")
+
+    def classes(phrase: str) -> list[str]:
+        return [name for name in pos if ctx(phrase)[name] == 1.0]
+
+    assert classes("reckless") == ["pos_adjective"]
+    assert classes("quietly") == ["pos_adverb"]
+    assert classes("slammed") == ["pos_verb"]
+    assert classes("president") == ["pos_noun"]
+    assert classes("of") == []  # a function word: none of the classes
+    # A phrase takes the class of its last word and the commonness of its rarest.
+    assert classes("reckless plan") == ["pos_noun"]
+    assert ctx("reckless plan")["commonness"] == ctx("reckless")["commonness"]
+    assert ctx("reckless plan")["commonness"] < ctx("plan")["commonness"]
+    # Loaded words are rarer than neutral ones; every value is in [0, 1].
+    assert 0.0 <= ctx("reckless")["commonness"] < ctx("president")["commonness"] <= 1.0
+    assert ctx("the")["commonness"] == 1.0
+    # Usage is a property of the word, not of where it stands.
+    quoted = _context_of('He called the plan "reckless" today.')("reckless")
+    assert {n: quoted[n] for n in (*pos, "commonness")} == {
+        n: ctx("reckless")[n] for n in (*pos, "commonness")
+    }
+
+
+def test_a_rarer_word_weighs_more_where_the_model_says_so_and_keeps_its_reason() -> None:
+    common_at = len(WORD_COEFS) - len(CONTEXT_FEATURES) + CONTEXT_FEATURES.index("commonness")
+    word = list(BiasModel().word)
+    word[common_at] = -3.0
+    model = BiasModel(word=tuple(word))
+    text = "The plan was bad and atrocious."
+    _, marks = evidence(text, model=model)
+    rated = {h.text: h for h in marks if h.kind == "subjective"}
+    shapes = {
+        w: word_context(text, 0, len(text), h.start, h.end) for w, h in rated.items()
+    }
+    at = CONTEXT_FEATURES.index("commonness")
+    assert shapes["atrocious"][at] < shapes["bad"][at]  # the rarer word
+    for w, h in rated.items():
+        subjectivity, polarity = h.subjectivity or 0.0, h.polarity or 0.0
+        own = model.word_weight(subjectivity, polarity, 0.0, shapes[w])
+        # The same rating on a word of the other's commonness: rarer weighs more.
+        other = [*shapes[w]]
+        other[at] = shapes["bad" if w == "atrocious" else "atrocious"][at]
+        moved = model.word_weight(subjectivity, polarity, 0.0, other)
+        assert (moved < own) == (w == "atrocious")
+    assert all(h.reason.startswith("TextBlob rates") for h in rated.values())
+    # The kind of a highlight stays one of the two the JSON schema knows.
+    assert {h.kind for h in marks} <= {"subjective", "loaded"}
+
+
 def test_sentence_features_count_strong_textblob_words_and_negativity() -> None:
     text = "The awful, terrible and new plan."
     ratings = {"awful": 1.0, "terrible": 1.0, "new": 0.45}
