@@ -329,6 +329,13 @@ def score_chunk(task: ChunkTask) -> ChunkResult:
     that cannot be loaded or scored becomes a :class:`LoadFailure`, so one
     bad row never stops a run of millions.
     """
+    # Bounded by the chunk: whatever the loaders leave for the cycle collector
+    # waits until the chunk is scored (see analysis.pipeline.collector_paused).
+    with collector_paused():
+        return _score_chunk(task)
+
+
+def _score_chunk(task: ChunkTask) -> ChunkResult:
     if task.analyzer is None:
         from analysis.score import analyze_article
 
@@ -339,40 +346,37 @@ def score_chunk(task: ChunkTask) -> ChunkResult:
     columns: dict[str, list[Any]] = {name: [] for name in names}
     failures: list[LoadFailure] = []
     articles = rows = words = 0
-    # Bounded by the chunk: whatever the loaders leave for the cycle collector
-    # waits until the chunk is scored (see analysis.pipeline.collector_paused).
-    with collector_paused():
-        for item in task.items:
-            try:
-                scored = analyzer(_load_item(item, task.text_column, task.id_column))
-            except LoadError as error:
-                failures.append(LoadFailure(_item_label(item), error.reason))
-                continue
-            except FrameLensError as error:
-                failures.append(LoadFailure(_item_label(item), str(error)))
-                continue
-            except (ImportError, SyntaxError):
-                raise  # a broken installation: no article could be scored, so stop
-            except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-                log.exception("unexpected error while scoring %s", _item_label(item))
-                failures.append(
-                    LoadFailure(
-                        _item_label(item),
-                        f"it could not be scored ({type(error).__name__}: {error}).",
-                    )
+    for item in task.items:
+        try:
+            scored = analyzer(_load_item(item, task.text_column, task.id_column))
+        except LoadError as error:
+            failures.append(LoadFailure(_item_label(item), error.reason))
+            continue
+        except FrameLensError as error:
+            failures.append(LoadFailure(_item_label(item), str(error)))
+            continue
+        except (ImportError, SyntaxError):
+            raise  # a broken installation: no article could be scored, so stop
+        except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
+            log.exception("unexpected error while scoring %s", _item_label(item))
+            failures.append(
+                LoadFailure(
+                    _item_label(item),
+                    f"it could not be scored ({type(error).__name__}: {error}).",
                 )
-                continue
-            articles += 1
-            words += scored.words
-            new_rows = (
-                [_article_row(item, scored)]
-                if task.per == "article"
-                else list(_sentence_rows(item, scored))
             )
-            for row in new_rows:
-                for name in names:
-                    columns[name].append(row[name])
-            rows += len(new_rows)
+            continue
+        articles += 1
+        words += scored.words
+        new_rows = (
+            [_article_row(item, scored)]
+            if task.per == "article"
+            else list(_sentence_rows(item, scored))
+        )
+        for row in new_rows:
+            for name in names:
+                columns[name].append(row[name])
+        rows += len(new_rows)
     return ChunkResult(
         ordinal=task.ordinal,
         items=len(task.items),

@@ -513,13 +513,13 @@ def _pack_flags(word: str) -> int:
     return packed
 
 
+_packed_flags: Memo[int] = Memo(_pack_flags)
+
+
 def _flags(word: str) -> tuple[int, ...]:
     """The style counts one occurrence of ``word`` adds, one by one."""
-    packed = _pack_flags(word)
+    packed = _packed_flags[word]
     return tuple((packed >> shift) & 1 for shift in _FLAG_SHIFTS)
-
-
-_packed_flags: Memo[int] = Memo(_pack_flags)
 
 
 def _style_counts(words: Sequence[str]) -> tuple[int, ...]:
