@@ -18,10 +18,17 @@ evidence, never from a list of a dataset's words:
       w = sigmoid(c0 + c1 * logit(lexicon weight) + c[category] + c[term]
                   + c2 * log(1 + other strong loaded terms)
                   + c3 * TextBlob subjectivity of the words + c4 * |their polarity|
-                  + sum_j c_j * context_j)
+                  + sum_j c_j * context_j
+                  + sum_k c[category, k] * context_k)
 
   where ``c[term]`` is a learned shift for that term of FrameLens's own
-  lexicon (shrunk toward its category for rare terms) and the lexicon weight
+  lexicon (shrunk toward its category for rare terms), ``c[category, k]``
+  a category's own addition to the coefficient of a few context features
+  (:data:`CATEGORY_CONTEXT`: a word's likely part of speech and its
+  commonness say different things in different categories; in the fitted
+  model an emotive word weighs more as an adjective than as a noun, a label
+  more as a noun than as an adjective, and rarity counts most for hedges
+  and attribution verbs), and the lexicon weight
   already carries the quotation discount (halved inside a direct quotation,
   see analysis/lexicon.py).
 
@@ -120,6 +127,13 @@ CONTEXT_FEATURES: tuple[str, ...] = (
 #: The word classes of analysis/wordclass.py that are context features (the
 #: others, "other" and "unknown", are the baseline).
 _POS_CLASSES: tuple[str, ...] = ("adjective", "adverb", "verb", "noun", "proper")
+#: Context features whose coefficient in the loaded-term formula may differ by
+#: category (an emotive adjective is marked more often than an emotive noun,
+#: a label noun more often than a label adjective; how rare a word is says
+#: more in some categories than in others): a category's own coefficient
+#: adds to the shared one.
+CATEGORY_CONTEXT: tuple[str, ...] = ("pos_adjective", "pos_noun", "commonness")
+_CATEGORY_CONTEXT_AT = tuple(CONTEXT_FEATURES.index(n) for n in CATEGORY_CONTEXT)
 #: The coefficients of the subjective-word and loaded-term formulas.
 WORD_COEFS: tuple[str, ...] = (
     "intercept",
@@ -261,6 +275,9 @@ class BiasModel:
     #: Loaded terms: learned shift per lexicon term, keyed "category:term"
     #: (cross-validated, shrunk toward the category; missing → 0).
     term_shift: Mapping[str, float] | None = None
+    #: Loaded terms: per category, coefficients of the CATEGORY_CONTEXT
+    #: features that add to the shared ones (missing → 0).
+    term_category_context: Mapping[str, tuple[float, ...]] | None = None
     #: Sentence: intercept, then one coefficient per name in FEATURES
     #: (>= 0 for the EVIDENCE_FEATURES).
     sentence: tuple[float, ...] = (
@@ -319,8 +336,12 @@ class BiasModel:
         if self.term_shift:
             shift += self.term_shift.get(f"{match.category}:{match.term.lower()}", 0.0)
         c = self.term
-        base = c[0] + shift + c[2] * context + c[3] * subjectivity + c[4] * abs(polarity)
         values = tuple(shape or _NO_SHAPE)
+        if self.term_category_context and match.category in self.term_category_context:
+            by_category = self.term_category_context[match.category]
+            for coef, at in zip(by_category, _CATEGORY_CONTEXT_AT, strict=True):
+                shift += coef * values[at]
+        base = c[0] + shift + c[2] * context + c[3] * subjectivity + c[4] * abs(polarity)
 
         def weight(lexicon_weight: float, shape_values: Sequence[float]) -> float:
             z = base + c[1] * _logit(lexicon_weight)
@@ -355,6 +376,11 @@ def _parse_weights(lines: Iterable[str]) -> BiasModel:
     word = tuple(values.get(("word", n), d) for n, d in zip(WORD_COEFS, base.word, strict=True))
     term = tuple(values.get(("term", n), d) for n, d in zip(TERM_COEFS, base.term, strict=True))
     cats = {n: v for (g, n), v in values.items() if g == "term_category"}
+    per_category = {
+        c: tuple(values.get(("term_category_context", f"{c}:{n}"), 0.0) for n in CATEGORY_CONTEXT)
+        for c in CATEGORY_IDS
+    }
+    per_category = {c: v for c, v in per_category.items() if any(v)}
     shifts = {n: v for (g, n), v in values.items() if g == "term_shift"}
     sentence = tuple(
         values.get(("sentence", n), d)
@@ -365,6 +391,7 @@ def _parse_weights(lines: Iterable[str]) -> BiasModel:
         term=term,
         term_category=cats or None,
         term_shift=shifts or None,
+        term_category_context=per_category or None,
         sentence=sentence,
         provenance=provenance or "resources/lexicons/weights.tsv",
     )

@@ -59,6 +59,8 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 from analysis.bias import (  # noqa: E402
+    CATEGORY_CONTEXT,
+    CONTEXT_FEATURES,
     CONTEXT_MIN,
     EVIDENCE_FEATURES,
     FEATURES,
@@ -538,11 +540,22 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
     tsizes: dict[str, int] = {}
     for it in term_items:
         tsizes[dataset_of[it[3]]] = tsizes.get(dataset_of[it[3]], 0) + 1
-    tx = [[*it[5], *(float(it[1] == c) for c in cats)] for it in term_items]
+    # Where each CATEGORY_CONTEXT feature sits in a term's row (after the
+    # four coefficients before the context features, intercept excluded).
+    first_context = len(TERM_COEFS) - 1 - len(CONTEXT_FEATURES)
+    shape_at = [first_context + CONTEXT_FEATURES.index(n) for n in CATEGORY_CONTEXT]
+    tx = [
+        [
+            *it[5],
+            *(float(it[1] == c) for c in cats),
+            *(float(it[1] == c) * it[5][a] for c in CATEGORY_IDS for a in shape_at),
+        ]
+        for it in term_items
+    ]
     tfit = _fit_logistic(
         tx,
         [float(it[2]) for it in term_items],
-        nonneg=[*TERM_NONNEG, *([False] * len(cats))],
+        nonneg=[*TERM_NONNEG, *([False] * (len(cats) + len(CATEGORY_IDS) * len(shape_at)))],
         sample_weight=[1.0 / tsizes[dataset_of[it[3]]] for it in term_items],
         strata=[dataset_of[it[3]] for it in term_items],
         l2=0.3,
@@ -630,9 +643,19 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
     word = (wfit[0] - _logit(tw), *wfit[1:])
     nterm = len(TERM_COEFS)
     term_cat = {c: tfit[nterm + i] for i, c in enumerate(cats)}
+    at = nterm + len(cats)
+    by_cat = {}
+    for c in CATEGORY_IDS:
+        by_cat[c] = tuple(tfit[at : at + len(shape_at)])
+        at += len(shape_at)
     term = (tfit[0] - _logit(tt), *tfit[1:nterm])
     partial = BiasModel(
-        word=word, term=term, term_category=term_cat, term_shift=term_shift, provenance=provenance
+        word=word,
+        term=term,
+        term_category=term_cat,
+        term_shift=term_shift,
+        term_category_context=by_cat,
+        provenance=provenance,
     )
 
     # Sentence model on the features the fitted highlights give.
@@ -658,6 +681,7 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
         term=term,
         term_category=term_cat,
         term_shift=term_shift,
+        term_category_context=by_cat,
         sentence=tuple(sfit),
         provenance=provenance,
     )
@@ -678,6 +702,11 @@ def write_weights(model: BiasModel, path: Path, note: str) -> None:
     lines += [f"word\t{n}\t{v:.6g}" for n, v in zip(WORD_COEFS, model.word, strict=True)]
     lines += [f"term\t{n}\t{v:.6g}" for n, v in zip(TERM_COEFS, model.term, strict=True)]
     lines += [f"term_category\t{n}\t{v:.6g}" for n, v in (model.term_category or {}).items()]
+    lines += [
+        f"term_category_context\t{c}:{n}\t{v:.6g}"
+        for c, values in (model.term_category_context or {}).items()
+        for n, v in zip(CATEGORY_CONTEXT, values, strict=True)
+    ]
     lines += [f"term_shift\t{n}\t{v:.4g}" for n, v in sorted((model.term_shift or {}).items())]
     lines += [
         f"sentence\t{n}\t{v:.6g}"
@@ -888,11 +917,16 @@ def average_models(models: Sequence[BiasModel], provenance: str) -> BiasModel:
                 total[key] = total.get(key, 0.0) + value
         return {key: v / n for key, v in sorted(total.items()) if abs(v / n) > 0.01}
 
+    zeros = (0.0,) * len(CATEGORY_CONTEXT)
     return BiasModel(
         word=mean(m.word for m in models),
         term=mean(m.term for m in models),
         term_category=mean_map(m.term_category for m in models),
         term_shift=mean_map(m.term_shift for m in models),
+        term_category_context={
+            c: mean((m.term_category_context or {}).get(c, zeros) for m in models)
+            for c in CATEGORY_IDS
+        },
         sentence=mean(m.sentence for m in models),
         provenance=provenance,
     )

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.bias import (
+    CATEGORY_CONTEXT,
     CONTEXT_FEATURES,
     EVIDENCE_FEATURES,
     FEATURES,
@@ -107,6 +108,49 @@ def test_shipped_weights_are_read_with_their_provenance() -> None:
     # The highlight cut-offs were chosen on inner folds of each training set.
     assert "inner folds" in model.provenance
     assert len(model.word) == len(WORD_COEFS) and len(model.term) == len(TERM_COEFS)
+    # Every built-in category has its own part-of-speech and commonness terms.
+    assert model.term_category_context is not None
+    assert set(model.term_category_context) == set(CATEGORY_IDS)
+    assert all(len(v) == len(CATEGORY_CONTEXT) for v in model.term_category_context.values())
+
+
+def test_a_category_s_own_context_coefficients_move_only_its_terms() -> None:
+    at = CONTEXT_FEATURES.index("pos_adjective")
+    adjective = [0.0] * len(CONTEXT_FEATURES)
+    adjective[at] = 1.0
+    own = dict.fromkeys(CATEGORY_IDS, (0.0,) * len(CATEGORY_CONTEXT))
+    own["emotive"] = tuple(1.5 if name == "pos_adjective" else 0.0 for name in CATEGORY_CONTEXT)
+    plain, fitted = BiasModel(), BiasModel(term_category_context=own)
+
+    def logit_gain(category: str, shape: list[float]) -> float:
+        match = LexiconMatch(0, 4, "term", category, "why", 0.6, "term")
+        p0, p1 = plain.term_weight(match, 0.0, shape), fitted.term_weight(match, 0.0, shape)
+        return math.log(p1 / (1 - p1)) - math.log(p0 / (1 - p0))
+
+    # sigmoid(z + 1.5 * pos_adjective) for an emotive adjective only.
+    assert logit_gain("emotive", adjective) == pytest.approx(1.5)
+    assert logit_gain("emotive", [0.0] * len(CONTEXT_FEATURES)) == pytest.approx(0.0)
+    assert logit_gain("label", adjective) == pytest.approx(0.0)
+    # A user's own category keeps the weight the user gave.
+    custom = LexiconMatch(0, 4, "term", "custom:mine", "why", 0.6, "term")
+    assert fitted.term_weight(custom, 0.0, adjective) == 0.6
+
+
+def test_written_weights_read_back_the_same(repo_dir: Path, tmp_path: Path) -> None:
+    from analysis.bias import _parse_weights
+
+    v = load_validity(repo_dir)
+    model = default_model()
+    path = tmp_path / "weights.tsv"
+    v.write_weights(model, path, "round trip")
+    back = _parse_weights(path.read_text(encoding="utf-8").splitlines())
+    assert back.word == pytest.approx(model.word, rel=1e-5)
+    assert back.term == pytest.approx(model.term, rel=1e-5)
+    assert back.sentence == pytest.approx(model.sentence, rel=1e-5)
+    assert back.term_category == pytest.approx(model.term_category, rel=1e-5)
+    assert back.term_category_context is not None and model.term_category_context is not None
+    for category, values in model.term_category_context.items():
+        assert back.term_category_context[category] == pytest.approx(values, rel=1e-5)
 
 
 def _context_of(text: str) -> Callable[[str], dict[str, float]]:
@@ -178,9 +222,7 @@ def test_a_rarer_word_weighs_more_where_the_model_says_so_and_keeps_its_reason()
     text = "The plan was bad and atrocious."
     _, marks = evidence(text, model=model)
     rated = {h.text: h for h in marks if h.kind == "subjective"}
-    shapes = {
-        w: word_context(text, 0, len(text), h.start, h.end) for w, h in rated.items()
-    }
+    shapes = {w: word_context(text, 0, len(text), h.start, h.end) for w, h in rated.items()}
     at = CONTEXT_FEATURES.index("commonness")
     assert shapes["atrocious"][at] < shapes["bad"][at]  # the rarer word
     for w, h in rated.items():
@@ -373,6 +415,7 @@ def test_fold_models_are_averaged_coefficient_by_coefficient(repo_dir: Path) -> 
         word=tuple(c + 1.0 for c in BiasModel().word),
         term_shift={"label:regime": 0.0},
         term_category={"label": 0.0},
+        term_category_context={"label": (1.0, 2.0, 3.0)},
     )
     mean = v.average_models([a, b], "mean of 2 fold models")
     assert mean.word == pytest.approx(tuple(c + 0.5 for c in BiasModel().word))
@@ -380,6 +423,10 @@ def test_fold_models_are_averaged_coefficient_by_coefficient(repo_dir: Path) -> 
     # A term missing from a fold model counts as no shift in that fold.
     assert mean.term_shift == pytest.approx({"label:regime": 0.5, "emotive:awful": 0.25})
     assert mean.term_category == pytest.approx({"label": 0.5})
+    # A category missing from a fold model counts as zeros in that fold.
+    assert mean.term_category_context is not None
+    assert mean.term_category_context["label"] == pytest.approx((0.5, 1.0, 1.5))
+    assert mean.term_category_context["emotive"] == pytest.approx((0.0, 0.0, 0.0))
     assert mean.provenance == "mean of 2 fold models"
 
 
@@ -503,7 +550,6 @@ def test_packed_style_counts_equal_the_plain_sums(copies: int) -> None:
     words = ["very", "Didn't", "cheapest", "1999", "said", "we", "famous"] * copies
     expected = tuple(map(sum, zip(*map(_flags, words), strict=True))) if words else (0,) * 7
     assert _style_counts(words) == expected == (copies,) * 7
-
 
 
 def test_reasons_are_written_once_per_rating_yet_keep_the_sign_of_zero() -> None:
