@@ -676,15 +676,7 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
     nonneg = [name in EVIDENCE_FEATURES for name in FEATURES]
     strata = [dataset_of[s.doc] for s in sents if s.label is not None]
     sfit = _fit_logistic(xs, ys, nonneg=nonneg, sample_weight=sw, l2=SENTENCE_L2, strata=strata)
-    return BiasModel(
-        word=word,
-        term=term,
-        term_category=term_cat,
-        term_shift=term_shift,
-        term_category_context=by_cat,
-        sentence=tuple(sfit),
-        provenance=provenance,
-    )
+    return replace(partial, sentence=tuple(sfit))
 
 
 def write_weights(model: BiasModel, path: Path, note: str) -> None:

@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.bias import (
+    _WORD_RE,
     CATEGORY_CONTEXT,
     CONTEXT_FEATURES,
     EVIDENCE_FEATURES,
@@ -26,10 +27,9 @@ from analysis.bias import (
     WORD_NONNEG,
     BiasModel,
     _flags,
-    _subjective_reason,
     _style_counts,
+    _subjective_reason,
     _two_words_before,
-    _WORD_RE,
     bias_features,
     default_model,
     sentence_evidence,
