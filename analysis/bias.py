@@ -337,8 +337,8 @@ class BiasModel:
             shift += self.term_shift.get(f"{match.category}:{match.term.lower()}", 0.0)
         c = self.term
         values = tuple(shape or _NO_SHAPE)
-        if self.term_category_context and match.category in self.term_category_context:
-            by_category = self.term_category_context[match.category]
+        by_category = (self.term_category_context or {}).get(match.category)
+        if by_category:
             for coef, at in zip(by_category, _CATEGORY_CONTEXT_AT, strict=True):
                 shift += coef * values[at]
         base = c[0] + shift + c[2] * context + c[3] * subjectivity + c[4] * abs(polarity)

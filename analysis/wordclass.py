@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
-__all__ = ["CLASSES", "WordClasses", "commonness", "word_class", "word_classes"]
+__all__ = ["CLASSES", "WordClasses", "word_class", "word_classes"]
 
 #: The coarse classes, in the order of their codes (0 = unknown).
 CLASSES: tuple[str, ...] = ("unknown", "adjective", "adverb", "verb", "noun", "proper", "other")
@@ -146,8 +146,3 @@ def word_class(word: str, table: WordClasses | None = None) -> tuple[str, float]
         return known[-1][0], min(c for _, c in known)
     code = at + len(word) + 2
     return CLASSES[int(rows[code])], (ord(rows[code + 1]) - 97) / _STEPS
-
-
-def commonness(word: str, table: WordClasses | None = None) -> float:
-    """The commonness in [0, 1] of a lower-cased word (0 if unknown)."""
-    return word_class(word, table)[1]

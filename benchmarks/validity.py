@@ -60,7 +60,6 @@ if str(REPO) not in sys.path:
 
 from analysis.bias import (  # noqa: E402
     CATEGORY_CONTEXT,
-    CONTEXT_FEATURES,
     CONTEXT_MIN,
     EVIDENCE_FEATURES,
     FEATURES,
@@ -540,10 +539,9 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
     tsizes: dict[str, int] = {}
     for it in term_items:
         tsizes[dataset_of[it[3]]] = tsizes.get(dataset_of[it[3]], 0) + 1
-    # Where each CATEGORY_CONTEXT feature sits in a term's row (after the
-    # four coefficients before the context features, intercept excluded).
-    first_context = len(TERM_COEFS) - 1 - len(CONTEXT_FEATURES)
-    shape_at = [first_context + CONTEXT_FEATURES.index(n) for n in CATEGORY_CONTEXT]
+    # Where each CATEGORY_CONTEXT feature sits in a term's row (the row has
+    # no intercept, TERM_COEFS has).
+    shape_at = [TERM_COEFS.index(f"term_{n}") - 1 for n in CATEGORY_CONTEXT]
     tx = [
         [
             *it[5],
@@ -643,11 +641,11 @@ def fit_model(docs: Sequence[Doc], sents: Sequence[Sent], provenance: str) -> Bi
     word = (wfit[0] - _logit(tw), *wfit[1:])
     nterm = len(TERM_COEFS)
     term_cat = {c: tfit[nterm + i] for i, c in enumerate(cats)}
-    at = nterm + len(cats)
-    by_cat = {}
-    for c in CATEGORY_IDS:
-        by_cat[c] = tuple(tfit[at : at + len(shape_at)])
-        at += len(shape_at)
+    first, size = nterm + len(cats), len(shape_at)
+    by_cat = {
+        c: tuple(tfit[first + i * size : first + (i + 1) * size])
+        for i, c in enumerate(CATEGORY_IDS)
+    }
     term = (tfit[0] - _logit(tt), *tfit[1:nterm])
     partial = BiasModel(
         word=word,
