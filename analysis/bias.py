@@ -41,9 +41,12 @@ superlative in -est, or after "more", "most", "less", "least"), whether
 the span is a phrase of several words rather than one word, and its usage
 (analysis/wordclass.py, from tables TextBlob ships): the likely part of
 speech of its last word (adjective, adverb, verb, noun or proper noun, else
-none) and how common its rarest word is in general English (loaded words
-tend to be rarer than neutral ones).  They change a weight, never a reason: every
-highlight keeps the reason of its lexicon entry or TextBlob's ratings.
+none), how common its rarest word is in general English (loaded words
+tend to be rarer than neutral ones), and how far into the article its
+sentence starts (the share of the text before it: 0 in the first sentence;
+framing gathers in the lead of a news story, less in its later paragraphs).
+They change a weight, never a reason: every highlight keeps the reason of
+its lexicon entry or TextBlob's ratings.
 
 The per-sentence bias estimate is a logistic combination of sentence
 features (:data:`FEATURES`)::
@@ -63,7 +66,8 @@ the wording and do not depend on the highlights, so their coefficients may
 have either sign: share inside quotation marks, adjective suffixes,
 superlatives, "!", numbers, neutral attribution ("said", "according to"),
 sentence length, first/second-person pronouns, "?", intensifiers, negations
-("not", "never", "no", "n't": denial and rebuttal are a mark of argument).
+("not", "never", "no", "n't": denial and rebuttal are a mark of argument),
+and how far into the article the sentence starts.
 
 The coefficients live in resources/lexicons/weights.tsv with their
 provenance: the mean of the fold models of a cross-validation on expert
@@ -91,6 +95,7 @@ from analysis.model import Assessment, Highlight
 
 __all__ = [
     "BiasModel",
+    "article_position",
     "bias_features",
     "default_model",
     "sentence_evidence",
@@ -104,8 +109,9 @@ __all__ = [
 #: a negation or an intensifier just before it, its relative position, its
 #: length, graded (superlative or after more/most/less/least), a phrase of
 #: several words, its last word's likely part of speech (from the
-#: tagger's lexicon, whatever the sentence) and the commonness in [0, 1] of
-#: its rarest word (analysis/wordclass.py).
+#: tagger's lexicon, whatever the sentence), the commonness in [0, 1] of
+#: its rarest word (analysis/wordclass.py), and where its sentence starts in
+#: the article (:func:`article_position`).
 CONTEXT_FEATURES: tuple[str, ...] = (
     "quoted",
     "capitalised",
@@ -123,6 +129,7 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "pos_noun",
     "pos_proper",
     "commonness",
+    "article_position",
 )
 #: The word classes of analysis/wordclass.py that are context features (the
 #: others, "other" and "unknown", are the baseline).
@@ -186,6 +193,7 @@ STYLE_FEATURES: tuple[str, ...] = (
     "question",
     "intensifiers",
     "negations",
+    "article_position",
 )
 #: The names of the sentence features, in the order of the coefficients.
 FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
@@ -575,6 +583,7 @@ def _style(
         float(sentence_has("?", start, end) >= 0),
         math.log1p(intens),
         math.log1p(negations),
+        article_position(text, start),
     )
 
 
@@ -615,7 +624,14 @@ def word_context(
         negated,
         intensified,
         (start - sentence_start) / span,
+        article_position(text, sentence_start),
     )
+
+
+def article_position(text: str, sentence_start: int) -> float:
+    """How far into the article a sentence starts: the share of ``text`` before it,
+    in [0, 1) (0 for the first sentence, and for a sentence analysed alone)."""
+    return sentence_start / len(text) if text else 0.0
 
 
 def _shape(
@@ -626,10 +642,12 @@ def _shape(
     negated: bool,
     intensified: bool,
     position: float,
+    in_article: float,
 ) -> tuple[float, ...]:
     """The CONTEXT_FEATURES from the two lower-cased words ``before`` the span,
     the span's own words (``head``), whether the span opens the sentence, and
-    what the caller already knows (quoted, negated, intensified, position)."""
+    what the caller already knows (quoted, negated, intensified, position in
+    the sentence, the sentence's :func:`article_position`)."""
     last = head[-1].lower() if head else ""
     adjective, adverb, length, superlative, usage = _word_shapes[last]
     if len(head) > 1:
@@ -652,6 +670,7 @@ def _shape(
         float(graded),
         float(len(head) > 1),
         *usage,
+        in_article,
     )
 
 
@@ -740,7 +759,7 @@ _reason = lru_cache(maxsize=4096)(_write_reason)
 class _Sentence:
     """One sentence's words, found once and shared by every highlight's context."""
 
-    __slots__ = ("_first", "end", "span", "start", "text", "words")
+    __slots__ = ("_first", "end", "in_article", "span", "start", "text", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -748,6 +767,7 @@ class _Sentence:
         self.end = end
         self.words: list[str] = _WORD_RE.findall(text, start, end)
         self.span = max(1, end - start)
+        self.in_article = article_position(text, start)
         self._first: int | None = None
 
     def _first_word(self) -> int:
@@ -777,6 +797,7 @@ class _Sentence:
             negated,
             intensified,
             (start - self.start) / self.span,
+            self.in_article,
         )
 
 

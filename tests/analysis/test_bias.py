@@ -30,6 +30,7 @@ from analysis.bias import (
     _style_counts,
     _subjective_reason,
     _two_words_before,
+    article_position,
     bias_features,
     default_model,
     sentence_evidence,
@@ -524,6 +525,75 @@ def test_evidence_equals_the_per_word_functions(text: str) -> None:
         assert h.weight == round(expected, 4)
     features = bias_features(text, 0, len(text), scored.subjectivity, scored.polarity, highlights)
     assert bias == min(1.0, max(0.0, model.sentence_bias(features)))
+
+
+def _later(sentence: str, lead: str) -> tuple[float, tuple, str, int]:  # type: ignore[type-arg]
+    """``sentence`` after ``lead`` in one article: its evidence, the text, where it starts."""
+    text = lead + sentence
+    start = len(lead)
+    scored = analyze_sentence(sentence, start)
+    matches = default_lexicon().match(text, start, len(text))
+    bias, marks = sentence_evidence(
+        text, start, len(text), scored.subjectivity, scored.polarity, scored.assessments, matches
+    )
+    return bias, marks, text, start
+
+
+def test_article_position_is_the_share_of_the_text_before_the_sentence() -> None:
+    text = "One. Two three. Four."
+    assert article_position(text, 0) == 0.0
+    assert article_position(text, text.index("Two")) == 5 / len(text)
+    assert article_position("", 0) == 0.0
+    at = CONTEXT_FEATURES.index("article_position")
+    _, marks, long_text, start = _later(SENTENCE, "A plain first sentence. " * 8)
+    assert marks
+    for h in marks:
+        shape = word_context(long_text, start, len(long_text), h.start, h.end)
+        assert shape[at] == start / len(long_text)
+        # Only where the sentence stands differs from the same sentence alone.
+        alone = word_context(SENTENCE, 0, len(SENTENCE), h.start - start, h.end - start)
+        assert alone[at] == 0.0
+        assert shape[:at] + shape[at + 1 :] == alone[:at] + alone[at + 1 :]
+    style = style_features(long_text, start, len(long_text))
+    assert style[STYLE_FEATURES.index("article_position")] == start / len(long_text)
+
+
+def test_a_later_sentence_s_evidence_equals_the_per_word_functions() -> None:
+    model = default_model()
+    bias, marks, text, start = _later(SENTENCE, "A plain first sentence. " * 8)
+    scored = analyze_sentence(SENTENCE, start)
+    matches = {(m.start, m.end): m for m in default_lexicon().match(text, start, len(text))}
+    strong = sum(1 for m in matches.values() if m.weight >= 0.5 and not m.quoted)
+    loaded = [h for h in marks if h.kind == "loaded"]
+    assert loaded
+    for h in loaded:
+        m = matches[(h.start, h.end)]
+        shape = word_context(
+            text, start, len(text), m.start, m.end, quoted=m.quoted, negated=m.negated
+        )
+        context = strong - (1 if m.weight >= 0.5 and not m.quoted else 0)
+        rated = [
+            a
+            for a in scored.assessments
+            if a.subjectivity > 0 and a.start < m.end and m.start < a.end
+        ]
+        best = max(rated, key=lambda a: a.subjectivity, default=None)
+        subj, pol = (best.subjectivity, best.polarity) if best else (0.0, 0.0)
+        assert h.weight == round(model.term_weight(m, math.log1p(context), shape, subj, pol), 4)
+    features = bias_features(text, start, len(text), scored.subjectivity, scored.polarity, marks)
+    assert bias == min(1.0, max(0.0, model.sentence_bias(features)))
+
+
+def test_the_shipped_model_weighs_the_lead_more_than_later_paragraphs() -> None:
+    # Fitted on expert annotations: the same wording marks less, and the
+    # sentence's estimate is lower, deep into an article than in its lead.
+    bias0, first = evidence()
+    bias1, later, _, start = _later(SENTENCE, "A plain first sentence. " * 30)
+    assert [(h.start + start, h.end + start, h.reason) for h in first] == [
+        (h.start, h.end, h.reason) for h in later
+    ]
+    assert all(b.weight < a.weight for a, b in zip(first, later, strict=True))
+    assert bias1 < bias0
 
 
 # Text made of words, joiners, spaces and punctuation, where word boundaries are hard.
