@@ -42,9 +42,10 @@ the span is a phrase of several words rather than one word, and its usage
 (analysis/wordclass.py, from tables TextBlob ships): the likely part of
 speech of its last word (adjective, adverb, verb, noun or proper noun, else
 none), how common its rarest word is in general English (loaded words
-tend to be rarer than neutral ones), and how far into the article its
+tend to be rarer than neutral ones), how far into the article its
 sentence starts (the share of the text before it: 0 in the first sentence;
-framing gathers in the lead of a news story, less in its later paragraphs).
+framing gathers in the lead of a news story, less in its later paragraphs)
+and whether its sentence opens a paragraph.
 They change a weight, never a reason: every highlight keeps the reason of
 its lexicon entry or TextBlob's ratings.
 
@@ -67,7 +68,8 @@ have either sign: share inside quotation marks, adjective suffixes,
 superlatives, "!", numbers, neutral attribution ("said", "according to"),
 sentence length, first/second-person pronouns, "?", intensifiers, negations
 ("not", "never", "no", "n't": denial and rebuttal are a mark of argument),
-and how far into the article the sentence starts.
+how far into the article the sentence starts and whether it opens a
+paragraph.
 
 The coefficients live in resources/lexicons/weights.tsv with their
 provenance: the mean of the fold models of a cross-validation on expert
@@ -98,6 +100,7 @@ __all__ = [
     "article_position",
     "bias_features",
     "default_model",
+    "opens_paragraph",
     "sentence_evidence",
     "style_features",
     "word_context",
@@ -110,8 +113,9 @@ __all__ = [
 #: length, graded (superlative or after more/most/less/least), a phrase of
 #: several words, its last word's likely part of speech (from the
 #: tagger's lexicon, whatever the sentence), the commonness in [0, 1] of
-#: its rarest word (analysis/wordclass.py), and where its sentence starts in
-#: the article (:func:`article_position`).
+#: its rarest word (analysis/wordclass.py), where its sentence starts in
+#: the article (:func:`article_position`) and whether that sentence opens a
+#: paragraph (:func:`opens_paragraph`).
 CONTEXT_FEATURES: tuple[str, ...] = (
     "quoted",
     "capitalised",
@@ -130,6 +134,7 @@ CONTEXT_FEATURES: tuple[str, ...] = (
     "pos_proper",
     "commonness",
     "article_position",
+    "paragraph_start",
 )
 #: The word classes of analysis/wordclass.py that are context features (the
 #: others, "other" and "unknown", are the baseline).
@@ -194,6 +199,7 @@ STYLE_FEATURES: tuple[str, ...] = (
     "intensifiers",
     "negations",
     "article_position",
+    "paragraph_start",
 )
 #: The names of the sentence features, in the order of the coefficients.
 FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
@@ -584,6 +590,7 @@ def _style(
         math.log1p(intens),
         math.log1p(negations),
         article_position(text, start),
+        opens_paragraph(text, start),
     )
 
 
@@ -625,6 +632,7 @@ def word_context(
         intensified,
         (start - sentence_start) / span,
         article_position(text, sentence_start),
+        opens_paragraph(text, sentence_start),
     )
 
 
@@ -632,6 +640,19 @@ def article_position(text: str, sentence_start: int) -> float:
     """How far into the article a sentence starts: the share of ``text`` before it,
     in [0, 1) (0 for the first sentence, and for a sentence analysed alone)."""
     return sentence_start / len(text) if text else 0.0
+
+
+def opens_paragraph(text: str, sentence_start: int) -> float:
+    """1.0 when the sentence starting at ``sentence_start`` opens a paragraph:
+    only white space before it, or a blank line (the loaders separate
+    paragraphs with one; a single line break may be a wrapped line); else 0.0.
+    A sentence analysed alone opens its paragraph."""
+    i = sentence_start
+    breaks = 0
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+        breaks += text[i] == "\n"
+    return float(i == 0 or breaks >= 2)
 
 
 def _shape(
@@ -643,11 +664,13 @@ def _shape(
     intensified: bool,
     position: float,
     in_article: float,
+    in_paragraph: float,
 ) -> tuple[float, ...]:
     """The CONTEXT_FEATURES from the two lower-cased words ``before`` the span,
     the span's own words (``head``), whether the span opens the sentence, and
     what the caller already knows (quoted, negated, intensified, position in
-    the sentence, the sentence's :func:`article_position`)."""
+    the sentence, the sentence's :func:`article_position` and
+    :func:`opens_paragraph`)."""
     last = head[-1].lower() if head else ""
     adjective, adverb, length, superlative, usage = _word_shapes[last]
     if len(head) > 1:
@@ -671,6 +694,7 @@ def _shape(
         float(len(head) > 1),
         *usage,
         in_article,
+        in_paragraph,
     )
 
 
@@ -759,7 +783,16 @@ _reason = lru_cache(maxsize=4096)(_write_reason)
 class _Sentence:
     """One sentence's words, found once and shared by every highlight's context."""
 
-    __slots__ = ("_first", "end", "in_article", "span", "start", "text", "words")
+    __slots__ = (
+        "_first",
+        "end",
+        "in_article",
+        "in_paragraph",
+        "span",
+        "start",
+        "text",
+        "words",
+    )
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.text = text
@@ -768,6 +801,7 @@ class _Sentence:
         self.words: list[str] = _WORD_RE.findall(text, start, end)
         self.span = max(1, end - start)
         self.in_article = article_position(text, start)
+        self.in_paragraph = opens_paragraph(text, start)
         self._first: int | None = None
 
     def _first_word(self) -> int:
@@ -798,6 +832,7 @@ class _Sentence:
             intensified,
             (start - self.start) / self.span,
             self.in_article,
+            self.in_paragraph,
         )
 
 

@@ -33,6 +33,7 @@ from analysis.bias import (
     article_position,
     bias_features,
     default_model,
+    opens_paragraph,
     sentence_evidence,
     style_features,
     word_context,
@@ -550,12 +551,36 @@ def test_article_position_is_the_share_of_the_text_before_the_sentence() -> None
     for h in marks:
         shape = word_context(long_text, start, len(long_text), h.start, h.end)
         assert shape[at] == start / len(long_text)
-        # Only where the sentence stands differs from the same sentence alone.
+        # Only where the sentence stands differs from the same sentence alone,
+        # which opens the article and its paragraph.
         alone = word_context(SENTENCE, 0, len(SENTENCE), h.start - start, h.end - start)
-        assert alone[at] == 0.0
-        assert shape[:at] + shape[at + 1 :] == alone[:at] + alone[at + 1 :]
+        para = CONTEXT_FEATURES.index("paragraph_start")
+        assert (alone[at], alone[para]) == (0.0, 1.0)
+        assert shape[para] == 0.0
+        assert [v for i, v in enumerate(shape) if i not in (at, para)] == [
+            v for i, v in enumerate(alone) if i not in (at, para)
+        ]
     style = style_features(long_text, start, len(long_text))
     assert style[STYLE_FEATURES.index("article_position")] == start / len(long_text)
+    assert style[STYLE_FEATURES.index("paragraph_start")] == 0.0
+
+
+def test_a_sentence_opens_a_paragraph_after_a_blank_line_not_after_a_wrapped_line() -> None:
+    text = "  First one. Second one.\n\nThird one.\n \t\n  Fourth one.\nFifth one."
+    names = ("First one", "Second one", "Third one", "Fourth one", "Fifth one")
+    assert {name: opens_paragraph(text, text.index(name)) for name in names} == {
+        "First one": 1.0,  # only white space before it
+        "Second one": 0.0,
+        "Third one": 1.0,
+        "Fourth one": 1.0,  # a blank line holding spaces and a tab
+        "Fifth one": 0.0,  # one line break: a wrapped line, not a new paragraph
+    }
+    assert opens_paragraph("", 0) == 1.0
+    at = CONTEXT_FEATURES.index("paragraph_start")
+    third = text.index("Third")
+    assert word_context(text, third, third + 10, third, third + 5)[at] == 1.0
+    fifth = text.index("Fifth")
+    assert style_features(text, fifth, len(text))[STYLE_FEATURES.index("paragraph_start")] == 0.0
 
 
 def test_a_later_sentence_s_evidence_equals_the_per_word_functions() -> None:
