@@ -175,13 +175,6 @@ def collector_paused() -> Iterator[None]:
 
     Only the main thread pauses it: an analysis that another thread runs (the
     app's) must not stop collection for a whole process whose window goes on.
-
-    Resumed, the collector's first pass would walk every object the pause let
-    accumulate in its youngest generation (all the results: 50-100 ms for the
-    corpus of benchmarks/throughput.py, in one process as in two, time no
-    second process can share) and find nothing to free.  So they are first
-    moved to the oldest generation, at once (:func:`_age`), where only a full
-    collection, which walks everything anyway, looks at them.
     """
     paused = gc.isenabled() and threading.current_thread() is threading.main_thread()
     if paused:
@@ -190,21 +183,7 @@ def collector_paused() -> Iterator[None]:
         yield
     finally:
         if paused:
-            _age()
             gc.enable()
-
-
-def _age() -> None:
-    """Move every object in the collector's young generations to the oldest one.
-
-    ``gc.freeze()`` then ``gc.unfreeze()`` does it in two list splices,
-    whatever the number of objects.  Not when some objects are frozen already
-    (a forked worker inherits the caller's frozen heap, the app freezes its
-    own): unfreezing them would undo that.
-    """
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        gc.unfreeze()
 
 
 # --- Worker side (module level, so that ``spawn`` can find it) ----------------------------------

@@ -344,33 +344,6 @@ def test_the_collector_is_enabled_again_after_an_analysis_even_a_cancelled_one()
         gc.enable()
 
 
-def test_what_an_analysis_allocates_goes_to_the_oldest_generation_unless_some_are_frozen() -> None:
-    # Resumed, the collector would otherwise walk all the results at once to
-    # find nothing (collector_paused); a frozen heap must stay frozen.
-    import gc
-
-    def generation_of(obj: object) -> int | None:
-        for generation in range(3):
-            if any(o is obj for o in gc.get_objects(generation)):
-                return generation
-        return None
-
-    corpus = analyze(_articles(3), workers=1)
-    assert gc.is_tracked(corpus.articles[0])
-    assert generation_of(corpus.articles[0]) == 2
-    assert gc.get_freeze_count() == 0
-
-    held = [object()]  # a container the caller made and froze before analysing
-    gc.freeze()
-    try:
-        corpus = analyze(_articles(3), workers=1)
-        assert gc.get_freeze_count() > 0
-        assert generation_of(held) is None  # still frozen, in no generation
-        assert generation_of(corpus.articles[0]) in (0, 1)
-    finally:
-        gc.unfreeze()
-
-
 def test_an_analysis_in_another_thread_leaves_the_collector_running() -> None:
     # The app analyses in a worker thread while its window goes on.
     import gc
