@@ -485,12 +485,17 @@ _TRICKY = [
 
 
 @pytest.mark.parametrize("text", _TRICKY)
-def test_evidence_equals_the_per_word_functions(text: str) -> None:
+@pytest.mark.parametrize(
+    "lead", ["", "A plain first sentence.\n\n", "A plain first sentence. " * 8]
+)
+def test_evidence_equals_the_per_word_functions(text: str, lead: str) -> None:
+    # The sentence alone, opening a later paragraph, and deep inside one.
     model = default_model()
-    scored = analyze_sentence(text, 0)
-    matches = default_lexicon().match(text)
+    full, start, end = lead + text, len(lead), len(lead) + len(text)
+    scored = analyze_sentence(text, start)
+    matches = default_lexicon().match(full, start, end)
     bias, highlights = sentence_evidence(
-        text, 0, len(text), scored.subjectivity, scored.polarity, scored.assessments, matches
+        full, start, end, scored.subjectivity, scored.polarity, scored.assessments, matches
     )
     strong = sum(1 for m in matches if m.weight >= 0.5 and not m.quoted)
     by_span = {(a.start, a.end): a for a in scored.assessments}
@@ -500,7 +505,7 @@ def test_evidence_equals_the_per_word_functions(text: str) -> None:
         if h.kind == "loaded":
             m = loaded[(h.start, h.end)]
             shape = word_context(
-                text, 0, len(text), m.start, m.end, quoted=m.quoted, negated=m.negated
+                full, start, end, m.start, m.end, quoted=m.quoted, negated=m.negated
             )
             context = strong - (1 if m.weight >= 0.5 and not m.quoted else 0)
             rated = [
@@ -514,9 +519,9 @@ def test_evidence_equals_the_per_word_functions(text: str) -> None:
         else:
             a = next(a for (s, e), a in by_span.items() if s <= h.start and h.end <= e)
             shape = word_context(
-                text,
-                0,
-                len(text),
+                full,
+                start,
+                end,
                 h.start,
                 h.end,
                 negated=a.negated,
@@ -524,7 +529,7 @@ def test_evidence_equals_the_per_word_functions(text: str) -> None:
             )
             expected = model.word_weight(a.subjectivity, a.polarity, math.log1p(strong), shape)
         assert h.weight == round(expected, 4)
-    features = bias_features(text, 0, len(text), scored.subjectivity, scored.polarity, highlights)
+    features = bias_features(full, start, end, scored.subjectivity, scored.polarity, highlights)
     assert bias == min(1.0, max(0.0, model.sentence_bias(features)))
 
 
@@ -583,33 +588,7 @@ def test_a_sentence_opens_a_paragraph_after_a_blank_line_not_after_a_wrapped_lin
     assert style_features(text, fifth, len(text))[STYLE_FEATURES.index("paragraph_start")] == 0.0
 
 
-def test_a_later_sentence_s_evidence_equals_the_per_word_functions() -> None:
-    model = default_model()
-    bias, marks, text, start = _later(SENTENCE, "A plain first sentence. " * 8)
-    scored = analyze_sentence(SENTENCE, start)
-    matches = {(m.start, m.end): m for m in default_lexicon().match(text, start, len(text))}
-    strong = sum(1 for m in matches.values() if m.weight >= 0.5 and not m.quoted)
-    loaded = [h for h in marks if h.kind == "loaded"]
-    assert loaded
-    for h in loaded:
-        m = matches[(h.start, h.end)]
-        shape = word_context(
-            text, start, len(text), m.start, m.end, quoted=m.quoted, negated=m.negated
-        )
-        context = strong - (1 if m.weight >= 0.5 and not m.quoted else 0)
-        rated = [
-            a
-            for a in scored.assessments
-            if a.subjectivity > 0 and a.start < m.end and m.start < a.end
-        ]
-        best = max(rated, key=lambda a: a.subjectivity, default=None)
-        subj, pol = (best.subjectivity, best.polarity) if best else (0.0, 0.0)
-        assert h.weight == round(model.term_weight(m, math.log1p(context), shape, subj, pol), 4)
-    features = bias_features(text, start, len(text), scored.subjectivity, scored.polarity, marks)
-    assert bias == min(1.0, max(0.0, model.sentence_bias(features)))
-
-
-def test_the_shipped_model_weighs_the_lead_more_than_later_paragraphs() -> None:
+def test_the_shipped_model_weighs_the_same_wording_less_deeper_into_an_article() -> None:
     # Fitted on expert annotations: the same wording marks less, and the
     # sentence's estimate is lower, deep into an article than in its lead.
     bias0, first = evidence()
