@@ -517,7 +517,7 @@ def _features(
 
 def style_features(text: str, start: int, end: int) -> tuple[float, ...]:
     """The STYLE_FEATURES of ``text[start:end]``."""
-    return _style(text, start, end, _WORD_RE.findall(text, start, end), _quotes(text))
+    return _style(_Sentence(text, start, end), _quotes(text))
 
 
 # What each distinct word adds to the style counts (alphabetic adjective
@@ -571,10 +571,9 @@ def _style_counts(words: Sequence[str]) -> tuple[int, ...]:
     return tuple(map(_FLAG_MASK.__and__, map(total.__rshift__, _FLAG_SHIFTS)))
 
 
-def _style(
-    text: str, start: int, end: int, words: Sequence[str], quotes: _Quotes
-) -> tuple[float, ...]:
-    """:func:`style_features` from the sentence's words (``_WORD_RE`` matches)."""
+def _style(sentence: _Sentence, quotes: _Quotes) -> tuple[float, ...]:
+    """:func:`style_features` of a sentence whose words and place are found already."""
+    text, start, end, words = sentence.text, sentence.start, sentence.end, sentence.words
     adj, sup, digits, neutral, personal, intens, negations = _style_counts(words)
     sentence_has = text.find
     return (
@@ -589,8 +588,8 @@ def _style(
         float(sentence_has("?", start, end) >= 0),
         math.log1p(intens),
         math.log1p(negations),
-        article_position(text, start),
-        opens_paragraph(text, start),
+        sentence.in_article,
+        sentence.in_paragraph,
     )
 
 
@@ -926,8 +925,6 @@ def sentence_evidence(
             )
         )
     highlights.sort(key=lambda h: (h.start, -h.end, h.kind))
-    features = _features(subjectivity, polarity, highlights) + _style(
-        text, sentence_start, sentence_end, sentence.words, quotes
-    )
+    features = _features(subjectivity, polarity, highlights) + _style(sentence, quotes)
     bias = params.sentence_bias(features)
     return min(1.0, max(0.0, bias)), tuple(highlights)
