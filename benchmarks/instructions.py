@@ -12,6 +12,12 @@ fresh process:
 * ``FrameLens``: ``analysis.pipeline.analyze(articles, workers=1)`` over the
   corpus of ``benchmarks/throughput.py`` (423 real articles), models loaded
   from a model cache of its own, filled by a run outside valgrind first;
+* ``FrameLens, 2 processes``: ``analyze(articles, workers=2)``, the work of
+  the caller and of the worker it forks added up: what two processes do
+  beyond one (each warms its own word memos; the worker's results are
+  packed, pickled, unpickled and unpacked) bounds how much faster than one
+  they can be.  Which process takes which chunk depends on timing, so this
+  count moves a little from run to run;
 * ``TextBlob``: the plain loop of ``TextBlob(sentence).sentiment_assessments``
   over the same sentences;
 * with ``--base REV``: FrameLens as it was at git revision REV (checked out
@@ -57,40 +63,51 @@ else:
     import analysis.modelcache, nupunkt  # imported on first use: imports are not counted
     articles = [Article(text=t, path=p, outlet=o) for t, p, o in data["articles"]]
     if run:
-        analyze(articles, workers=1)
+        analyze(articles, workers=2 if what == "framelens2" else 1)
 """
 
 
 def _instructions(what: str, repo: Path, inputs: Path, env: dict[str, str]) -> int:
-    """Instructions of the analysis alone: a whole run minus one that stops before it."""
+    """Instructions of the analysis alone: a whole run minus one that stops before it.
+
+    A forked process starts with its parent's count so far, so callgrind
+    writes out and zeroes the count before every fork (``--dump-before``):
+    the sum of what the files say is then every process's own work, once.
+    """
     counts = []
     for run in ("run", "skip"):
-        done = subprocess.run(
-            [
-                "valgrind",
-                "--tool=callgrind",
-                "--callgrind-out-file=/dev/null",
-                sys.executable,
-                "-c",
-                CHILD,
-                what,
-                str(repo),
-                str(inputs),
-                run,
-            ],
-            capture_output=True,
-            text=True,
-            env={**env, "PYTHONHASHSEED": "0"},
-            check=True,
-        )
-        found = re.search(r"Collected : (\d+)", done.stderr)
-        if found is None:
-            raise RuntimeError(f"callgrind printed no count:\n{done.stderr[-2000:]}")
-        counts.append(int(found.group(1)))
+        with tempfile.TemporaryDirectory() as out:
+            done = subprocess.run(
+                [
+                    "valgrind",
+                    "--tool=callgrind",
+                    "--dump-before=fork",
+                    f"--callgrind-out-file={out}/callgrind.%p",
+                    sys.executable,
+                    "-c",
+                    CHILD,
+                    what,
+                    str(repo),
+                    str(inputs),
+                    run,
+                ],
+                capture_output=True,
+                text=True,
+                env={**env, "PYTHONHASHSEED": "0"},
+                check=True,
+            )
+            found = [
+                int(m.group(1))
+                for path in Path(out).iterdir()
+                if (m := re.search(r"^summary: (\d+)$", path.read_text(), re.MULTILINE))
+            ]
+        if not found:
+            raise RuntimeError(f"callgrind wrote no count:\n{done.stderr[-2000:]}")
+        counts.append(sum(found))
     return counts[0] - counts[1]
 
 
-def _framelens(repo: Path, inputs: Path, cache: Path) -> int:
+def _framelens(repo: Path, inputs: Path, cache: Path, what: str = "framelens") -> int:
     env = {**os.environ, "FRAMELENS_CACHE_DIR": str(cache)}
     # Fill this version's model cache outside valgrind: the count is that of
     # every later run, not of the first one after installing.
@@ -99,7 +116,7 @@ def _framelens(repo: Path, inputs: Path, cache: Path) -> int:
         env=env,
         check=True,
     )
-    return _instructions("framelens", repo, inputs, env)
+    return _instructions(what, repo, inputs, env)
 
 
 def main() -> int:
@@ -133,6 +150,7 @@ def main() -> int:
         )
         blob = _instructions("textblob", REPO, inputs, dict(os.environ))
         ours = _framelens(REPO, inputs, Path(tmp) / "cache-here")
+        both = _framelens(REPO, inputs, Path(tmp) / "cache-here", "framelens2")
         base = None
         if args.base:
             tree = Path(tmp) / "base"
@@ -150,13 +168,26 @@ def main() -> int:
     print(f"TextBlob loop (sentiment_assessments)   {per_word(blob)}")
     print(f"FrameLens analysis, 1 process            {per_word(ours)}")
     print(f"TextBlob / FrameLens                     {blob / ours:.2f} x")
+    extra = both / ours - 1
+    print(f"FrameLens analysis, 2 processes (both)   {per_word(both)}")
+    print(
+        f"2 processes against 1                    {extra:+.1%}: at most "
+        f"{2 / (1 + extra):.2f}x faster than one"
+    )
     figures = [
         figure(
             "instructions: TextBlob loop / FrameLens analysis (1 process)",
             f"{blob / ours:.2f}x ({blob / words:,.0f} vs {ours / words:,.0f} per word)",
             value=round(blob / ours, 2),
             unit="x",
-        )
+        ),
+        figure(
+            "instructions: FrameLens 2 processes (both) against 1",
+            f"{extra:+.1%} ({both / 1e6:,.0f}M vs {ours / 1e6:,.0f}M): "
+            f"two processes at most {2 / (1 + extra):.2f}x faster than one",
+            value=round(100 * extra, 1),
+            unit="%",
+        ),
     ]
     if base is not None:
         change = ours / base - 1
