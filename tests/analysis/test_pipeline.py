@@ -134,13 +134,17 @@ articles = [
     for k in range({count})
 ]
 seen = []
+import gc
+swept = []  # the caller's passes of the collector while it is paused
+gc.callbacks.append(lambda phase, info: phase == "stop" and not gc.isenabled() and swept.append(1))
 parallel = pipeline.analyze(articles, workers=2, progress=lambda d, t: seen.append(d))
+gc.callbacks.clear()
+assert swept, "the caller did not sweep the new results as they came"
 serial = pipeline.analyze(articles, workers=1)
 assert len(runs) == 1 and runs[0] > 0, f"no chunk came from the forked worker: {{runs}}"
 assert parallel == serial
 assert [a.article.path for a in parallel.articles] == [a.path for a in articles]
 assert seen[0] == 0 and seen[-1] == len(articles) and seen == sorted(seen), seen
-import gc
 assert gc.get_freeze_count() == 0, "the objects frozen for the fork were not unfrozen"
 
 # A worker that dies with a chunk taken: the caller analyses that chunk too.
@@ -322,6 +326,37 @@ def test_the_analysis_makes_no_reference_cycles_so_the_collector_can_pause() -> 
     finally:
         gc.enable()
     assert len(corpus.articles) == len(articles)
+    assert gc.isenabled()
+
+
+def test_a_parallel_run_sweeps_the_new_results_as_they_come(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # With the collector paused, its pass over the new results would run all
+    # at once after the last chunk, when the other processes have no work
+    # left: a parallel run sweeps them chunk by chunk instead. One process
+    # keeps the single pass (fewer instructions in all).
+    import gc
+
+    swept: list[int] = []
+
+    def note(phase: str, info: dict[str, int]) -> None:
+        if phase == "stop" and not gc.isenabled():
+            swept.append(info["generation"])
+
+    monkeypatch.setattr(pipeline, "_can_fork", lambda: False)  # FORKED_RUN checks the fork
+    articles = _articles(MIN_PARALLEL)
+    gc.callbacks.append(note)
+    try:
+        parallel = analyze(articles, workers=2)
+        sweeps = list(swept)
+        swept.clear()
+        serial = analyze(articles, workers=1)
+    finally:
+        gc.callbacks.remove(note)
+    assert parallel == serial
+    assert len(sweeps) >= 2 and set(sweeps) == {0}  # the youngest generation, per chunk
+    assert swept == []
     assert gc.isenabled()
 
 
