@@ -20,8 +20,10 @@ fresh process:
   count moves a little from run to run;
 * ``TextBlob``: the plain loop of ``TextBlob(sentence).sentiment_assessments``
   over the same sentences;
-* with ``--base REV``: FrameLens as it was at git revision REV (checked out
-  into a temporary folder), to compare a change with what came before.
+* with ``--base REV``: FrameLens as it was at git revision REV, to compare a
+  change with what came before.  Both versions are copied into fresh
+  temporary folders of the same name length and counted from there (see
+  :func:`_copy`).
 
 Each count is that of the whole process minus that of the same process
 stopped right after its imports and inputs, so what remains is the
@@ -76,7 +78,7 @@ def _instructions(what: str, repo: Path, inputs: Path, env: dict[str, str]) -> i
     """
     counts = []
     for run in ("run", "skip"):
-        with tempfile.TemporaryDirectory() as out:
+        with tempfile.TemporaryDirectory(dir=inputs.parent) as out:
             done = subprocess.run(
                 [
                     "valgrind",
@@ -105,6 +107,35 @@ def _instructions(what: str, repo: Path, inputs: Path, env: dict[str, str]) -> i
             raise RuntimeError(f"callgrind wrote no count:\n{done.stderr[-2000:]}")
         counts.append(sum(found))
     return counts[0] - counts[1]
+
+
+def _copy(folder: Path, rev: str | None) -> Path:
+    """The project's files as they are (``rev`` None) or at git revision ``rev``,
+    copied into ``folder``.
+
+    Both versions are counted from fresh folders of the same name length: the
+    same code counted from two folders can differ by up to 1% (the folder's
+    name is in every path the program builds; one folder may hold compiled
+    bytecode that the other lacks).
+    """
+    folder.mkdir()
+    if rev is not None:
+        archive = subprocess.run(
+            ["git", "-C", str(REPO), "archive", rev], capture_output=True, check=True
+        ).stdout
+        subprocess.run(["tar", "-x", "-C", str(folder)], input=archive, check=True)
+        return folder
+    listed = subprocess.run(
+        ["git", "-C", str(REPO), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        capture_output=True,
+        check=True,
+    ).stdout
+    for name in filter(None, listed.decode().split("\0")):
+        source = REPO / name
+        if source.is_file() and not source.is_symlink():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    return folder
 
 
 def _framelens(repo: Path, inputs: Path, cache: Path, what: str = "framelens") -> int:
@@ -137,8 +168,14 @@ def main() -> int:
     from analysis.segment import sentence_spans
 
     words = sum(count_words(a.text) for a in articles)
-    with tempfile.TemporaryDirectory() as tmp:
-        inputs = Path(tmp) / "inputs.json"
+    # A folder of a fixed name: the folder's name is in the paths the counted
+    # programs build and hash, and a random one moved the counts of the same
+    # code by up to 0.5% from one run to the next.
+    tmp = Path(tempfile.gettempdir()) / "framelens-instructions"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir()
+    try:
+        inputs = tmp / "inputs.json"
         inputs.write_text(
             json.dumps(
                 {
@@ -149,17 +186,15 @@ def main() -> int:
             encoding="utf-8",
         )
         blob = _instructions("textblob", REPO, inputs, dict(os.environ))
-        ours = _framelens(REPO, inputs, Path(tmp) / "cache-here")
-        both = _framelens(REPO, inputs, Path(tmp) / "cache-here", "framelens2")
+        here = _copy(tmp / "here", None)
+        ours = _framelens(here, inputs, tmp / "cache-here")
+        both = _framelens(here, inputs, tmp / "cache-here", "framelens2")
         base = None
         if args.base:
-            tree = Path(tmp) / "base"
-            git = ["git", "-C", str(REPO), "worktree"]
-            subprocess.run([*git, "add", "--detach", "-q", str(tree), args.base], check=True)
-            try:
-                base = _framelens(tree, inputs, Path(tmp) / "cache-base")
-            finally:
-                subprocess.run([*git, "remove", "--force", str(tree)], check=True)
+            tree = _copy(tmp / "base", args.base)
+            base = _framelens(tree, inputs, tmp / "cache-base")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
     def per_word(n: int) -> str:
         return f"{n / 1e6:,.0f}M instructions, {n / words:,.0f} per word"
