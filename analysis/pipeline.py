@@ -43,6 +43,9 @@ How the workers start:
 * articles travel in chunks of up to :data:`MAX_CHUNK`, and results come back
   as plain tuples, which pickle several times faster than the dataclasses;
   the caller rebuilds them around its own :class:`Article` objects;
+* from the main thread, the cycle collector is paused while the articles
+  are analysed (:func:`collector_paused`); in a parallel run the caller
+  sweeps each chunk's new results as it stores them (:meth:`_Run._store`);
 * ``cancel()`` is polled between chunks; cancelling stops handing out
   chunks, waits for the running ones (at most one per worker) and raises
   :class:`~analysis.errors.CancelledError`, leaving no process behind.
