@@ -11,11 +11,16 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
-from analysis.compare.results import Comparison
-from analysis.model import Corpus
+if TYPE_CHECKING:
+    # Not imported at run time: importing analysis.compare took some 45 ms,
+    # in the GUI thread at the first comparison; the pool thread imports it
+    # when it runs.
+    from analysis.compare.results import Comparison
+    from analysis.model import Corpus
 
 log = logging.getLogger(__name__)
 
