@@ -43,6 +43,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from _result import emit, figure
@@ -70,44 +71,46 @@ else:
 """
 
 
-def _instructions(what: str, repo: Path, inputs: Path, env: dict[str, str]) -> int:
-    """Instructions of the analysis alone: a whole run minus one that stops before it.
+def _count(what: str, run: str, repo: Path, inputs: Path, env: dict[str, str]) -> int:
+    """Instructions of one whole run of CHILD (``run``: "run" or "skip").
 
     A forked process starts with its parent's count so far, so callgrind
     writes out and zeroes the count before every fork (``--dump-before``):
     the sum of what the files say is then every process's own work, once.
     """
-    counts = []
-    for run in ("run", "skip"):
-        with tempfile.TemporaryDirectory(dir=inputs.parent) as out:
-            done = subprocess.run(
-                [
-                    "valgrind",
-                    "--tool=callgrind",
-                    "--dump-before=fork",
-                    f"--callgrind-out-file={out}/callgrind.%p",
-                    sys.executable,
-                    "-c",
-                    CHILD,
-                    what,
-                    str(repo),
-                    str(inputs),
-                    run,
-                ],
-                capture_output=True,
-                text=True,
-                env={**env, "PYTHONHASHSEED": "0"},
-                check=True,
-            )
-            found = [
-                int(m.group(1))
-                for path in Path(out).iterdir()
-                if (m := re.search(r"^summary: (\d+)$", path.read_text(), re.MULTILINE))
-            ]
-        if not found:
-            raise RuntimeError(f"callgrind wrote no count:\n{done.stderr[-2000:]}")
-        counts.append(sum(found))
-    return counts[0] - counts[1]
+    with tempfile.TemporaryDirectory(dir=inputs.parent) as out:
+        done = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                "--dump-before=fork",
+                f"--callgrind-out-file={out}/callgrind.%p",
+                sys.executable,
+                "-c",
+                CHILD,
+                what,
+                str(repo),
+                str(inputs),
+                run,
+            ],
+            capture_output=True,
+            text=True,
+            env={**env, "PYTHONHASHSEED": "0"},
+            check=True,
+        )
+        found = [
+            int(m.group(1))
+            for path in Path(out).iterdir()
+            if (m := re.search(r"^summary: (\d+)$", path.read_text(), re.MULTILINE))
+        ]
+    if not found:
+        raise RuntimeError(f"callgrind wrote no count:\n{done.stderr[-2000:]}")
+    return sum(found)
+
+
+def _instructions(what: str, repo: Path, inputs: Path, env: dict[str, str]) -> int:
+    """Instructions of the analysis alone: a whole run minus one that stops before it."""
+    return _count(what, "run", repo, inputs, env) - _count(what, "skip", repo, inputs, env)
 
 
 def _copy(folder: Path, rev: str | None) -> Path:
@@ -139,7 +142,9 @@ def _copy(folder: Path, rev: str | None) -> Path:
     return folder
 
 
-def _framelens(repo: Path, inputs: Path, cache: Path, what: str = "framelens") -> int:
+def _framelens(repo: Path, inputs: Path, cache: Path, modes: Sequence[str]) -> list[int]:
+    """The analysis's instructions in each of ``modes`` ("framelens": one
+    process, "framelens2": two), for the version in ``repo``."""
     env = {**os.environ, "FRAMELENS_CACHE_DIR": str(cache)}
     # Fill this version's model cache outside valgrind: the count is that of
     # every later run, not of the first one after installing.
@@ -148,7 +153,9 @@ def _framelens(repo: Path, inputs: Path, cache: Path, what: str = "framelens") -
         env=env,
         check=True,
     )
-    return _instructions(what, repo, inputs, env)
+    # Stopped before the analysis, every mode runs the same: counted once.
+    skip = _count("framelens", "skip", repo, inputs, env)
+    return [_count(mode, "run", repo, inputs, env) - skip for mode in modes]
 
 
 def main() -> int:
@@ -169,9 +176,10 @@ def main() -> int:
     from analysis.segment import sentence_spans
 
     words = sum(count_words(a.text) for a in articles)
-    # A folder of a fixed name, so that one run's counts compare with the
-    # next's (with random names the same code had counted 0.5% apart). Two
-    # runs at once would share it: run one at a time.
+    # A folder of a fixed name (with random names the same code had counted
+    # 0.5% apart in two runs; with this one, 0.3%: 7,101M and 7,123M). Within
+    # one run the two versions count alike. Two runs at once would share the
+    # folder: run one at a time.
     tmp = Path(tempfile.gettempdir()) / "framelens-instructions"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir()
@@ -188,12 +196,11 @@ def main() -> int:
         )
         blob = _instructions("textblob", REPO, inputs, dict(os.environ))
         here = _copy(tmp / "here", None)
-        ours = _framelens(here, inputs, tmp / "cache-here")
-        both = _framelens(here, inputs, tmp / "cache-here", "framelens2")
+        ours, both = _framelens(here, inputs, tmp / "cache-here", ("framelens", "framelens2"))
         base = None
         if args.base:
             tree = _copy(tmp / "base", args.base)
-            base = _framelens(tree, inputs, tmp / "cache-base")
+            (base,) = _framelens(tree, inputs, tmp / "cache-base", ("framelens",))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
