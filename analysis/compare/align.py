@@ -59,8 +59,10 @@ from analysis.model import Corpus
 
 #: Default similarity (0–1) at which two sentences count as the same statement.
 DEFAULT_THRESHOLD = 0.35
-#: How many sentences the pair search handles between two checks of ``cancel()``.
-CANCEL_EVERY = 256
+#: How many sentences the pair search handles between two checks of ``cancel()``
+#: (a few milliseconds' work: the app's check also lets its window's thread
+#: run, see gui/workers/compare_worker.py).
+CANCEL_EVERY = 32
 #: Every pair inside a group must reach this share of the threshold.
 CHAIN_FACTOR = 0.7
 #: Sentences with fewer content words than this are not aligned.

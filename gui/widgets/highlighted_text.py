@@ -191,7 +191,20 @@ class HighlightedText(QTextBrowser):
             self.append_article(index, analyzed)
 
     def append_article(self, index: int, analyzed: AnalyzedArticle) -> None:
-        """Add one article below the others (cheap enough to call per event-loop turn)."""
+        """Add one article below the others (cheap enough to call per event-loop turn).
+
+        The view's own cursor stays where it is. Left to Qt, a cursor at the
+        end of the text moves past each article inserted there, so every
+        article added selected its last sentence and sent ``sentenceSelected``:
+        while the columns filled, the window's articles list jumped to that
+        article, scrolled and repainted (a part of the longest event-loop
+        stalls, benchmarks/gui_responsiveness.py).
+        """
+        view_cursor = self.textCursor()
+        if not view_cursor.keepPositionOnInsert():
+            # Set on every call: clear() gives the view a new cursor.
+            view_cursor.setKeepPositionOnInsert(True)
+            self.setTextCursor(view_cursor)
         doc = self.document()
         cursor = QTextCursor(doc)
         cursor.movePosition(QTextCursor.MoveOperation.End)

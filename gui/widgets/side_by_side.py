@@ -265,8 +265,6 @@ class SideBySideView(QScrollArea):
             column.add(index, analyzed)
         if not self._queue:
             self._timer.stop()
-            for column in self.columns:
-                column.text.moveCursor(column.text.textCursor().MoveOperation.Start)
             self.built.emit()
 
     def finish_now(self) -> None:

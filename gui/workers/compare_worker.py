@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -23,6 +25,36 @@ if TYPE_CHECKING:
     from analysis.model import Corpus
 
 log = logging.getLogger(__name__)
+
+
+#: The comparison thread sleeps this long every YIELD_EVERY_S seconds of work
+#: (see :func:`_yielding`).
+YIELD_S = 0.0002
+YIELD_EVERY_S = 0.004
+
+
+def _yielding(cancelled: Callable[[], bool]) -> Callable[[], bool]:
+    """``cancelled``, which also hands the interpreter lock to the window's thread now and then.
+
+    numpy releases the lock around its loops. A thread waiting for it is
+    woken each time, finds that the comparison thread has already taken it
+    back, and waits another switch interval (5 ms), so for as long as the
+    alignment runs numpy calls in a loop the window's thread seldom gets
+    the lock: it froze for 20-50 ms at a time
+    (benchmarks/gui_responsiveness.py). A short sleep, every few
+    milliseconds of work, lets it in.
+    """
+    last = time.perf_counter()
+
+    def check() -> bool:
+        nonlocal last
+        now = time.perf_counter()
+        if now - last >= YIELD_EVERY_S:
+            time.sleep(YIELD_S)
+            last = time.perf_counter()
+        return cancelled()
+
+    return check
 
 
 class CompareSignals(QObject):
@@ -67,7 +99,7 @@ class CompareWorker:
         try:
             from analysis.compare import compare, realign
 
-            cancel = self._cancel.is_set
+            cancel = _yielding(self._cancel.is_set)
             if self.previous is not None and self.threshold is not None:
                 # A threshold change: distinctive words, labels, quotes and
                 # frames do not depend on it.

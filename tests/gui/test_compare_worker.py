@@ -71,3 +71,25 @@ def test_the_window_thread_does_not_import_the_comparison_engine() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_the_cancel_check_hands_the_lock_over_every_few_milliseconds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # numpy releases and retakes the interpreter lock so quickly that the
+    # window's thread, waiting for it, seldom got it while the alignment ran;
+    # the comparison's cancel check sleeps briefly now and then to let it in.
+    import gui.workers.compare_worker as module
+
+    clock = [100.0]
+    slept: list[float] = []
+    monkeypatch.setattr(module.time, "perf_counter", lambda: clock[0])
+    monkeypatch.setattr(module.time, "sleep", slept.append)
+    flag = [False]
+    check = module._yielding(lambda: flag[0])
+    assert check() is False and slept == []  # no work done yet: no sleep
+    clock[0] += module.YIELD_EVERY_S / 2
+    assert check() is False and slept == []
+    clock[0] += module.YIELD_EVERY_S
+    flag[0] = True
+    assert check() is True  # the cancel state comes through
+    assert slept == [module.YIELD_S]
+    assert check() is True and slept == [module.YIELD_S]  # counted from the sleep

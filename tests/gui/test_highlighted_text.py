@@ -143,3 +143,30 @@ def test_several_articles_stack(qtbot: QtBot) -> None:
         text.index("One") < text.index("First one.") < text.index("Two") < text.index("Second one.")
     )
     assert view.sentence_at(view.document_position(7, 2)) == (7, 0)
+
+
+def test_adding_articles_leaves_the_reader_where_they_are(qtbot: QtBot) -> None:
+    # Qt moves a cursor that sits where text is inserted: the view's cursor
+    # followed the end of the text, and every article added selected a
+    # sentence, so the window's articles list jumped while the columns filled.
+    view = HighlightedText()
+    qtbot.addWidget(view)
+    with qtbot.assertNotEmitted(view.sentenceSelected, wait=300):
+        view.append_article(0, analyzed("First one. It is short.", title="One"))
+        view.append_article(1, analyzed("Second one. Also short.", title="Two"))
+    assert view.textCursor().position() == 0
+    assert view.extraSelections() == []
+    # A sentence the reader picked stays picked while more articles arrive.
+    cursor = view.textCursor()
+    cursor.setPosition(view.document_position(1, 0))
+    with qtbot.waitSignal(view.sentenceSelected) as blocker:
+        view.setTextCursor(cursor)
+    assert blocker.args == [1, 0]
+    with qtbot.assertNotEmitted(view.sentenceSelected, wait=300):
+        view.append_article(2, analyzed("Third one.", title="Three"))
+    assert view.textCursor().position() == view.document_position(1, 0)
+    # Replacing the articles gives the view a new cursor; it stays put too.
+    view.set_articles([(5, analyzed("Fresh text.", title="New"))])
+    with qtbot.assertNotEmitted(view.sentenceSelected, wait=300):
+        view.append_article(6, analyzed("More text.", title="More"))
+    assert view.sentence_at(view.textCursor().position()) != (6, 0)
