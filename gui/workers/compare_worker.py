@@ -40,7 +40,7 @@ def _yielding(cancelled: Callable[[], bool]) -> Callable[[], bool]:
     woken each time, finds that the comparison thread has already taken it
     back, and waits another switch interval (5 ms), so for as long as the
     alignment runs numpy calls in a loop the window's thread seldom gets
-    the lock: it froze for 20-50 ms at a time
+    the lock: it froze for 20-75 ms at a time
     (benchmarks/gui_responsiveness.py). A short sleep, every few
     milliseconds of work, lets it in.
     """
