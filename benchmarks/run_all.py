@@ -63,7 +63,7 @@ class Spec:
 #: Known benchmarks, in the order of the table; others follow in name order.
 SPECS: dict[str, Spec] = {
     # Best of 7, not the script's 3: on this shared 2-core machine the
-    # two-process scaling measured 1.73-1.88x as best of 3 and 1.84-1.87x as
+    # two-process scaling measured 1.73-1.88x as best of 3 and 1.83-1.97x as
     # best of 7 (2026-12-03), while the instruction counts put its ceiling
     # at 1.85-1.90x (benchmarks/instructions.py).
     "throughput": Spec(full=("--repeat", "7"), quick=("--repeat", "1")),

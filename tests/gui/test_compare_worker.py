@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.workers.compare_worker import CompareWorker
@@ -73,7 +74,9 @@ def test_the_window_thread_does_not_import_the_comparison_engine() -> None:
     assert done.stdout.strip() == "ok"
 
 
-def test_the_cancel_check_hands_the_lock_over_every_few_milliseconds(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_cancel_check_hands_the_lock_over_every_few_milliseconds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     # numpy releases and retakes the interpreter lock so quickly that the
     # window's thread, waiting for it, seldom got it while the alignment ran;
     # the comparison's cancel check sleeps briefly now and then to let it in.
