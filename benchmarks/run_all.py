@@ -16,8 +16,9 @@ that fails or times out gets a FAIL row, one that ends normally without a
 RESULT line a "?" row; the end of their output goes to stderr. Progress goes to stderr, the table to
 stdout, so ``run_all.py > table.md`` keeps only the table.
 
-Not run (``--only NAME`` still runs them): ``validity.py`` measures
-agreement with annotators, not speed, and takes long; ``align_precision.py``
+Not run (``--only NAME`` still runs them): ``validity.py`` and
+``validity_limits.py`` measure agreement with annotators, not speed, and
+take long; ``align_precision.py``
 prints aligned statements for a person to judge; ``instructions.py`` needs
 valgrind and takes minutes. Files starting with ``_`` are helpers, not
 benchmarks.
@@ -43,10 +44,11 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 
-#: Not run by default: validity is long and about accuracy rather than speed;
+#: Not run by default: validity and validity_limits are long and about
+#: accuracy rather than speed;
 #: align_precision prints a sample for a person to judge, nothing to measure;
 #: instructions needs valgrind and takes minutes.
-EXCLUDED = frozenset({"run_all", "validity", "align_precision", "instructions"})
+EXCLUDED = frozenset({"run_all", "validity", "validity_limits", "align_precision", "instructions"})
 
 
 @dataclass(frozen=True)

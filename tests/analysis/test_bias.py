@@ -453,6 +453,50 @@ def test_validity_on_a_small_slice(repo_dir: Path, data_dir: Path) -> None:
     assert "framelens analyze (in-sample)" in table and "TextBlob words >= 0.5" in table
 
 
+def load_limits(repo_dir: Path) -> ModuleType:
+    path = repo_dir / "benchmarks" / "validity_limits.py"
+    spec = importlib.util.spec_from_file_location("framelens_validity_limits", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_coverage_sorts_each_token_by_the_candidate_over_it(repo_dir: Path) -> None:
+    limits = load_limits(repo_dir)
+    v = load_validity(repo_dir)
+    # "slammed" is a loaded term (and annotated), "nice" only a rated TextBlob
+    # word, the other four words no candidate at all.
+    text = "They slammed the nice plan today"
+    doc = v.Doc(text, [(0, len(text))], [1], [], {"slammed"})
+    sents = v.prepare([doc], default_lexicon())
+    found = limits.coverage([doc], sents, default_model())
+    assert found == {("term", True): 1, ("word", False): 1, ("none", False): 4}
+
+
+def test_a_positive_cut_off_shift_raises_the_weights(repo_dir: Path) -> None:
+    limits = load_limits(repo_dir)
+    model = default_model()
+    moved = limits.shifted(model, 0.5, -0.5)
+    assert moved.word_weight(0.6, 0.2) > model.word_weight(0.6, 0.2)
+    match = LexiconMatch(0, 7, "slammed", "attribution", "why", 0.75, "slammed")
+    assert moved.term_weight(match) < model.term_weight(match)
+    assert moved.sentence == model.sentence and moved.term_shift == model.term_shift
+
+
+@pytest.mark.data
+def test_validity_limits_on_a_small_slice(repo_dir: Path, data_dir: Path) -> None:
+    limits = load_limits(repo_dir)
+    out = io.StringIO()
+    assert limits.main(["--data", str(data_dir), "--limit", "15"], out=out) == 0
+    table = out.getvalue()
+    for name in ("BABE", "BASIL"):
+        assert f"{name:8} fitted on {name} alone" in table
+        assert all(f"{name:8} {kind:6}" in table for kind in ("term", "word", "none"))
+    assert table.count("best per-dataset cut-offs") == 2
+
+
 @settings(max_examples=80, deadline=None)
 @given(
     st.floats(0.01, 0.5),

@@ -109,7 +109,9 @@ lexicon = default_lexicon()
 print(json.dumps({{
     "entries": [[e.term, e.category, e.weight, e.reason, e.source] for e in lexicon.entries],
     "names": lexicon.names,
-    "matches": [[m.start, m.end, m.category, m.term, m.weight, m.reason] for m in lexicon.match(text)],
+    "matches": [
+        [m.start, m.end, m.category, m.term, m.weight, m.reason] for m in lexicon.match(text)
+    ],
     "sentiment": [list(analyze_sentence(text, 0, sentiment_lexicon()))[:2]],
     "words": len(sentiment_lexicon().words),
 }}))
@@ -149,7 +151,10 @@ def test_a_frozen_program_stands_for_its_code(
     code = tmp_path / "bundle" / "analysis" / "lexicon.pyc"
 
     def load() -> dict[str, int]:
-        return cached("words", 1, [builder.source, code], builder, lambda m: sorted(m.items()), dict)
+        def pairs(m: dict[str, int]) -> list[tuple[str, int]]:
+            return sorted(m.items())
+
+        return cached("words", 1, [builder.source, code], builder, pairs, dict)
 
     assert load() == load() == {"alpha": 5, "beta": 4, "gamma": 5}
     assert builder.builds == 1
