@@ -22,19 +22,21 @@ Usage::
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import itertools
 import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
-REPO = Path(__file__).resolve().parent.parent
-if str(REPO) not in sys.path:
-    sys.path.insert(0, str(REPO))
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+for _path in (REPO, HERE):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+import validity  # noqa: E402  (benchmarks/validity.py)
 
 from analysis.bias import BiasModel, default_model  # noqa: E402
 from analysis.lexicon import default_lexicon  # noqa: E402
@@ -42,19 +44,6 @@ from analysis.lexicon import default_lexicon  # noqa: E402
 #: Shifts (in logits) of the word and term cut-offs tried on the held-out folds.
 SHIFTS: tuple[float, ...] = (-1.5, -1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0, 1.5)
 FOLDS = 5
-
-
-def _validity() -> ModuleType:
-    """benchmarks/validity.py as a module (benchmarks/ is not a package)."""
-    name = "framelens_validity"
-    if name in sys.modules:
-        return sys.modules[name]
-    spec = importlib.util.spec_from_file_location(name, REPO / "benchmarks" / "validity.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def coverage(
@@ -65,14 +54,13 @@ def coverage(
     A token under a loaded term counts as "term" even when a rated word
     covers it too; "word" is a token under a rated TextBlob word only.
     """
-    v = _validity()
     by_doc: dict[int, list[Any]] = {}
     for s in sents:
         by_doc.setdefault(s.doc, []).append(s)
     found: Counter[tuple[str, bool]] = Counter()
     for d, doc_sents in by_doc.items():
-        marks = [h for s in doc_sents for h in v.evidence(docs[d], s, model)[1]]
-        for start, end, gold in v.tokens(docs[d]):
+        marks = [h for s in doc_sents for h in validity.evidence(docs[d], s, model)[1]]
+        for start, end, gold in validity.tokens(docs[d]):
             over = {h.kind for h in marks if h.start < end and start < h.end}
             kind = "term" if "loaded" in over else "word" if over else "none"
             found[(kind, gold)] += 1
@@ -94,16 +82,17 @@ def cut_offs(
 ) -> dict[str, tuple[float, float, float, float]]:
     """Per dataset: the held-out word F1 as fitted, the best over SHIFTS, and that best's
     word and term shifts (means over the folds of one split)."""
-    v = _validity()
-    fold_of = v.folds(docs, FOLDS, seed)
+    fold_of = validity.folds(docs, FOLDS, seed)
     names = list(dict.fromkeys(d.dataset for d in docs))
     f1: dict[tuple[str, float, float], float] = {}
     for fold in range(FOLDS):
-        model = v.fit_model(docs, [s for s in sents if fold_of[s.doc] != fold], f"fold {fold}")
+        model = validity.fit_model(
+            docs, [s for s in sents if fold_of[s.doc] != fold], f"fold {fold}"
+        )
         for name in names:
             part = [s for s in sents if fold_of[s.doc] == fold and docs[s.doc].dataset == name]
             for dw, dt in itertools.product(SHIFTS, SHIFTS):
-                row = v.evaluate_model(docs, part, shifted(model, dw, dt)).row()
+                row = validity.evaluate_model(docs, part, shifted(model, dw, dt)).row()
                 f1[(name, dw, dt)] = f1.get((name, dw, dt), 0.0) + row[2] / FOLDS
     out = {}
     for name in names:
@@ -120,13 +109,12 @@ def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
         "--limit", type=int, default=None, help="use only the first N docs of each dataset"
     )
     args = parser.parse_args(argv)
-    v = _validity()
     datasets = {
-        "BABE": v.load_babe(args.data / "babe-dev.csv", args.limit),
-        "BASIL": v.load_basil(args.data / "basil-dev", args.limit),
+        "BABE": validity.load_babe(args.data / "babe-dev.csv", args.limit),
+        "BASIL": validity.load_basil(args.data / "basil-dev", args.limit),
     }
     lexicon = default_lexicon()
-    prepared = {name: v.prepare(docs, lexicon) for name, docs in datasets.items()}
+    prepared = {name: validity.prepare(docs, lexicon) for name, docs in datasets.items()}
 
     print("Coverage of the gold tokens (shipped weights, whole share)", file=out)
     print(f"{'dataset':8} {'under':6} {'gold':>7} {'not gold':>9}", file=out)
@@ -135,7 +123,7 @@ def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
         for kind in ("term", "word", "none"):
             print(f"{name:8} {kind:6} {found[(kind, True)]:7} {found[(kind, False)]:9}", file=out)
 
-    all_docs, all_sents = v.pool(datasets, prepared)
+    all_docs, all_sents = validity.pool(datasets, prepared)
     for seed in args.seed:
         print(f"\nHeld-out word F1, {FOLDS}-fold split of seed {seed}", file=out)
         for name, (fitted, best, dw, dt) in cut_offs(all_docs, all_sents, seed).items():
@@ -145,8 +133,8 @@ def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
                 file=out,
             )
         for name in datasets:
-            docs, sents = v.pool({name: datasets[name]}, {name: prepared[name]})
-            rows = v.cross_validate(docs, sents, FOLDS, seed)[1][name]
+            docs, sents = validity.pool({name: datasets[name]}, {name: prepared[name]})
+            rows = validity.cross_validate(docs, sents, FOLDS, seed)[1][name]
             mean = [sum(r[i] for r in rows) / len(rows) for i in range(4)]
             print(
                 f"{name:8} fitted on {name} alone: P {mean[0]:.4f} R {mean[1]:.4f} "

@@ -381,14 +381,19 @@ def test_hand_set_model_still_works() -> None:
 # ---------------------------------------------------------------- validity metrics
 
 
-def load_validity(repo_dir: Path) -> ModuleType:
-    path = repo_dir / "benchmarks" / "validity.py"
-    spec = importlib.util.spec_from_file_location("framelens_validity", path)
+def load_benchmark(repo_dir: Path, name: str) -> ModuleType:
+    """benchmarks/NAME.py as a module (benchmarks/ is not a package)."""
+    path = repo_dir / "benchmarks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(f"framelens_{name}", path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def load_validity(repo_dir: Path) -> ModuleType:
+    return load_benchmark(repo_dir, "validity")
 
 
 def test_metrics_against_a_hand_computed_example(repo_dir: Path) -> None:
@@ -453,18 +458,8 @@ def test_validity_on_a_small_slice(repo_dir: Path, data_dir: Path) -> None:
     assert "framelens analyze (in-sample)" in table and "TextBlob words >= 0.5" in table
 
 
-def load_limits(repo_dir: Path) -> ModuleType:
-    path = repo_dir / "benchmarks" / "validity_limits.py"
-    spec = importlib.util.spec_from_file_location("framelens_validity_limits", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_coverage_sorts_each_token_by_the_candidate_over_it(repo_dir: Path) -> None:
-    limits = load_limits(repo_dir)
+    limits = load_benchmark(repo_dir, "validity_limits")
     v = load_validity(repo_dir)
     # "slammed" is a loaded term (and annotated), "nice" only a rated TextBlob
     # word, the other four words no candidate at all.
@@ -476,7 +471,7 @@ def test_coverage_sorts_each_token_by_the_candidate_over_it(repo_dir: Path) -> N
 
 
 def test_a_positive_cut_off_shift_raises_the_weights(repo_dir: Path) -> None:
-    limits = load_limits(repo_dir)
+    limits = load_benchmark(repo_dir, "validity_limits")
     model = default_model()
     moved = limits.shifted(model, 0.5, -0.5)
     assert moved.word_weight(0.6, 0.2) > model.word_weight(0.6, 0.2)
@@ -487,7 +482,7 @@ def test_a_positive_cut_off_shift_raises_the_weights(repo_dir: Path) -> None:
 
 @pytest.mark.data
 def test_validity_limits_on_a_small_slice(repo_dir: Path, data_dir: Path) -> None:
-    limits = load_limits(repo_dir)
+    limits = load_benchmark(repo_dir, "validity_limits")
     out = io.StringIO()
     assert limits.main(["--data", str(data_dir), "--limit", "15"], out=out) == 0
     table = out.getvalue()
