@@ -1,6 +1,6 @@
 """What limits the validity figures: coverage, cut-offs and the pooled fit.
 
-Three measurements over the development shares that ``benchmarks/validity.py``
+Four measurements over the development shares that ``benchmarks/validity.py``
 reads, each printed per dataset:
 
 * **coverage** (shipped weights, whole share): the word tokens under a
@@ -11,6 +11,11 @@ reads, each printed per dataset:
   models as fitted, and the best it gets when the word and term cut-offs
   are shifted for each dataset on its held-out folds themselves. That is
   an upper bound on what per-dataset cut-offs could add.
+* **vocabulary** (same folds): the best held-out word F1 when, besides the
+  fold model's highlights, every word that the annotators of the same
+  dataset marked in at least a given share of its uses in the training
+  folds is highlighted: what learning a vocabulary from the annotations,
+  which FrameLens may not ship, would add.
 * **alone**: the held-out figures of models fitted on one dataset only,
   against the pooled fit of ``validity.py --cv``.
 
@@ -23,9 +28,10 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import sys
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -44,6 +50,11 @@ from analysis.lexicon import default_lexicon  # noqa: E402
 #: Shifts (in logits) of the word and term cut-offs tried on the held-out folds.
 SHIFTS: tuple[float, ...] = (-1.5, -1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0, 1.5)
 FOLDS = 5
+#: Shares of annotated uses from which :func:`vocabulary` highlights a word.
+RATES: tuple[float, ...] = (0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8)
+#: Uses without a mark that :func:`word_rates` adds to every word, so that a
+#: word seen once and marked does not count as always marked.
+VOCABULARY_PRIOR = 2.0
 
 
 def coverage(
@@ -77,20 +88,35 @@ def shifted(model: BiasModel, word: float, term: float) -> BiasModel:
     )
 
 
-def cut_offs(
+def fold_models(
     docs: Sequence[Any], sents: Sequence[Any], seed: int
+) -> tuple[list[int], list[BiasModel]]:
+    """The fold of each doc and the model of each fold (fitted on the other folds),
+    as ``validity.py --cv`` cuts and fits them."""
+    fold_of = validity.folds(docs, FOLDS, seed)
+    models = [
+        validity.fit_model(docs, [s for s in sents if fold_of[s.doc] != fold], f"fold {fold}")
+        for fold in range(FOLDS)
+    ]
+    return fold_of, models
+
+
+def _held_out(
+    docs: Sequence[Any], sents: Sequence[Any], fold_of: Sequence[int], fold: int, name: str
+) -> list[Any]:
+    return [s for s in sents if fold_of[s.doc] == fold and docs[s.doc].dataset == name]
+
+
+def cut_offs(
+    docs: Sequence[Any], sents: Sequence[Any], fold_of: Sequence[int], models: Sequence[BiasModel]
 ) -> dict[str, tuple[float, float, float, float]]:
     """Per dataset: the held-out word F1 as fitted, the best over SHIFTS, and that best's
     word and term shifts (means over the folds of one split)."""
-    fold_of = validity.folds(docs, FOLDS, seed)
     names = list(dict.fromkeys(d.dataset for d in docs))
     f1: dict[tuple[str, float, float], float] = {}
-    for fold in range(FOLDS):
-        model = validity.fit_model(
-            docs, [s for s in sents if fold_of[s.doc] != fold], f"fold {fold}"
-        )
+    for fold, model in enumerate(models):
         for name in names:
-            part = [s for s in sents if fold_of[s.doc] == fold and docs[s.doc].dataset == name]
+            part = _held_out(docs, sents, fold_of, fold, name)
             for dw, dt in itertools.product(SHIFTS, SHIFTS):
                 row = validity.evaluate_model(docs, part, shifted(model, dw, dt)).row()
                 f1[(name, dw, dt)] = f1.get((name, dw, dt), 0.0) + row[2] / FOLDS
@@ -99,6 +125,62 @@ def cut_offs(
         best, dw, dt = max((f, w, t) for (n, w, t), f in f1.items() if n == name)
         out[name] = (f1[(name, 0.0, 0.0)], best, dw, dt)
     return out
+
+
+def word_rates(docs: Sequence[Any], rows: Iterable[int]) -> dict[str, float]:
+    """Each word's share of annotated uses in ``docs[rows]``, shrunk toward 0 by
+    VOCABULARY_PRIOR uses: what a model learning its vocabulary from the
+    annotations would know."""
+    uses: Counter[str] = Counter()
+    marked: Counter[str] = Counter()
+    for d in rows:
+        text = docs[d].text
+        for start, end, gold in validity.tokens(docs[d]):
+            word = text[start:end].lower()
+            uses[word] += 1
+            marked[word] += gold
+    return {w: marked[w] / (n + VOCABULARY_PRIOR) for w, n in uses.items() if marked[w]}
+
+
+def vocabulary(
+    docs: Sequence[Any], sents: Sequence[Any], fold_of: Sequence[int], models: Sequence[BiasModel]
+) -> dict[str, tuple[float, float]]:
+    """Per dataset: the best held-out word F1 when, besides the fold model's
+    highlights, every word whose rate in the same dataset's training folds
+    (:func:`word_rates`) reaches one of RATES is highlighted, and that rate
+    (inf: adding no word was best; ties go to the higher rate).
+
+    FrameLens cannot ship such a vocabulary (BASIL has no licence, BABE is
+    AGPL); this measures what it would add."""
+    names = list(dict.fromkeys(d.dataset for d in docs))
+    f1: dict[tuple[str, float], float] = {}
+    for fold, model in enumerate(models):
+        for name in names:
+            train = sorted(
+                {s.doc for s in sents if fold_of[s.doc] != fold and docs[s.doc].dataset == name}
+            )
+            rates = word_rates(docs, train)
+            by_doc: dict[int, list[Any]] = {}
+            for s in _held_out(docs, sents, fold_of, fold, name):
+                by_doc.setdefault(s.doc, []).append(s)
+            # Per held-out doc: the fold model's highlights, and each word's rate.
+            found = []
+            for d, doc_sents in by_doc.items():
+                marks = [h for s in doc_sents for h in validity.evidence(docs[d], s, model)[1]]
+                spans = [(h.start, h.end) for h in marks if h.weight >= validity.THRESHOLD]
+                words = [
+                    (start, end, rates.get(docs[d].text[start:end].lower(), 0.0))
+                    for start, end, _ in validity.tokens(docs[d])
+                ]
+                found.append((docs[d], spans, words))
+            for rate in (*RATES, math.inf):
+                tp = fp = fn = 0
+                for doc, spans, words in found:
+                    added = [(start, end) for start, end, r in words if r >= rate]
+                    counts = validity.token_counts(doc, spans + added)
+                    tp, fp, fn = tp + counts[0], fp + counts[1], fn + counts[2]
+                f1[(name, rate)] = f1.get((name, rate), 0.0) + validity.prf(tp, fp, fn)[2] / FOLDS
+    return {name: max((f, r) for (n, r), f in f1.items() if n == name) for name in names}
 
 
 def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
@@ -126,10 +208,20 @@ def main(argv: Sequence[str] | None = None, out: Any = sys.stdout) -> int:
     all_docs, all_sents = validity.pool(datasets, prepared)
     for seed in args.seed:
         print(f"\nHeld-out word F1, {FOLDS}-fold split of seed {seed}", file=out)
-        for name, (fitted, best, dw, dt) in cut_offs(all_docs, all_sents, seed).items():
+        fold_of, models = fold_models(all_docs, all_sents, seed)
+        for name, (fitted, best, dw, dt) in cut_offs(all_docs, all_sents, fold_of, models).items():
             print(
                 f"{name:8} as fitted {fitted:.4f}; best per-dataset cut-offs {best:.4f} "
                 f"(word {dw:+.2f}, term {dt:+.2f} logits)",
+                file=out,
+            )
+        for name, (best, rate) in vocabulary(all_docs, all_sents, fold_of, models).items():
+            added = (
+                "no word added" if rate == math.inf else f"words marked in >= {rate:.2f} of uses"
+            )
+            print(
+                f"{name:8} with a vocabulary learned from {name}'s training folds: "
+                f"best {best:.4f} ({added})",
                 file=out,
             )
         for name in datasets:

@@ -480,6 +480,20 @@ def test_a_positive_cut_off_shift_raises_the_weights(repo_dir: Path) -> None:
     assert moved.sentence == model.sentence and moved.term_shift == model.term_shift
 
 
+def test_word_rates_are_shares_of_marked_uses_shrunk_toward_zero(repo_dir: Path) -> None:
+    limits = load_benchmark(repo_dir, "validity_limits")
+    v = load_validity(repo_dir)
+    text = "Critics slammed it. Others slammed it too. Nobody cared."
+    marked = text.index("slammed")
+    doc = v.Doc(text, [(0, len(text))], [1], [(marked, marked + len("slammed"))])
+    other = v.Doc("It slammed shut.", [(0, 16)], [0], [])
+    # "slammed": marked in 1 of its 3 uses, plus VOCABULARY_PRIOR unmarked ones;
+    # words never marked are left out.
+    rates = limits.word_rates([doc, other], [0, 1])
+    assert rates == {"slammed": pytest.approx(1 / (3 + limits.VOCABULARY_PRIOR))}
+    assert limits.word_rates([doc, other], [1]) == {}
+
+
 @pytest.mark.data
 def test_validity_limits_on_a_small_slice(repo_dir: Path, data_dir: Path) -> None:
     limits = load_benchmark(repo_dir, "validity_limits")
@@ -490,6 +504,7 @@ def test_validity_limits_on_a_small_slice(repo_dir: Path, data_dir: Path) -> Non
         assert f"{name:8} fitted on {name} alone" in table
         assert all(f"{name:8} {kind:6}" in table for kind in ("term", "word", "none"))
     assert table.count("best per-dataset cut-offs") == 2
+    assert table.count("with a vocabulary learned from") == 2
 
 
 @settings(max_examples=80, deadline=None)
