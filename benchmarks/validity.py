@@ -286,6 +286,14 @@ def prepare(docs: Sequence[Doc], lexicon: Lexicon) -> list[Sent]:
     return sents
 
 
+def by_doc(sents: Iterable[Sent]) -> dict[int, list[Sent]]:
+    """The sentences of each doc, in their order."""
+    found: dict[int, list[Sent]] = {}
+    for s in sents:
+        found.setdefault(s.doc, []).append(s)
+    return found
+
+
 def evidence(doc: Doc, sent: Sent, model: BiasModel) -> tuple[float, tuple[Highlight, ...]]:
     return sentence_evidence(
         doc.text,
@@ -332,10 +340,7 @@ class Scores:
 def evaluate_model(docs: Sequence[Doc], sents: Sequence[Sent], model: BiasModel) -> Scores:
     """FrameLens with ``model`` on the gold sentences of ``docs``."""
     out = Scores()
-    by_doc: dict[int, list[Sent]] = {}
-    for s in sents:
-        by_doc.setdefault(s.doc, []).append(s)
-    for d, doc_sents in by_doc.items():
+    for d, doc_sents in by_doc(sents).items():
         predicted: list[tuple[int, int]] = []
         sentence_scores = []
         for s in doc_sents:
@@ -369,10 +374,7 @@ def evaluate_engine(docs: Sequence[Doc]) -> Scores:
 def evaluate_textblob(docs: Sequence[Doc], sents: Sequence[Sent], word_threshold: float) -> Scores:
     """Baseline: TextBlob words with subjectivity >= threshold; sentence subjectivity."""
     out = Scores()
-    by_doc: dict[int, list[Sent]] = {}
-    for s in sents:
-        by_doc.setdefault(s.doc, []).append(s)
-    for d, doc_sents in by_doc.items():
+    for d, doc_sents in by_doc(sents).items():
         predicted = [
             (a.start, a.end)
             for s in doc_sents
@@ -386,10 +388,7 @@ def evaluate_textblob(docs: Sequence[Doc], sents: Sequence[Sent], word_threshold
 def evaluate_mpqa(docs: Sequence[Doc], sents: Sequence[Sent], mpqa: Lexicon) -> Scores:
     """Baseline: MPQA strong-subjective words; sentence score = strong + weak/2 count."""
     out = Scores()
-    by_doc: dict[int, list[Sent]] = {}
-    for s in sents:
-        by_doc.setdefault(s.doc, []).append(s)
-    for d, doc_sents in by_doc.items():
+    for d, doc_sents in by_doc(sents).items():
         predicted = []
         sentence_scores = []
         for s in doc_sents:

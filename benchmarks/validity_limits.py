@@ -65,11 +65,8 @@ def coverage(
     A token under a loaded term counts as "term" even when a rated word
     covers it too; "word" is a token under a rated TextBlob word only.
     """
-    by_doc: dict[int, list[Any]] = {}
-    for s in sents:
-        by_doc.setdefault(s.doc, []).append(s)
     found: Counter[tuple[str, bool]] = Counter()
-    for d, doc_sents in by_doc.items():
+    for d, doc_sents in validity.by_doc(sents).items():
         marks = [h for s in doc_sents for h in validity.evidence(docs[d], s, model)[1]]
         for start, end, gold in validity.tokens(docs[d]):
             over = {h.kind for h in marks if h.start < end and start < h.end}
@@ -160,12 +157,11 @@ def vocabulary(
                 {s.doc for s in sents if fold_of[s.doc] != fold and docs[s.doc].dataset == name}
             )
             rates = word_rates(docs, train)
-            by_doc: dict[int, list[Any]] = {}
-            for s in _held_out(docs, sents, fold_of, fold, name):
-                by_doc.setdefault(s.doc, []).append(s)
             # Per held-out doc: the fold model's highlights, and each word's rate.
             found = []
-            for d, doc_sents in by_doc.items():
+            for d, doc_sents in validity.by_doc(
+                _held_out(docs, sents, fold_of, fold, name)
+            ).items():
                 marks = [h for s in doc_sents for h in validity.evidence(docs[d], s, model)[1]]
                 spans = [(h.start, h.end) for h in marks if h.weight >= validity.THRESHOLD]
                 words = [
