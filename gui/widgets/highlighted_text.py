@@ -193,18 +193,30 @@ class HighlightedText(QTextBrowser):
     def append_article(self, index: int, analyzed: AnalyzedArticle) -> None:
         """Add one article below the others (cheap enough to call per event-loop turn).
 
-        The view's own cursor stays where it is. Left to Qt, a cursor at the
-        end of the text moves past each article inserted there, so every
-        article added selected its last sentence and sent ``sentenceSelected``:
-        while the columns filled, the window's articles list jumped to that
-        article, scrolled and repainted (a part of the longest event-loop
-        stalls, benchmarks/gui_responsiveness.py).
+        The view's own cursor and selection stay exactly where they were, and
+        no ``sentenceSelected`` is sent. Left to Qt, a cursor at the end of the
+        text moves with each article inserted there, so every article added
+        selected its last sentence and the window's articles list jumped while
+        the columns filled; and a cursor told to keep its position on insert
+        keeps only its position: its anchor moves, so the whole column ends up
+        selected. Text is only ever added at the end, so the offsets of the
+        cursor before the insertion are still right after it.
         """
-        view_cursor = self.textCursor()
-        if not view_cursor.keepPositionOnInsert():
-            # Set on every call: clear() gives the view a new cursor.
-            view_cursor.setKeepPositionOnInsert(True)
-            self.setTextCursor(view_cursor)
+        before = self.textCursor()
+        anchor, position = before.anchor(), before.position()
+        was_blocked = self.blockSignals(True)
+        try:
+            self._insert_article(index, analyzed)
+            after = self.textCursor()
+            if (after.anchor(), after.position()) != (anchor, position):
+                restored = QTextCursor(self.document())
+                restored.setPosition(anchor)
+                restored.setPosition(position, QTextCursor.MoveMode.KeepAnchor)
+                self.setTextCursor(restored)
+        finally:
+            self.blockSignals(was_blocked)
+
+    def _insert_article(self, index: int, analyzed: AnalyzedArticle) -> None:
         doc = self.document()
         cursor = QTextCursor(doc)
         cursor.movePosition(QTextCursor.MoveOperation.End)

@@ -155,6 +155,7 @@ def test_adding_articles_leaves_the_reader_where_they_are(qtbot: QtBot) -> None:
         view.append_article(0, analyzed("First one. It is short.", title="One"))
         view.append_article(1, analyzed("Second one. Also short.", title="Two"))
     assert view.textCursor().position() == 0
+    assert not view.textCursor().hasSelection()  # the anchor stays too, not only the position
     assert view.extraSelections() == []
     # A sentence the reader picked stays picked while more articles arrive.
     cursor = view.textCursor()
@@ -165,6 +166,7 @@ def test_adding_articles_leaves_the_reader_where_they_are(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(view.sentenceSelected, wait=300):
         view.append_article(2, analyzed("Third one.", title="Three"))
     assert view.textCursor().position() == view.document_position(1, 0)
+    assert not view.textCursor().hasSelection()
     # Replacing the articles gives the view a new cursor; it stays put too.
     view.set_articles([(5, analyzed("Fresh text.", title="New"))])
     with qtbot.assertNotEmitted(view.sentenceSelected, wait=300):
