@@ -71,11 +71,15 @@ def make_application(argv: list[str] | None = None) -> object:
     return app
 
 
-def run_app(files: list[str], *, demo: bool, screenshot: str | None) -> int:
+def run_app(
+    files: list[str], *, demo: bool, screenshot: str | None, theme: str | None = None
+) -> int:
     """Open the main window (on ``files`` or the samples); return the exit status.
 
     With ``screenshot``, render the window at 1400×900 once the analysis has
     finished, save it as a PNG and return 0 (1 when it could not be made).
+    ``theme`` ("light", "dark" or "system") overrides the saved setting for this
+    run only; a screenshot is light unless ``theme`` says otherwise.
     """
     if not has_display():
         sys.stderr.write(NO_DISPLAY_MESSAGE)
@@ -101,12 +105,12 @@ def run_app(files: list[str], *, demo: bool, screenshot: str | None) -> int:
         settings = Settings(Path(temp.name) / "settings.ini")
         settings.first_run_done = True
         settings.confirm_close = False
-        settings.theme = "light"
+        settings.theme = theme or "light"
         autosave_dir: Path | None = Path(temp.name)
     else:
         settings = Settings()
         autosave_dir = None
-    apply_theme(app, settings.theme)
+    apply_theme(app, theme or settings.theme)
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
         hints.colorSchemeChanged.connect(

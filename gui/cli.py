@@ -66,6 +66,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="render the main window at 1400x900 into PNG and exit (with --demo or files)",
     )
     parser.add_argument(
+        "--theme",
+        choices=("light", "dark", "system"),
+        help="colour theme for this run (a screenshot is light unless this says otherwise)",
+    )
+    parser.add_argument(
         "--selftest",
         action="store_true",
         help="check the installation (analysis, lexicons, samples, PDF report), "
@@ -89,7 +94,7 @@ def _split_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     files: list[str] = []
     it = iter(argv)
     for arg in it:
-        if arg == "--screenshot":
+        if arg in ("--screenshot", "--theme"):
             options.append(arg)
             options.append(next(it, ""))
         elif arg.startswith("-"):
@@ -139,7 +144,7 @@ def main(
         return selftest.run(out, err)
     from gui.app import run_app
 
-    return run_app(files, demo=args.demo, screenshot=args.screenshot or None)
+    return run_app(files, demo=args.demo, screenshot=args.screenshot or None, theme=args.theme)
 
 
 if __name__ == "__main__":

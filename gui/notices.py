@@ -17,9 +17,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -135,12 +136,7 @@ class NoticeBar(QWidget):
     def show_notice(self, notice: Notice) -> None:
         """Show ``notice`` (replacing the one shown)."""
         self.current = notice
-        light, dark, accent = _LEVEL_COLOURS[notice.level]
-        is_dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
-        self.setStyleSheet(
-            f"#noticeBar {{ background: {dark if is_dark else light};"
-            f" border-left: 4px solid {accent}; }}"
-        )
+        self._restyle()
         symbol = {"info": "ℹ", "warning": "⚠", "error": "⛔"}[notice.level]
         self._icon.setText(symbol)
         self._label.setText(notice.text)
@@ -157,6 +153,28 @@ class NoticeBar(QWidget):
         self._details_button.setChecked(False)
         self._details.hide()
         self.show()
+
+    def _restyle(self) -> None:
+        """Tint the bar for the current notice's level and the palette in force."""
+        if self.current is None:
+            return
+        light, dark, accent = _LEVEL_COLOURS[self.current.level]
+        app = QApplication.instance()
+        window = (app.palette() if isinstance(app, QApplication) else self.palette()).color(
+            QPalette.ColorRole.Window
+        )
+        sheet = (
+            f"#noticeBar {{ background: {dark if window.lightness() < 128 else light};"
+            f" border-left: 4px solid {accent}; }}"
+        )
+        if sheet != self.styleSheet():  # setting a sheet changes the palette again
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt API
+        """A theme switch retints the bar, so its text stays readable."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._restyle()
 
     def action_labels(self) -> list[str]:
         """Labels of the action buttons shown (for tests and accessibility)."""

@@ -97,9 +97,9 @@ def _mute(label: QLabel, source: QPalette) -> None:
     role = QPalette.ColorRole
     text, window = palette.color(role.WindowText), palette.color(role.Window)
     muted = QColor.fromRgbF(
-        text.redF() * 0.62 + window.redF() * 0.38,
-        text.greenF() * 0.62 + window.greenF() * 0.38,
-        text.blueF() * 0.62 + window.blueF() * 0.38,
+        text.redF() * 0.7 + window.redF() * 0.3,
+        text.greenF() * 0.7 + window.greenF() * 0.3,
+        text.blueF() * 0.7 + window.blueF() * 0.3,
     )
     palette.setColor(role.WindowText, muted)
     label.setPalette(palette)

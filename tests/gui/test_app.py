@@ -54,3 +54,34 @@ def test_screenshot_of_the_demo_is_a_real_picture(tmp_path: Path, repo_dir: Path
     colours = {image.pixel(x, y) for x in range(0, 1400, 7) for y in range(0, 900, 7)}
     assert len(colours) > 50  # text, highlights and bars, not a blank window
     assert not (tmp_path / "config").exists()  # the user's settings were not touched
+
+
+@pytest.mark.parametrize("theme, dark", [("dark", True), ("light", False)])
+def test_screenshot_takes_a_theme(tmp_path: Path, repo_dir: Path, theme: str, dark: bool) -> None:
+    from PySide6.QtGui import QColor, QImage
+
+    target = tmp_path / "shot.png"
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        FRAMELENS_NO_LOG_FILE="1",
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        XDG_CONFIG_HOME=str(tmp_path / "config"),
+    )
+    code = (
+        "import sys; from gui.cli import main; "
+        f"sys.exit(main(['--demo', '--theme', {theme!r}, '--screenshot', {str(target)!r}]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=repo_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(target))
+    # The status bar's background, bottom left, is the window colour.
+    window = QColor(image.pixel(5, image.height() - 3))
+    assert (window.lightness() < 100) is dark

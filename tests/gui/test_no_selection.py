@@ -77,9 +77,7 @@ def test_loading_selects_nothing_and_the_pixels_show_it(window: MainWindow, qtbo
     assert selection_share(window) < 0.01
 
 
-def test_no_rebuild_path_selects_anything(
-    window: MainWindow, qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_no_rebuild_path_selects_anything(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
     outlets = window.model.outlets()
     rebuilt(window, qtbot, lambda: window.set_theme("dark"))
     assert_nothing_selected(window)
@@ -89,7 +87,9 @@ def test_no_rebuild_path_selects_anything(
     assert_nothing_selected(window)
     rebuilt(window, qtbot, lambda: window.model.merge_outlets([outlets[1]], "Renamed Outlet"))
     assert_nothing_selected(window)
-    load(window, qtbot, lambda: window.add_text("A pasted story. It has two sentences.", outlet="P"))
+    load(
+        window, qtbot, lambda: window.add_text("A pasted story. It has two sentences.", outlet="P")
+    )
     if window.side.building:
         with qtbot.waitSignal(window.side.built, timeout=20000):
             pass
