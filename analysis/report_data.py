@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 #: Section ids in report order, with their headings. ``--sections`` and the
 #: sections dialog use the ids.
 SECTIONS: tuple[tuple[str, str], ...] = (
+    ("key", "Key framing differences"),
     ("articles", "Articles"),
     ("summary", "Per-outlet summary"),
     ("charts", "Charts"),
@@ -378,6 +379,21 @@ def _is_number(value: Any) -> bool:
 # --------------------------------------------------------------------------- sections
 
 
+def _key_section(corpus: Corpus, comparison: Comparison | None) -> tuple[Block, ...]:
+    from analysis.findings import TOPICS, key_differences
+
+    findings = key_differences(corpus, comparison)
+    blocks: list[Block] = []
+    for topic in TOPICS:
+        items = tuple(f.text for f in findings if f.topic == topic)
+        if items:
+            blocks.append(Heading(topic, 3))
+            blocks.append(Bullets(items))
+    if comparison is None:
+        blocks.append(Paragraph("No comparison is available for this report.", note=True))
+    return tuple(blocks)
+
+
 def _articles_section(corpus: Corpus) -> tuple[Block, ...]:
     columns = ("#", "Outlet", "Title", "Author", "Date", "Source", "Words")
     rows = [
@@ -556,8 +572,11 @@ def _comparison_frames(
     comparison: Comparison,
 ) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
     by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
+    from analysis.compare.frames import FRAME_LABELS
+
     for record in comparison.frames.outlets:
-        by_outlet.setdefault(record.outlet, []).append((record.frame, float(record.share)))
+        label = FRAME_LABELS.get(record.frame, record.frame)
+        by_outlet.setdefault(record.outlet, []).append((label, float(record.share)))
     return tuple((o, tuple(v)) for o, v in by_outlet.items())
 
 
@@ -611,6 +630,11 @@ def _excerpts_section(
             blocks.append(Paragraph(f"Why the terms in {outlet}'s excerpts are marked:", note=True))
             blocks.append(Bullets(tuple(reasons.values())[:12]))
     return tuple(blocks)
+
+
+def _unquoted(passage: str) -> str:
+    """``passage`` without double quotation marks: cut out of a sentence, they seldom pair up."""
+    return " ".join(passage.translate({ord(c): None for c in '"“”«»'}).split())
 
 
 def _strip_spans(spans: tuple[Span, ...]) -> tuple[Span, ...]:
@@ -677,7 +701,7 @@ def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tupl
                 note = (
                     (note + " · " if note else "")
                     + "leaves out: "
-                    + " / ".join(f"“{d}”" for d in dropped)
+                    + " / ".join(f"“{_unquoted(d)}”" for d in dropped)
                 )
             blocks.append(HighlightedText(group.outlets[k], spans, note))
     if comparison.unique:
@@ -788,11 +812,13 @@ def _frames_section(comparison: Comparison) -> tuple[Block, ...]:
     records = comparison.frames.outlets
     if not records:
         return (Paragraph("No frame keywords were found.", note=True),)
+    from analysis.compare.frames import FRAME_LABELS
+
     frames = list(dict.fromkeys(r.frame for r in sorted(records, key=lambda r: -r.share)))
     share = {(r.outlet, r.frame): r.share for r in records}
     outlets = list(comparison.outlets)
     rows = [
-        (frame, *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
+        (FRAME_LABELS.get(frame, frame), *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
         for frame in frames
         if any(share.get((o, frame), 0.0) > 0 for o in outlets)
     ]
@@ -997,7 +1023,9 @@ def build_report_data(
     built: list[Section] = []
     for sid in chosen:
         blocks: tuple[Block, ...]
-        if sid == "articles":
+        if sid == "key":
+            blocks = _key_section(corpus, comparison)
+        elif sid == "articles":
             blocks = _articles_section(corpus)
         elif sid == "summary":
             blocks = _summary_section(scores)

@@ -30,6 +30,10 @@ def _runs(text: str, toks: Sequence[Token], ops: Sequence[DiffOp]) -> tuple[Diff
     return tuple(spans)
 
 
+def _is_word(token: str) -> bool:
+    return any(c.isalnum() for c in token)
+
+
 def group_diff(
     texts: Sequence[str], spans: Sequence[tuple[int, int]], core: int
 ) -> tuple[tuple[tuple[DiffSpan, ...], ...], tuple[tuple[str, ...], ...]]:
@@ -60,11 +64,13 @@ def group_diff(
                     ops[j1:j2] = ["changed"] * (j2 - j1)
                     for i in range(i1, i2):
                         core_replaced[i] = True
-                if tag in ("delete", "replace") and any(
-                    t.text.isalnum() or "-" in t.text for t in core_toks[i1:i2]
-                ):
-                    start, end = core_toks[i1].start, core_toks[i2 - 1].end
-                    lost.append(texts[core][start:end])
+                if tag in ("delete", "replace"):
+                    # Only words count, and a passage starts and ends on one:
+                    # a quotation mark or comma at its edge read as garbage
+                    # ("The "" / "" published…").
+                    words = [t for t in core_toks[i1:i2] if _is_word(t.text)]
+                    if words:
+                        lost.append(texts[core][words[0].start : words[-1].end])
         ops_per_member.append(ops)
         dropped.append(tuple(lost))
     if len(toks) > 1:

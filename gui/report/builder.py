@@ -194,6 +194,9 @@ class _Builder:
         self.max_chart_height = 0.0
         #: Block numbers of headings, kept with what follows them (see keep_headings).
         self.headings: list[int] = []
+        #: (first, last) block numbers of what must not be split over two pages:
+        #: a bullet, a passage with its label, a sub-heading with what it heads.
+        self.units: list[tuple[int, int]] = []
         blank = QImage(1, 1, QImage.Format.Format_ARGB32)
         blank.fill(Qt.GlobalColor.transparent)
         doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(_PLACEHOLDER), blank)
@@ -248,7 +251,13 @@ class _Builder:
         self.headings.append(self.cursor.block().blockNumber())
         self.text(section.title, self.f.h1)
         self._rule()
+        unit_start: int | None = None
         for block in section.blocks:
+            if isinstance(block, Heading) and unit_start is not None:
+                self.units.append((unit_start, self.cursor.block().blockNumber()))
+                unit_start = None
+            if isinstance(block, Heading) and block.level >= 3:
+                unit_start = self.cursor.block().blockNumber() + 1
             if isinstance(block, Heading):
                 if block.level <= 2:
                     self.block(top=10, bottom=3)
@@ -274,6 +283,8 @@ class _Builder:
                 self.legend(block)
             elif isinstance(block, HighlightedText):
                 self.passage(block)
+        if unit_start is not None:
+            self.units.append((unit_start, self.cursor.block().blockNumber()))
 
     def _rule(self) -> None:
         # A trailing horizontal ruler, as Qt draws for <hr>, under the section heading.
@@ -296,6 +307,8 @@ class _Builder:
             else:
                 text_list.add(self.cursor.block())
             self.text(item, self.f.body)
+            number = self.cursor.block().blockNumber()
+            self.units.append((number, number))
         self.block(bottom=2)
         if text_list is not None:
             text_list.remove(self.cursor.block())
@@ -390,6 +403,11 @@ class _Builder:
         self._first_block = True
 
     def passage(self, passage: HighlightedText) -> None:
+        first = self.cursor.block().blockNumber() + 1
+        self._passage(passage)
+        self.units.append((first, self.cursor.block().blockNumber()))
+
+    def _passage(self, passage: HighlightedText) -> None:
         if passage.label or passage.note:
             self.block(top=3, bottom=0, indent=10)
             if passage.label:
@@ -473,7 +491,42 @@ def build_document(data: ReportData, device: QPaintDevice) -> LaidOutReport:
     builder.cursor.endEditBlock()
     doc.setPageSize(body.size())
     _keep_headings(doc, builder.headings, body.height(), dpi)
+    _keep_together(doc, builder.units, body.height())
     return LaidOutReport(doc, body, tuple(builder.charts), dpi)
+
+
+#: A unit longer than this share of a page may be split: moving it whole
+#: would leave the page before it more than half empty.
+KEEP_TOGETHER_MAX = 0.5
+
+
+def _keep_together(
+    doc: QTextDocument, units: Sequence[tuple[int, int]], page_height: float
+) -> None:
+    """Move each unit that straddles a page break to the next page, when it is short.
+
+    Units are taken in document order (an outer unit before the ones inside
+    it), as each move shifts everything after it; a unit over half a page is
+    left to break, so no page is left more than half empty by a move.
+    """
+    layout = doc.documentLayout()
+    doc.pageCount()
+    for first, last in sorted(units, key=lambda u: (u[0], -u[1])):
+        if last < first:
+            continue
+        head, tail = doc.findBlockByNumber(first), doc.findBlockByNumber(last)
+        top = layout.blockBoundingRect(head).top()
+        bottom = layout.blockBoundingRect(tail).bottom()
+        if bottom - top > page_height * KEEP_TOGETHER_MAX:
+            continue
+        if int(top // page_height) == int((bottom - 1) // page_height):
+            continue
+        fmt = head.blockFormat()
+        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+            continue
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(head).setBlockFormat(fmt)
+        doc.pageCount()
 
 
 def _keep_headings(

@@ -103,6 +103,20 @@ def test_group_diff_marks_changed_wording_and_dropped_words() -> None:
     assert dropped == (("Protesters",), ())
 
 
+def test_dropped_passages_start_and_end_on_words() -> None:
+    # A passage cut at a quotation mark read as garbage in the report:
+    # “The "” / “" published by the council…”.
+    texts = [
+        'The "ten-point plan" issued by the council urges respect for the "rights of all tenants".',
+        "The mayor issued a 10-point plan to end the strike on Friday.",
+    ]
+    spans = [(0, len(texts[0])), (0, len(texts[1]))]
+    _, dropped = group_diff(texts, spans, core=0)
+    assert dropped[1]
+    for passage in dropped[1]:
+        assert passage[0].isalnum() and passage[-1].isalnum(), passage
+
+
 def test_unique_lists_what_only_one_outlet_reports() -> None:
     comparison = compare(story_corpus())
     unique = {(u.outlet, u.text) for u in comparison.unique}

@@ -66,7 +66,7 @@ def test_sections_are_picked_and_put_in_report_order(corpus):
 
 
 def test_unknown_section_names_the_valid_ones():
-    with pytest.raises(ReportError, match="'bogus'.*choose from articles"):
+    with pytest.raises(ReportError, match="'bogus'.*choose from key, articles"):
         normalise_sections(["articles", "bogus"])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -203,5 +204,45 @@ def test_every_word_of_the_document_reaches_the_pdf(qapp, corpus, comparison, tm
     del writer
     path = tmp_path / "all.pdf"
     write_pdf(data, str(path))
-    printed = Counter(re.findall(r"[A-Za-z0-9]+", " ".join(pdf_text(path))))
+    # NFKC turns the typesetter's ligatures (U+FB00 "ff" in "differences") back into letters.
+    extracted = unicodedata.normalize("NFKC", " ".join(pdf_text(path)))
+    printed = Counter(re.findall(r"[A-Za-z0-9]+", extracted))
     assert not words - printed
+
+
+def test_bullets_and_statements_are_never_split_over_two_pages(qapp, tmp_path):
+    from PySide6.QtGui import QPdfWriter
+
+    from analysis.report_data import Bullets, Heading, HighlightedText, ReportData, Section, Span
+    from gui.report.builder import build_document, page_layout
+
+    long_item = "A finding that runs over several lines of the page, " * 6
+    blocks = []
+    for n in range(12):
+        blocks.append(Heading(f"Statement {n}", 3))
+        blocks.append(HighlightedText("Outlet A", (Span(long_item),), "core sentence"))
+        blocks.append(HighlightedText("Outlet B", (Span(long_item),), "leaves out: “x”"))
+    blocks.append(Bullets(tuple(f"{n}. {long_item}" for n in range(30))))
+    data = ReportData(
+        title="Pages",
+        date="1 January 2026",
+        subtitle="",
+        sections=(Section("key", "Key", tuple(blocks)),),
+        styles=(),
+    )
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setPageLayout(page_layout())
+    report = build_document(data, writer)
+    doc, height = report.doc, report.body.height()
+    assert doc.pageCount() > 2
+    layout = doc.documentLayout()
+    block = doc.begin()
+    checked = 0
+    while block.isValid():
+        text = block.text()
+        if text.startswith(("A finding", *(f"{n}. A finding" for n in range(30)))):
+            rect = layout.blockBoundingRect(block)
+            assert int(rect.top() // height) == int((rect.bottom() - 1) // height), text[:20]
+            checked += 1
+        block = block.next()
+    assert checked == 12 * 2 + 30
