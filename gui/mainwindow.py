@@ -52,7 +52,7 @@ from analysis.errors import FrameLensError, SessionError
 from analysis.model import Corpus, LoadFailure
 from analysis.session import SUFFIX, Session, Source, load_session, save_session
 from gui.models.articles_model import ArticlesModel
-from gui.notices import NoticeBar, Notices
+from gui.notices import Notice, NoticeBar, Notices
 from gui.settings import Settings
 from gui.widgets.articles_panel import ArticlesPanel
 from gui.widgets.legend import Legend
@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self._first_run = self.settings.is_new
+        self._welcome: Notice | None = None
         self.autosave_path = (autosave_dir or state_dir()) / AUTOSAVE_NAME
         self._analyze = analyze
         # None: the pipeline's default, a process per core. Fewer is worse for the
@@ -686,7 +687,7 @@ class MainWindow(QMainWindow):
             if others:
                 self.add_paths(others)
         elif self._first_run and not restore:
-            self.notices.info(
+            self._welcome = self.notices.info(
                 self.tr(
                     "Welcome to FrameLens! Drop news articles on the window, or start with "
                     "the sample articles: one fictional story told by four fictional outlets."
@@ -1016,6 +1017,8 @@ class MainWindow(QMainWindow):
         if self._compare_pending:
             self._compare_pending = False
             self._start_compare()
+        if len(self.model) and self.notice_bar.current is self._welcome is not None:
+            self.notice_bar.dismiss()  # the welcome has done its job once articles are shown
         if self.worker is None and not self._queue and len(self.model):
             self.analysisDone.emit()
 
@@ -1030,6 +1033,7 @@ class MainWindow(QMainWindow):
         self.comparison = None
         self.outlet_table = None
         self._compare_pending = True
+        self.side.set_alignment(())
         self.side.set_corpus(self.corpus)  # emits built when filled; the comparison starts then
         self.same_fact.set_data(self.corpus, None)
         self._push_to_tabs()
@@ -1068,6 +1072,7 @@ class MainWindow(QMainWindow):
         self.comparison, self.outlet_table = result
         self.freeze_heap()
         self.same_fact.set_data(self.corpus, self.comparison)
+        self.side.set_alignment(self.comparison.groups)
         self._push_to_tabs()
         self.comparisonDone.emit()
 

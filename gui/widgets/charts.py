@@ -465,14 +465,41 @@ def _draw_row_label(
     text: str,
     palette: ChartPalette,
 ) -> None:
-    painter.setFont(_font(palette))
     painter.setPen(palette.text)
-    fm = QFontMetricsF(painter.font())
-    painter.drawText(
-        QRectF(area.left(), y, width, height),
-        int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-        fm.elidedText(text, Qt.TextElideMode.ElideMiddle, width - 4),
-    )
+    align = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    rect = QRectF(area.left(), y, width, height)
+    for scale in (1.0, 0.85):
+        painter.setFont(_font(palette, scale))
+        fm = QFontMetricsF(painter.font())
+        lines = wrap_label(text, fm, width - 4, max(1, int(height // fm.lineSpacing())))
+        if not lines[-1].endswith("…") or scale < 1.0:
+            painter.drawText(rect, align, "\n".join(lines))
+            return
+
+
+def wrap_label(text: str, fm: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """``text`` broken between words into at most ``max_lines`` lines of ``width``.
+
+    Never cuts inside a word: what does not fit ends the last line with "…"
+    after a whole word ("External regulation…", not "External reg…d reputation").
+    """
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        while words and fm.horizontalAdvance(line + " " + words[0]) <= width:
+            line += " " + words.pop(0)
+        lines.append(line)
+    if words or any(fm.horizontalAdvance(line) > width for line in lines):
+        last = lines[-1] if lines else ""
+        while " " in last and fm.horizontalAdvance(last + "…") > width:
+            last = last.rsplit(" ", 1)[0]
+        if fm.horizontalAdvance(last + "…") > width:
+            last = fm.elidedText(last, Qt.TextElideMode.ElideRight, width)
+        else:
+            last += "…"
+        lines[-1:] = [last]
+    return lines or [""]
 
 
 # --------------------------------------------------------------------------

@@ -117,6 +117,9 @@ class _FittedTable(CopyableTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.horizontalHeader().setStretchLastSection(False)
+        # A long text in the last column wraps onto more lines rather than being cut.
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
 
     def fit(self) -> None:
         """Size columns to their contents and the table to its rows (up to ``max_rows``)."""
@@ -133,7 +136,7 @@ class _FittedTable(CopyableTableView):
             header.resizeSection(column, min(header.sectionSize(column) + 8, 360))
         width = header.length() + 2 * self.frameWidth()
         if header.stretchLastSection():
-            # The last (text) column takes what room is left, elided; its tooltip has it all.
+            # The last (text) column takes what room is left and wraps (see _update_height).
             self._update_height()
             return
         # Compact tables sit at the left; wide ones fill the page and scroll sideways.
@@ -145,16 +148,22 @@ class _FittedTable(CopyableTableView):
     def _update_height(self) -> None:
         model = self.model()
         rows = model.rowCount() if model is not None else 0
-        row_height = self.rowHeight(0) if rows else self.verticalHeader().defaultSectionSize()
         shown = max(1, min(rows, self._max_rows))
         header = self.horizontalHeader()
         last = header.logicalIndex(header.count() - 1) if header.count() else -1
         stretched = header.stretchLastSection() and last >= 0
+        if stretched and rows:
+            self.resizeRowsToContents()  # the stretched column wraps to its new width
+        rows_height = (
+            sum(self.rowHeight(r) for r in range(shown))
+            if rows
+            else self.verticalHeader().defaultSectionSize()
+        )
         # A stretched last section is as wide as the room left: measure without it.
         needed = header.length() - (header.sectionSize(last) - 80 if stretched else 0)
         wide = needed + 2 * self.frameWidth() > self.width()
         scrollbar = self.horizontalScrollBar().sizeHint().height() if wide else 0
-        height = header.sizeHint().height() + shown * row_height + 2 * self.frameWidth() + scrollbar
+        height = header.sizeHint().height() + rows_height + 2 * self.frameWidth() + scrollbar
         if height != self.height():
             self.setFixedHeight(height)
 

@@ -98,7 +98,11 @@ def highlight_tooltip(highlights: Sequence[Highlight]) -> str:
             lines.append(f"TextBlob: subjectivity {subj}, polarity {pol}")
         else:
             lines.append("TextBlob: no score for these words")
-        lines.append(f"Strength {h.weight:.2f}")
+        lines.append(
+            f"Strength {h.weight:.2f} of 1: how strongly FrameLens rates these words as "
+            "loaded or subjective here (lexicon, TextBlob and context together); "
+            "agreement with experts is measured on highlights of 0.5 and more"
+        )
         parts.append("<br>".join(lines))
     return "<p style='white-space:pre-wrap'>" + "<hr>".join(parts) + "</p>"
 

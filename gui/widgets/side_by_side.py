@@ -17,9 +17,10 @@ import logging
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -162,6 +163,7 @@ class SideBySideView(QScrollArea):
         self.hidden: set[str] = set()
         self.zoom = 0
         self._syncing = False
+        self._same: dict[tuple[int, int], list[tuple[int, int]]] = {}
         self._queue: list[tuple[int, AnalyzedArticle]] = []
         self._outlets_to_add: list[str] = []
         self._timer = QTimer(self)
@@ -298,19 +300,81 @@ class SideBySideView(QScrollArea):
         with contextlib.suppress(KeyError):
             self.column(outlet).text.select_sentence(article, sentence)
 
+    def set_alignment(self, groups: Iterable[Any]) -> None:
+        """The aligned statements (``AlignedGroup``s): scrolling together follows them."""
+        same: dict[tuple[int, int], list[tuple[int, int]]] = {}
+        for group in groups:
+            refs = [(m.article, m.sentence) for m in group.members]
+            for ref in refs:
+                same.setdefault(ref, []).extend(r for r in refs if r != ref)
+        self._same = same
+
     def _scrolled(self, source: OutletColumn, value: int) -> None:
+        """Scroll the other columns so the same fact stands level in each.
+
+        The first sentence in view (from the top) that another outlet also
+        reports is the anchor: each column that reports it scrolls so that its
+        version stands at the same height. A column with no version of any
+        fact in view keeps the same fraction of its length.
+        """
         if not self.sync_scroll or self._syncing:
             return
         bar = source.text.verticalScrollBar()
         fraction = value / bar.maximum() if bar.maximum() else 0.0
+        anchor = self._fact_in_view(source.text)
         self._syncing = True
         try:
             for c in self.columns:
-                if c is not source:
+                if c is source:
+                    continue
+                if anchor is None or not self._level_with(c.text, *anchor):
                     other = c.text.verticalScrollBar()
                     other.setValue(round(fraction * other.maximum()))
         finally:
             self._syncing = False
+
+    def _fact_in_view(self, view: HighlightedText) -> tuple[int, list[tuple[int, int]]] | None:
+        """(height in the viewport, other outlets' sentences) of the first shared fact in view."""
+        if not self._same:
+            return None
+        height = view.viewport().height()
+        for placed in view.placed:
+            for i, sentence in enumerate(placed.analyzed.sentences):
+                others = self._same.get((placed.index, i))
+                if not others:
+                    continue
+                y = self._sentence_y(view, placed.index, sentence.start)
+                if y is None:
+                    continue
+                if y > height:
+                    return None  # this and the rest of the text are below the view
+                if y >= 0:
+                    return y, others
+        return None
+
+    @staticmethod
+    def _sentence_y(view: HighlightedText, article: int, offset: int) -> int | None:
+        try:
+            position = view.document_position(article, offset)
+        except KeyError:
+            return None
+        cursor = QTextCursor(view.document())
+        cursor.setPosition(position)
+        return int(view.cursorRect(cursor).top())
+
+    def _level_with(self, view: HighlightedText, y: int, refs: list[tuple[int, int]]) -> bool:
+        """Scroll ``view`` so one of ``refs`` stands ``y`` pixels down; False if none is in it."""
+        for article, sentence in refs:
+            placed = next((p for p in view.placed if p.index == article), None)
+            if placed is None or sentence >= len(placed.analyzed.sentences):
+                continue
+            there = self._sentence_y(view, article, placed.analyzed.sentences[sentence].start)
+            if there is None:
+                continue
+            bar = view.verticalScrollBar()
+            bar.setValue(bar.value() + there - y)
+            return True
+        return False
 
     # -- drops ----------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt API

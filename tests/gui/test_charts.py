@@ -226,3 +226,20 @@ def test_dark_palette_uses_light_text(qapp) -> None:
     chart_palette = charts.ChartPalette.from_qpalette(palette)
     assert chart_palette.text.lightness() > 200
     assert chart_palette.background.lightness() < 50
+
+
+def test_row_labels_break_between_words_never_inside_one(qapp) -> None:
+    from PySide6.QtGui import QFont, QFontMetricsF
+
+    from gui.widgets.charts import wrap_label
+
+    fm = QFontMetricsF(QFont())
+    label = "External regulation and reputation"
+    narrow = fm.horizontalAdvance("External regulation") + 2
+    assert wrap_label(label, fm, narrow, 2) == ["External regulation", "and reputation"]
+    one = wrap_label(label, fm, narrow, 1)
+    assert one == ["External regulation…"] or one == ["External…"]
+    words = set(label.split())
+    for line in wrap_label(label, fm, narrow, 1) + wrap_label(label, fm, narrow, 2):
+        assert all(w.rstrip("…") in words for w in line.split())
+    assert wrap_label("Economic", fm, 400, 1) == ["Economic"]

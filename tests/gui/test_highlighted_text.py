@@ -81,6 +81,7 @@ def test_tooltip_explains_the_highlight(view: HighlightedText) -> None:
     assert "slammed" in tip and "Loaded attribution" in tip
     assert "judges the speaker" in tip
     assert "subjectivity 0.60" in tip and "polarity -0.30" in tip
+    assert "Strength 0.80 of 1: how strongly FrameLens rates" in tip  # explained, not bare
     assert view.tooltip_at(view.document_position(0, TEXT.index("mayor"))) == ""
 
 

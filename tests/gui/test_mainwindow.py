@@ -197,6 +197,10 @@ def test_first_start_offers_the_samples(qtbot: QtBot, tmp_path: Path) -> None:
     qtbot.addWidget(window)
     window.startup()
     assert window.notice_bar.action_labels() == ["Open Sample Articles"]
+    # Once articles are shown, the welcome closes by itself.
+    load(window, qtbot, lambda: window.add_text("A first story.", outlet="Alpha"))
+    assert window.notice_bar.current is None and window.notice_bar.isHidden()
+    window.settings.confirm_close = False
     window.close()
     second = MainWindow(Settings(tmp_path / "settings.ini"), autosave_dir=tmp_path / "state")
     qtbot.addWidget(second)

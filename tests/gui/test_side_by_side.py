@@ -97,3 +97,47 @@ def test_synchronised_scrolling(view: SideBySideView, qtbot: QtBot) -> None:
     view.set_sync_scroll(False)
     a.setValue(0)
     assert b.value() > 0
+
+
+def test_scrolling_together_keeps_the_same_fact_level(view: SideBySideView, qtbot: QtBot) -> None:
+    # Outlet B opens with a long preamble, so the same fact sits much lower in
+    # its column: a shared fraction of the scroll range would show other text.
+    from analysis.compare.results import AlignedGroup, Member
+
+    fact = "The bridge opened on Tuesday after six years of work."
+    a_text = " ".join(f"Alpha line {i} is here." for i in range(40)) + " " + fact
+    a_text += " " + " ".join(f"Alpha tail {i} is here." for i in range(120))
+    b_text = " ".join(f"Beta preamble {i} runs on." for i in range(160)) + " " + fact
+    b_text += " " + " ".join(f"Beta tail {i} is here." for i in range(120))
+    first, second = analyzed(a_text, path="a", outlet="A"), analyzed(b_text, path="b", outlet="B")
+    corpus = Corpus((first, second))
+    with qtbot.waitSignal(view.built):
+        view.set_corpus(corpus)
+
+    def sentence_of(item: object, text: str) -> tuple[int, int, int]:
+        start = item.article.text.index(text)  # type: ignore[attr-defined]
+        i = next(k for k, s in enumerate(item.sentences) if s.start == start)  # type: ignore[attr-defined]
+        return i, start, start + len(text)
+
+    ia, sa, ea = sentence_of(first, fact)
+    ib, sb, eb = sentence_of(second, fact)
+    group = AlignedGroup(
+        members=(Member(0, ia, sa, ea, fact), Member(1, ib, sb, eb, fact)),
+        outlets=("A", "B"),
+        core=0,
+        diff=((), ()),
+        dropped=((), ()),
+        similarity=1.0,
+    )
+    view.set_alignment([group])
+    a_view, b_view = (c.text for c in view.columns)
+    qtbot.waitUntil(lambda: a_view.verticalScrollBar().maximum() > 0)
+    a_bar = a_view.verticalScrollBar()
+    # Scroll A until its copy of the fact is the first shared sentence in view.
+    y_a = view._sentence_y(a_view, 0, sa)
+    assert y_a is not None
+    a_bar.setValue(a_bar.value() + y_a - 40)
+    y_a = view._sentence_y(a_view, 0, sa)
+    y_b = view._sentence_y(b_view, 1, sb)
+    assert y_a is not None and y_b is not None
+    assert abs(y_a - y_b) <= 2, (y_a, y_b)
