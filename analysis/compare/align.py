@@ -61,7 +61,7 @@ from analysis.model import Corpus
 log = logging.getLogger(__name__)
 
 #: Default similarity (0–1) at which two sentences count as the same statement.
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.30
 #: How many sentences the pair search handles between two checks of ``cancel()``
 #: (a few milliseconds' work: the app's check also lets its window's thread
 #: run, see gui/workers/compare_worker.py).
@@ -161,15 +161,24 @@ def _word_stems(text: str, start: int, end: int, aliases: TermMatcher | None) ->
 
 
 def _plain_stems(text: str, start: int, end: int) -> list[str]:
-    """Content stems with name compounds split: "Russia-Ukraine war" meets "war in Ukraine"."""
+    """Content stems with hyphenated names handled.
+
+    A compound of names of four letters or more is split ("Russia-Ukraine war"
+    meets "war in Ukraine"); initials go ("R-Texas": the party); any other
+    compound is one word ("Wal-Mart" = "Walmart", "Coca-Cola" = "CocaCola",
+    "cease-fire" = "ceasefire", see :func:`.tokens.normal`).
+    """
     if "-" not in text[start:end]:
         return content_stems(text, start, end)
     out: list[str] = []
     for word in WORD_RE.finditer(text, start, end):
         parts = word.group().split("-")
         if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts):
-            # Initials ("R-Texas": the party) say nothing about the statement.
-            out.extend(content_stems(" ".join(p for p in parts if len(p) > 1)))
+            names = [p for p in parts if len(p) > 1]
+            if all(len(p) >= 4 for p in names):
+                out.extend(content_stems(" ".join(names)))
+            else:
+                out.extend(content_stems("".join(names)))
         else:
             out.extend(content_stems(word.group()))
     return out
