@@ -3,9 +3,9 @@
 The normal form makes different spellings of one word meet: lower case,
 curly apostrophes made straight, possessive "'s" dropped, hyphens removed
 ("cease-fire" = "ceasefire"), number words as digits ("twelve-point" =
-"12-point"). :func:`stem` adds a light suffix stripper so that "called",
-"calls" and "calling" meet in alignment; it is deliberately simple (and fast),
-not a full Porter stemmer.
+"12-point"). :func:`stem` adds the Snowball (Porter 2) stemmer so that
+"called", "calls" and "calling", or "apologized" and "apology", meet in
+alignment.
 """
 
 from __future__ import annotations
@@ -172,8 +172,6 @@ NUMBER_WORDS = {
     "twenty": "20", "hundred": "100", "thousand": "1000",
 }  # fmt: skip
 
-_VOWELS = frozenset("aeiouy")
-
 
 class Token(NamedTuple):
     """A token with its span in the text it came from."""
@@ -217,7 +215,7 @@ def stem(word: str) -> str:
     """
     if len(word) <= 3 or not word.isalpha():
         return word
-    return _snowball().stem(word)
+    return str(_snowball().stem(word))
 
 
 @cache

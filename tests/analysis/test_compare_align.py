@@ -139,3 +139,34 @@ def test_work_stays_bounded_on_a_small_vocabulary_repeated() -> None:
         # Unbounded, the second corpus keeps millions of pairs (gigabytes).
         assert len(found) <= 2 * 24 * len(items)
         assert seconds < 30  # about 4 s alone: a bound, not a benchmark
+
+
+def test_spelling_variants_of_one_name_meet() -> None:
+    from analysis.compare.align import sentence_stems
+
+    def stems(text: str) -> list[str]:
+        return sentence_stems(text, 0, len(text))
+
+    assert "walmart" in stems("Wal-Mart hired a firm.")
+    assert "walmart" in stems("Walmart hired a firm.")
+    assert {"russia", "ukrain"} <= set(stems("The Russia-Ukraine war."))
+    assert stems("They apologized.") == stems("Their apology.")
+
+
+def test_resources_hold_in_other_stories() -> None:
+    """A term that names something else in another story must not join its concept."""
+    from analysis.compare.align import default_aliases, sentence_stems
+    from analysis.compare.labels import default_concepts
+
+    def stems(text: str) -> set[str]:
+        return set(sentence_stems(text, 0, len(text), default_concepts(), default_aliases()))
+
+    # Washington state, a surname, the US capital: none is the United States as such.
+    assert not stems("Washington") & stems("the United States")
+    # "Released from prison" is not "published".
+    assert not stems("He was released from prison.") & stems("He published a memoir.")
+    # A conflict of interest, a budget crisis and fighting a fire are no war.
+    for text in ("a conflict of interest", "the budget crisis", "fighting the fire"):
+        assert not stems(text) & stems("the war")
+    # What the tables still join holds anywhere: a title's abbreviation, a state's.
+    assert stems("Sen. Ann Lee of Tex.") == stems("Senator Ann Lee of Texas")
