@@ -170,3 +170,29 @@ def test_resources_hold_in_other_stories() -> None:
         assert not stems(text) & stems("the war")
     # What the tables still join holds anywhere: a title's abbreviation, a state's.
     assert stems("Sen. Ann Lee of Tex.") == stems("Senator Ann Lee of Texas")
+
+
+def test_alignment_of_long_articles_over_a_small_vocabulary_is_bounded() -> None:
+    """Issue 27: long articles over a few words held every pair (11 GB at 12,000 sentences)."""
+    import resource
+    import time
+
+    from analysis.compare.align import align
+    from tests.analysis.compare_corpus import make_corpus
+
+    rng = random.Random(5)
+    vocabulary = "harbor council vote budget river bridge school road mayor court".split()
+    articles = []
+    for outlet in ("Alpha", "Beta", "Gamma"):
+        sentences = (
+            " ".join(rng.choice(vocabulary) for _ in range(rng.randint(6, 12))).capitalize() + "."
+            for _ in range(1_500)  # enough: every word is in far more than 200 sentences
+        )
+        articles.append((outlet, f"{outlet}.txt", "\n\n".join(sentences)))
+    corpus = make_corpus(*articles)
+    started = time.process_time()
+    alignment = align(corpus)
+    assert time.process_time() - started < 30
+    assert len(alignment.similarity) <= 2 * 24 * len(alignment.items)
+    # ru_maxrss is in kB on Linux: the whole test process stays under 1 GB.
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 2**20
