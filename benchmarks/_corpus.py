@@ -7,6 +7,7 @@ files) into a temporary folder that is deleted afterwards.
 * :func:`basil_records` -- the 150 BASIL development articles (about 89,000 words);
 * :func:`babe_records` -- the 2,551 BABE development sentences grouped, per
   outlet and in file order, into articles of 20 sentences (about 80,000 words);
+* :func:`seed_paths`, :func:`basil_triplets` -- the seeds and BASIL triplets as articles to compare;
 * :func:`repeated` -- copies of records with a distinct last line, for
   benchmarks that need many articles but not many distinct words (memory).
   Throughput must not use copies: the engine caches token splits, so
@@ -100,3 +101,32 @@ def write_jsonl(path: Path, records: Iterable[dict[str, str]]) -> int:
             handle.write(json.dumps(record) + "\n")
             count += 1
     return count
+
+
+def seed_paths() -> list[str]:
+    """The four real seed articles (one story), as file paths."""
+    return [str(p) for p in sorted((SHARED / "seeds").glob("*.txt"))]
+
+
+def basil_triplets(count: int) -> list[list[object]]:
+    """Articles (:class:`analysis.model.Article`) of the first ``count`` BASIL triplets.
+
+    Sorted by triplet id; each article's text is its body paragraphs.
+    """
+    from analysis.model import Article
+
+    triplets: dict[str, list[tuple[str, dict[str, object]]]] = {}
+    for path in sorted(BASIL.glob("*/*.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        triplets.setdefault(str(record["triplet-uuid"]), []).append((str(path), record))
+    result: list[list[object]] = []
+    for key in sorted(triplets)[:count]:
+        articles: list[object] = []
+        for path, record in sorted(triplets[key]):
+            paragraphs = record["body-paragraphs"]
+            assert isinstance(paragraphs, list)
+            text = "\n\n".join(" ".join(p) for p in paragraphs)
+            outlet = _BASIL_OUTLETS.get(str(record["source"]), str(record["source"]))
+            articles.append(Article(text=text, path=path, outlet=outlet, outlet_source="user"))
+        result.append(articles)
+    return result

@@ -33,13 +33,13 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 
-    from align_precision import SHARED, basil_triplets, seed_paths
+    from _corpus import basil_triplets, seed_paths
 
     from analysis.compare import compare
     from analysis.pipeline import analyze
 
     inputs: list[object] = list(seed_paths())
-    for triplet in basil_triplets(SHARED / "data", 50):
+    for triplet in basil_triplets(50):
         inputs.extend(triplet)
     inputs = inputs[: args.articles]
     corpus = analyze(inputs)  # type: ignore[arg-type]

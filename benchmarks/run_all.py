@@ -18,8 +18,7 @@ stdout, so ``run_all.py > table.md`` keeps only the table.
 
 Not run (``--only NAME`` still runs them): ``validity.py`` and
 ``validity_limits.py`` measure agreement with annotators, not speed, and
-take long; ``align_precision.py``
-prints aligned statements for a person to judge; ``instructions.py`` needs
+take long; ``instructions.py`` needs
 valgrind and takes minutes. Files starting with ``_`` are helpers, not
 benchmarks.
 
@@ -46,9 +45,8 @@ REPO = HERE.parent
 
 #: Not run by default: validity and validity_limits are long and about
 #: accuracy rather than speed;
-#: align_precision prints a sample for a person to judge, nothing to measure;
 #: instructions needs valgrind and takes minutes.
-EXCLUDED = frozenset({"run_all", "validity", "validity_limits", "align_precision", "instructions"})
+EXCLUDED = frozenset({"run_all", "validity", "validity_limits", "instructions"})
 
 
 @dataclass(frozen=True)

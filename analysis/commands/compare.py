@@ -29,7 +29,7 @@ __all__ = ["add_arguments", "run"]
 
 #: Shown in --help; equal to analysis.compare.align.DEFAULT_THRESHOLD (a test checks it),
 #: spelled out so that ``--help`` does not import the analysis code.
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.30
 
 
 def _threshold(value: str) -> float:

@@ -39,6 +39,7 @@ order, so the groups do not depend on the order of the articles.
 
 from __future__ import annotations
 
+import logging
 import math
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -57,12 +58,24 @@ from analysis.compare.tokens import (
 from analysis.errors import CancelledError
 from analysis.model import Corpus
 
+log = logging.getLogger(__name__)
+
 #: Default similarity (0–1) at which two sentences count as the same statement.
-DEFAULT_THRESHOLD = 0.35
+DEFAULT_THRESHOLD = 0.30
 #: How many sentences the pair search handles between two checks of ``cancel()``
 #: (a few milliseconds' work: the app's check also lets its window's thread
 #: run, see gui/workers/compare_worker.py).
 CANCEL_EVERY = 32
+#: A sentence keeps at most this many candidate partners (its most similar ones): memory
+#: and time stay linear in the number of sentences whatever the input (issue 27).
+PAIRS_PER_SENTENCE = 24
+#: A word in more sentences than this is the topic of the whole corpus (a name
+#: or a verb every article repeats), no sign of one fact: it is left out of the
+#: similarity like a stopword. This also bounds the work: each word adds at most
+#: this many candidates to each of its sentences, so time and memory grow
+#: linearly with the sentences (issue 27: a small vocabulary repeated over
+#: 12,000 sentences otherwise takes minutes and gigabytes).
+COMMON_TERM_SENTENCES = 200
 #: Every pair inside a group must reach this share of the threshold.
 CHAIN_FACTOR = 0.7
 #: Sentences with fewer content words than this are not aligned.
@@ -96,7 +109,7 @@ class Alignment:
 
     items: tuple[SentenceItem, ...]
     groups: tuple[tuple[int, ...], ...]
-    #: Items with no sentence of another outlet at or above the threshold.
+    #: Items in no group (every item is in exactly one group or here).
     unmatched: tuple[int, ...]
     #: Similarity of scored pairs (i < j), only pairs of different outlets.
     similarity: dict[tuple[int, int], float]
@@ -148,15 +161,24 @@ def _word_stems(text: str, start: int, end: int, aliases: TermMatcher | None) ->
 
 
 def _plain_stems(text: str, start: int, end: int) -> list[str]:
-    """Content stems with name compounds split: "Russia-Ukraine war" meets "war in Ukraine"."""
+    """Content stems with hyphenated names handled.
+
+    A compound of names of four letters or more is split ("Russia-Ukraine war"
+    meets "war in Ukraine"); initials go ("R-Texas": the party); any other
+    compound is one word ("Wal-Mart" = "Walmart", "Coca-Cola" = "CocaCola",
+    "cease-fire" = "ceasefire", see :func:`.tokens.normal`).
+    """
     if "-" not in text[start:end]:
         return content_stems(text, start, end)
     out: list[str] = []
     for word in WORD_RE.finditer(text, start, end):
         parts = word.group().split("-")
         if len(parts) > 1 and all(p[:1].isupper() and p.isalpha() for p in parts):
-            # Initials ("R-Texas": the party) say nothing about the statement.
-            out.extend(content_stems(" ".join(p for p in parts if len(p) > 1)))
+            names = [p for p in parts if len(p) > 1]
+            if all(len(p) >= 4 for p in names):
+                out.extend(content_stems(" ".join(names)))
+            else:
+                out.extend(content_stems("".join(names)))
         else:
             out.extend(content_stems(word.group()))
     return out
@@ -223,6 +245,7 @@ def similarity_pairs(
     keep: Collection[tuple[int, int]] = (),
     anchors: Mapping[int, Collection[str]] | None = None,
     cancel: Callable[[], bool] | None = None,
+    limit: int | None = PAIRS_PER_SENTENCE,
 ) -> dict[tuple[int, int], float]:
     """IDF-weighted Dice similarity of pairs of different outlets at or above ``floor``.
 
@@ -232,7 +255,13 @@ def similarity_pairs(
     set (on top of the words they are made of, so a shared anchor weighs
     twice). Pairs ``(i, j)``, ``i < j``, in ``keep`` are returned whatever
     their similarity, when they share a word. ``cancel()`` is checked every
-    few hundred sentences (raising :class:`~analysis.errors.CancelledError`).
+    few dozen sentences (raising :class:`~analysis.errors.CancelledError`).
+
+    ``limit`` bounds memory whatever the input: a pair is kept only when it
+    is among the ``limit`` most similar partners of one of its two sentences
+    (ties broken by the partner's key), so at most ``2·limit·n`` pairs are
+    held; ``None`` keeps every pair. Pairs in ``keep`` are kept regardless.
+    Returned in ``(i, j)`` order.
     """
     import numpy as np
 
@@ -250,60 +279,66 @@ def similarity_pairs(
             postings.setdefault(term, []).append(row)
     codes = {outlet: c for c, outlet in enumerate(sorted({item.outlet for item in items}))}
     outlet_codes = np.fromiter((codes[item.outlet] for item in items), dtype=np.int64, count=n)
+    # Rank of each item's key: ties among equally similar partners never depend on input order.
+    rank = np.empty(n, dtype=np.int64)
+    rank[sorted(range(n), key=lambda k: items[k].key)] = np.arange(n)
     sizes = np.zeros(n)
     rows_of: dict[str, Any] = {}
     idf_of: dict[str, float] = {}
+    common = 0
     for term in sorted(postings):
+        if len(postings[term]) > COMMON_TERM_SENTENCES:
+            common += 1
+            continue
         rows = np.asarray(postings[term], dtype=np.int64)
         idf = math.log((1 + n) / (1 + len(rows))) + 1.0
         sizes[rows] += idf
         if len(rows) > 1:
             rows_of[term] = rows
             idf_of[term] = idf
-    kept: dict[int, list[int]] = {}
+    kept: dict[int, set[int]] = {}
     for i, j in keep:
-        kept.setdefault(i, []).append(j)
-    # The shared weight w(A ∩ B) of row i with every later row j comes from
-    # the inverted index, one row at a time: i's terms, in sorted order, add
-    # their IDF to the rows after i in their postings. So every float sum,
-    # hence every similarity, is the same whatever the input order, memory
-    # stays bounded by one row's candidates, and no numpy call runs long
-    # (a long C call holds the GIL and would freeze the GUI thread).
-    position = dict.fromkeys(rows_of, 0)  # where the current row is in each posting list
+        kept.setdefault(i, set()).add(j)
+        kept.setdefault(j, set()).add(i)
+    # The shared weight w(A ∩ B) of row i with every other row comes from the
+    # inverted index, one row at a time: i's terms, in sorted order, add their
+    # IDF to the rows of their postings. So every float sum, hence every
+    # similarity, is the same from either side and whatever the input order;
+    # memory stays bounded by one row's candidates plus ``limit`` pairs a row,
+    # and no numpy call runs long (a long C call holds the GIL and would
+    # freeze the GUI thread).
+    if common:
+        log.info(
+            "%d words in more than %d sentences each were left out of the comparison "
+            "as the topic of the whole corpus.", common, COMMON_TERM_SENTENCES,
+        )  # fmt: skip
     found: dict[tuple[int, int], float] = {}
     for i, stems in enumerate(sets):
         if cancel is not None and i % CANCEL_EVERY == 0 and cancel():
             raise CancelledError("The comparison was cancelled.")
-        later: list[Any] = []
-        weights: list[float] = []
-        lengths: list[int] = []
-        for term in stems:
-            posting = rows_of.get(term)
-            if posting is None:
-                continue
-            p = position[term] + 1
-            position[term] = p
-            if p < len(posting):
-                later.append(posting[p:])
-                weights.append(idf_of[term])
-                lengths.append(len(posting) - p)
-        if not later:
+        lists = [rows_of[t] for t in stems if t in rows_of]
+        if not lists:
             continue
-        others = np.concatenate(later) - (i + 1)
-        shared = np.bincount(others, weights=np.repeat(weights, lengths))
-        jj = np.flatnonzero(shared)
-        ww = shared[jj]
-        jj += i + 1
-        across = outlet_codes[jj] != outlet_codes[i]
-        jj, ww = jj[across], ww[across]
-        dice = 2.0 * ww / (sizes[i] + sizes[jj])
-        wanted = dice >= floor
-        if i in kept:
-            wanted |= np.isin(jj, kept[i])
-        found.update(
-            ((i, int(j)), min(1.0, float(d))) for j, d in zip(jj[wanted], dice[wanted], strict=True)
+        weights = [idf_of[t] for t in stems if t in rows_of]
+        others = np.concatenate(lists)
+        shared = np.bincount(
+            others, weights=np.repeat(weights, [len(x) for x in lists]), minlength=n
         )
-    return found
+        shared[i] = 0.0
+        jj = np.flatnonzero(shared)
+        jj = jj[outlet_codes[jj] != outlet_codes[i]]
+        dice = 2.0 * shared[jj] / (sizes[i] + sizes[jj])
+        wanted = dice >= floor
+        forced = np.isin(jj, list(kept[i])) if i in kept else np.zeros(len(jj), dtype=bool)
+        if limit is not None and int(np.count_nonzero(wanted)) > limit:
+            top = np.flatnonzero(wanted)
+            order = np.lexsort((rank[jj[top]], -dice[top]))[:limit]
+            wanted = np.zeros(len(jj), dtype=bool)
+            wanted[top[order]] = True
+        wanted |= forced
+        for j, d in zip(jj[wanted].tolist(), dice[wanted].tolist(), strict=True):
+            found[(i, j) if i < j else (j, i)] = min(1.0, d)
+    return dict(sorted(found.items()))
 
 
 def shared_anchors(items: Sequence[SentenceItem]) -> dict[tuple[int, int], tuple[str, ...]]:
@@ -413,14 +448,16 @@ def align_items(
             for anchor in anchored.get((i, j) if i < j else (j, i), ()):
                 grow(i, anchor)
 
-    linked = {k for _, _, _, i, j in links for k in (i, j)}
     groups = tuple(
         tuple(sorted(m, key=lambda k: (items[k].article, items[k].sentence)))
         for m in members.values()
         if len(m) > 1
     )
     groups = tuple(sorted(groups, key=lambda g: (items[g[0]].article, items[g[0]].sentence)))
-    unmatched = tuple(k for k in range(len(items)) if k not in linked)
+    grouped = {k for group in groups for k in group}
+    # Every item ends in exactly one place: a group, or unmatched (also when its
+    # links were all refused by the checks above).
+    unmatched = tuple(k for k in range(len(items)) if k not in grouped)
     return Alignment(tuple(items), groups, unmatched, sims, anchored)
 
 

@@ -49,7 +49,8 @@ _FIGURE_RE = re.compile(
 #: A number word joined to a unit: "twelve-point", "five-year".
 _NUMBER_WORD_RE = re.compile(
     r"(?<![\w-])(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
-    r"|fourteen|fifteen|twenty|hundred|thousand)(?:-[^\W\d_]+)+(?![\w-])",
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty"
+    r"|seventy|eighty|ninety|dozen|hundred|thousand)(?:-[^\W\d_]+)+(?![\w-])",
     re.I,
 )
 

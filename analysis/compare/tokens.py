@@ -3,18 +3,18 @@
 The normal form makes different spellings of one word meet: lower case,
 curly apostrophes made straight, possessive "'s" dropped, hyphens removed
 ("cease-fire" = "ceasefire"), number words as digits ("twelve-point" =
-"12-point"). :func:`stem` adds a light suffix stripper so that "called",
-"calls" and "calling" meet in alignment; it is deliberately simple (and fast),
-not a full Porter stemmer.
+"12-point"). :func:`stem` adds the Snowball (Porter 2) stemmer so that
+"called", "calls" and "calling", or "apologized" and "apology", meet in
+alignment.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from analysis.errors import LexiconError
 
@@ -163,15 +163,17 @@ STOPWORDS = frozenset(
     ]
 )
 
+
 #: Number words and their digits ("twelve-point" = "12-point").
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11",
     "twelve": "12", "thirteen": "13", "fourteen": "14", "fifteen": "15",
-    "twenty": "20", "hundred": "100", "thousand": "1000",
+    "sixteen": "16", "seventeen": "17", "eighteen": "18", "nineteen": "19",
+    "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50", "sixty": "60",
+    "seventy": "70", "eighty": "80", "ninety": "90", "dozen": "12",
+    "hundred": "100", "thousand": "1000",
 }  # fmt: skip
-
-_VOWELS = frozenset("aeiouy")
 
 
 class Token(NamedTuple):
@@ -209,25 +211,21 @@ def normal(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    """A light stem of a normal form: "called"/"calls"/"calling" → "call"."""
-    w = word
-    if len(w) <= 3 or not w.isalpha():
-        return w
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    for suffix in ("ing", "ed"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            base = w[: -len(suffix)]
-            if not _VOWELS.intersection(base):
-                return w
-            if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsz":
-                base = base[:-1]
-            return base[:-1] if base.endswith("e") and len(base) > 4 else base
-    if w.endswith("es") and len(w) > 4 and w[-3] in "sxz":
-        return w[:-2]
-    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        w = w[:-1]
-    return w[:-1] if w.endswith("e") and len(w) > 4 else w
+    """The Snowball (Porter 2) stem of a normal form: "apologized"/"apology" → "apolog".
+
+    Forms of one word meet ("Democrat"/"Democratic", "elected"/"election");
+    digits and words of three letters or fewer stay as they are.
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    return str(_snowball().stem(word))
+
+
+@cache
+def _snowball() -> Any:
+    from nltk.stem.snowball import SnowballStemmer  # nltk comes with TextBlob
+
+    return SnowballStemmer("english", ignore_stopwords=False)
 
 
 def content_stems(text: str, start: int = 0, end: int | None = None) -> list[str]:

@@ -148,7 +148,7 @@ def test_unrelated_sentences_are_not_grouped() -> None:
 
 def test_concept_groups_make_synonyms_meet() -> None:
     corpus = make_corpus(
-        ("A", "a.txt", "Fighting resumed along the northern border of Veska at dawn."),
+        ("A", "a.txt", "The war resumed along the northern border of Veska at dawn."),
         ("B", "b.txt", "Hostilities resumed along the northern border of Veska at dawn."),
     )
     with_concepts = align(corpus)
