@@ -408,7 +408,8 @@ class Hit(NamedTuple):
     story: str | None
     start: int
     end: int
-    #: Context, whitespace collapsed to single spaces, at most ``width`` characters.
+    #: Context, whitespace collapsed to single spaces, at most ``width`` characters
+    #: and cut between words (a word longer than that is cut).
     left: str
     match: str
     right: str
@@ -589,7 +590,20 @@ def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
         left += " "
     if after[:1].isspace() and right:
         right = " " + right
-    return left[-width:], right[:width]
+    # Cut at the word nearest the width, so that no word is shown in part.
+    if len(left) > width:
+        inside_word = left[-width - 1] != " "
+        left = left[-width:]
+        cut = left.find(" ")
+        if inside_word and 0 <= cut < len(left) - 1:
+            left = left[cut + 1 :]
+    if len(right) > width:
+        inside_word = right[width] != " "
+        right = right[:width]
+        cut = right.rfind(" ")
+        if inside_word and cut > 0:
+            right = right[:cut]
+    return left, right
 
 
 def concordance(

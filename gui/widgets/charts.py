@@ -854,6 +854,26 @@ def draw_sources_chart(
     )
 
 
+def draw_terms_chart(
+    painter: QPainter,
+    rect: QRectF,
+    terms: Mapping[str, Mapping[str, float]],
+    palette: ChartPalette | None = None,
+    *,
+    title: str = "Which outlet uses which term",
+) -> None:
+    """Heat map of how often each outlet uses each alternative of a concordance pattern."""
+    draw_heatmap(
+        painter,
+        rect,
+        terms,
+        palette,
+        title=title,
+        subtitle="Occurrences of each alternative per outlet (quotations included)",
+        empty_message="No outlet uses these terms.",
+    )
+
+
 def preferred_height(rows: int, *, font_px: float = 12.0, kind: str = "bars") -> float:
     """A comfortable chart height (logical px) for ``rows`` outlets (or heat-map rows).
 
@@ -1136,6 +1156,7 @@ __all__ = [
     "draw_sources_chart",
     "draw_stacked_bars",
     "draw_subjectivity_chart",
+    "draw_terms_chart",
     "fill_with_pattern",
     "frames_data",
     "load_categories",

@@ -108,8 +108,12 @@ def test_hits_carry_context_voice_and_offsets() -> None:
     first, second = result.hits
     assert all(text[h.start : h.end] == h.match for h in result.hits)
     assert first.left == "The "
-    assert first.right == " began. Of"  # the line break collapsed to a space
-    assert second.left == 'l said "the '[-10:]
+    # Line breaks collapse to spaces; the context is cut between words.
+    assert first.right == " began."
+    assert second.left == 'said "the '
+    assert second.right == " must end\""
+    wide = concordance(_corpus(("Gazette", text)), "invasion", width=30).hits
+    assert wide[0].right == " began. Officials said \"the"
     assert result.outlets[0].hits == 2 and result.outlets[0].quoted == 1
 
 
