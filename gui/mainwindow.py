@@ -14,6 +14,7 @@ prints or exports, the help dialogs when asked for.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import logging
 import os
@@ -55,6 +56,7 @@ from gui.models.articles_model import ArticlesModel
 from gui.notices import NoticeBar, Notices
 from gui.settings import Settings
 from gui.widgets.articles_panel import ArticlesPanel
+from gui.widgets.kwic_view import ConcordanceView
 from gui.widgets.legend import Legend
 from gui.widgets.same_fact import SameFactPanel
 from gui.widgets.side_by_side import Dropped, SideBySideView, dropped_inputs
@@ -269,6 +271,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(side_page, self.tr("Side by side"))
         self.tabs.addTab(self._placeholder("Aligned statements"), self.tr("Aligned statements"))
         self.tabs.addTab(self._placeholder("Dashboard"), self.tr("Dashboard"))
+        self.concordance = ConcordanceView()  # searches only once shown
+        self.concordance.hitActivated.connect(self.show_span)
+        self.tabs.addTab(self.concordance, self.tr("Concordance"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.find_bar = FindBar(self.find_text)
@@ -1083,6 +1088,7 @@ class MainWindow(QMainWindow):
         # are shown (_tab_changed): refilling a hidden dashboard or aligned view
         # with every new result would block the GUI thread for nothing.
         self._data_version += 1
+        self.concordance.set_data(self.corpus if len(self.model) else None, self.comparison)
         self._update_current_tab()
 
     def _update_current_tab(self) -> None:
@@ -1150,6 +1156,30 @@ class MainWindow(QMainWindow):
         self.side.finish_now()
         self.side.select_sentence(self.corpus.articles[article].outlet, article, sentence)
         self.same_fact.show_sentence(article, sentence)
+
+    def show_span(self, article: int, start: int, end: int) -> None:
+        """Select ``[start, end)`` of corpus article ``article`` in its column (a
+        concordance hit), marking its sentence; the column gets the focus."""
+        if not 0 <= article < len(self.corpus.articles):
+            return
+        analyzed = self.corpus.articles[article]
+        starts = [s.start for s in analyzed.sentences]
+        if starts:
+            self.show_sentence(article, max(0, bisect.bisect_right(starts, start) - 1))
+        else:
+            self.tabs.setCurrentIndex(TAB_SIDE)
+            self.side.finish_now()
+        try:
+            view = self.side.column(analyzed.outlet).text
+            first = view.document_position(article, start)
+            last = view.document_position(article, end)
+        except KeyError:
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(first)
+        cursor.setPosition(last, cursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        view.setFocus()
 
     def show_article(self, key: str) -> None:
         keys = self.model.keys()

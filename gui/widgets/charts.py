@@ -1139,6 +1139,23 @@ class SourcesChart(_HeatmapChart):
         draw_sources_chart(painter, rect, self._values, palette, max_rows=self.MAX_ROWS)
 
 
+class TermsChart(_HeatmapChart):
+    """Heat map of which outlet uses which alternative of a pattern (:func:`draw_terms_chart`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Which outlet uses which term chart")
+        self.setToolTip(
+            "How often each outlet uses each alternative of the concordance pattern,\n"
+            "quotations included. Right-click to copy."
+        )
+
+    def paint_to(
+        self, painter: QPainter, rect: QRectF, palette: ChartPalette | None = None
+    ) -> None:
+        draw_terms_chart(painter, rect, self._values, palette)
+
+
 __all__ = [
     "BoxStats",
     "Category",
@@ -1149,6 +1166,7 @@ __all__ = [
     "PATTERNS",
     "SourcesChart",
     "SubjectivityChart",
+    "TermsChart",
     "box_stats",
     "draw_frames_chart",
     "draw_heatmap",
