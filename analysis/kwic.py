@@ -345,16 +345,24 @@ class KwicCorpus:
 
     @classmethod
     def from_articles(
-        cls, articles: Sequence[Article], stories: Sequence[str | None] | None = None
+        cls,
+        articles: Sequence[Article],
+        stories: Sequence[str | None] | None = None,
+        words: Sequence[int] | None = None,
     ) -> KwicCorpus:
-        """Prepare ``articles``; ``stories`` is parallel to them (None: one story)."""
+        """Prepare ``articles``; ``stories`` is parallel to them (None: one story).
+
+        ``words`` are the articles' word counts when the analysis has them
+        (:func:`analysis.score.count_words` of each text), else counted here.
+        """
         if stories is not None and len(stories) != len(articles):
             raise ValueError("stories must be parallel to articles")
         texts = tuple(a.text for a in articles)
         quotes = tuple(_merged(quote_regions(t)) for t in texts)
+        totals = list(words) if words is not None else [count_words(t) for t in texts]
         own = tuple(
-            max(0, count_words(t) - sum(count_words(t[s:e]) for s, e in zip(*q, strict=True)))
-            for t, q in zip(texts, quotes, strict=True)
+            max(0, n - sum(count_words(t[s:e]) for s, e in zip(*q, strict=True)))
+            for t, q, n in zip(texts, quotes, totals, strict=True)
         )
         return cls(
             texts=texts,
@@ -371,7 +379,11 @@ class KwicCorpus:
         cls, corpus: Corpus, comparison: Comparison | None = None
     ) -> KwicCorpus:
         """Prepare an analysed corpus; story ids come from ``comparison`` when it has them."""
-        return cls.from_articles([a.article for a in corpus.articles], story_ids(comparison))
+        return cls.from_articles(
+            [a.article for a in corpus.articles],
+            story_ids(comparison),
+            [a.words for a in corpus.articles],
+        )
 
     @property
     def outlet_order(self) -> tuple[str, ...]:

@@ -487,7 +487,12 @@ class MainWindow(QMainWindow):
         self.tab_actions = [
             self._act(name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
             for i, name in enumerate(
-                (self.tr("&Side by Side"), self.tr("A&ligned Statements"), self.tr("&Dashboard"))
+                (
+                    self.tr("&Side by Side"),
+                    self.tr("A&ligned Statements"),
+                    self.tr("&Dashboard"),
+                    self.tr("&Concordance"),
+                )
             )
         ]
         self.focus_action = self._act(

@@ -106,7 +106,8 @@ class ConcordanceModel(QAbstractTableModel):
                 if hit.voice == "quoted"
                 else "in the outlet's own voice"
             )
-            return f"{_group(hit)}: …{hit.left}{hit.match}{hit.right}… ({voice}; Enter shows it)"
+            line = f"…{hit.left}{hit.match}{hit.right}…"
+            return f"{_group(hit)}: {line} ({voice}; Enter shows it)"
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{_group(hit)}: {hit.left}{hit.match}{hit.right}"
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -38,7 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.errors import FrameLensError
-from analysis.kwic import Concordance, KwicCorpus, SortKey, concordance, suggest_alternatives
+from analysis.kwic import (
+    Concordance,
+    KwicCorpus,
+    SortKey,
+    Suggestion,
+    concordance,
+    suggest_alternatives,
+)
 from gui.models.kwic_model import HIT_ROLE, ConcordanceModel, OutletCountsModel
 from gui.widgets.charts import TermsChart
 
@@ -243,7 +250,7 @@ class ConcordanceView(QWidget):
 
     def _fill_suggestions(self) -> None:
         self.suggestions.clear()
-        found = ()
+        found: tuple[Suggestion, ...] = ()
         if self._corpus is not None and self._corpus.articles:
             try:
                 found = suggest_alternatives(self._corpus, self._comparison)
