@@ -210,6 +210,11 @@ def _compile_term(text: str) -> Term:
         raise PatternError(f"{text!r} holds nothing to search for; type a word.")
     if len(words) > MAX_WORDS:
         raise PatternError(f"{text!r} has more than {MAX_WORDS} words; search a shorter phrase.")
+    if all(w.strip("*") == "" for w in words):
+        raise PatternError(
+            f"{text!r} would match every word; add letters (invad*) or a word "
+            "(special * operation)."
+        )
     parts: list[str] = []
     globs: list[tuple[int, str]] = []
     group = 0
@@ -499,6 +504,11 @@ class Concordance:
         )
 
     @property
+    def total(self) -> int:
+        """Every occurrence, including hits left out by ``max_hits``."""
+        return sum(o.hits for o in self.outlets)
+
+    @property
     def outlet_names(self) -> tuple[str, ...]:
         return tuple(o.outlet for o in self.outlets)
 
@@ -624,38 +634,59 @@ def concordance(
     *,
     width: int = DEFAULT_WIDTH,
     sort: SortKey = "position",
+    max_hits: int | None = None,
 ) -> Concordance:
     """Every occurrence of ``pattern`` in ``corpus`` with ``width`` characters each side.
 
-    Raises :class:`PatternError` for a pattern that cannot be read.
+    ``max_hits`` keeps only that many hits (the first ones in outlet, story and
+    text order, then sorted) for a view that must stay quick however common
+    the word; the counts always cover every occurrence and
+    :attr:`Concordance.total` says how many there are. Raises
+    :class:`PatternError` for a pattern that cannot be read.
     """
     parsed = parse_pattern(pattern) if isinstance(pattern, str) else pattern
     labels = parsed.labels
-    hits: list[Hit] = []
-    for a, text in enumerate(corpus.texts):
-        for s, e, k in _spans(parsed, text, corpus.lowered[a]):
-            left, right = _context(text, s, e, width)
-            voice: Voice = "quoted" if corpus.quoted(a, s, e) else "outlet"
-            hits.append(
-                Hit(a, corpus.outlets[a], corpus.stories[a], s, e, left, text[s:e], right,
-                    voice, labels[k])
-            )  # fmt: skip
     outlets = corpus.outlet_order
-    words = dict.fromkeys(outlets, 0)
-    for outlet, n in zip(corpus.outlets, corpus.own_words, strict=True):
-        words[outlet] += n
     per_term: dict[tuple[str, str], list[int]] = {
         (o, t): [0, 0] for o in outlets for t in labels
     }
-    for h in hits:
-        cell = per_term[(h.outlet, h.term)]
-        cell[0] += 1
-        cell[1] += h.voice == "quoted"
+    # (article, start, end, alternative, quoted) of every occurrence.
+    found: list[tuple[int, int, int, int, bool]] = []
+    for a, text in enumerate(corpus.texts):
+        outlet = corpus.outlets[a]
+        for s, e, k in _spans(parsed, text, corpus.lowered[a]):
+            quoted = corpus.quoted(a, s, e)
+            cell = per_term[(outlet, labels[k])]
+            cell[0] += 1
+            cell[1] += quoted
+            found.append((a, s, e, k, quoted))
+    if max_hits is not None and len(found) > max_hits:
+        rank = {o: n for n, o in enumerate(outlets)}
+        stories: dict[str | None, int] = {}
+        for story in corpus.stories:
+            stories.setdefault(story, len(stories))
+        found.sort(
+            key=lambda f: (rank[corpus.outlets[f[0]]], stories[corpus.stories[f[0]]], f[0], f[1])
+        )
+        del found[max_hits:]
+    hits = []
+    for a, s, e, k, quoted in found:
+        text = corpus.texts[a]
+        left, right = _context(text, s, e, width)
+        hits.append(
+            Hit(a, corpus.outlets[a], corpus.stories[a], s, e, left, text[s:e], right,
+                "quoted" if quoted else "outlet", labels[k])
+        )  # fmt: skip
+    words = dict.fromkeys(outlets, 0)
+    for outlet, n in zip(corpus.outlets, corpus.own_words, strict=True):
+        words[outlet] += n
     counts = []
     for o in outlets:
         total = sum(per_term[(o, t)][0] for t in labels)
-        quoted = sum(per_term[(o, t)][1] for t in labels)
-        counts.append(OutletCount(o, total, quoted, words[o], _per_1000(total - quoted, words[o])))
+        quoted_n = sum(per_term[(o, t)][1] for t in labels)
+        counts.append(
+            OutletCount(o, total, quoted_n, words[o], _per_1000(total - quoted_n, words[o]))
+        )
     term_counts = tuple(
         TermCount(o, t, n, q, _per_1000(n - q, words[o]))
         for (o, t), (n, q) in per_term.items()

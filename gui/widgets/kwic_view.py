@@ -60,6 +60,8 @@ log = logging.getLogger(__name__)
 
 #: How long typing must pause before the search runs (ms).
 TYPING_DELAY_MS = 150
+#: Most hits listed (the counts cover all): a very common word stays quick to show.
+MAX_SHOWN = 2000
 #: Most patterns the report keeps.
 MAX_REPORT_PATTERNS = 6
 
@@ -296,7 +298,9 @@ class ConcordanceView(QWidget):
             if self._prepared is None:
                 self._prepared = KwicCorpus.from_corpus(corpus, self._comparison)
             try:
-                result = concordance(self._prepared, text, sort=self.current_sort())
+                result = concordance(
+                    self._prepared, text, sort=self.current_sort(), max_hits=MAX_SHOWN
+                )
             except FrameLensError as exc:
                 error = str(exc)
         self._show(result)
@@ -339,9 +343,13 @@ class ConcordanceView(QWidget):
         else:
             outlets = sum(1 for o in result.outlets if o.hits)
             quoted = sum(o.quoted for o in result.outlets)
+            total = result.total
+            shown = (
+                f" (listing the first {len(result.hits):,})" if len(result.hits) < total else ""
+            )
             self.status.setText(
-                f"{len(result.hits)} hit{'s' if len(result.hits) != 1 else ''} in "
-                f"{outlets} of {len(result.outlets)} outlets ({quoted} inside quotations); "
+                f"{total:,} hit{'s' if total != 1 else ''}{shown} in "
+                f"{outlets} of {len(result.outlets)} outlets ({quoted:,} inside quotations); "
                 "rates per 1,000 words of each outlet's own voice"
             )
 

@@ -90,7 +90,7 @@ def test_a_hostile_pattern_still_finds_what_it_should() -> None:
 
 @pytest.mark.parametrize(
     "pattern",
-    ["", "  |  ", "~", "in*.va", "*.x", "a b c d e f g h i"],
+    ["", "  |  ", "~", "in*.va", "*.x", "a b c d e f g h i", "*", "war | * *"],
 )
 def test_unreadable_patterns_raise_pattern_error(pattern: str) -> None:
     with pytest.raises(PatternError):
@@ -181,3 +181,12 @@ def test_suggestions_come_from_the_story() -> None:
         texts = " ".join(text for _, _, text in STORY).lower()
         assert all(re.search(rf"\b{re.escape(t.lower())}\b", texts) for t in terms), s
     assert suggest_alternatives(corpus, None) == ()
+
+
+def test_max_hits_lists_the_first_hits_and_counts_them_all() -> None:
+    corpus = _corpus(("B", "war war war"), ("A", "war war"))
+    result = concordance(corpus, "war", max_hits=3, sort="right")
+    assert result.total == 5
+    # The first three in outlet and text order, then sorted (empty right context first).
+    assert [(h.outlet, h.start) for h in result.hits] == [("B", 8), ("B", 4), ("B", 0)]
+    assert {o.outlet: o.hits for o in result.outlets} == {"B": 3, "A": 2}
