@@ -402,15 +402,21 @@ class KwicCorpus:
 
 
 def story_ids(comparison: Comparison | None) -> list[str | None] | None:
-    """Per article, its story id, when the comparison groups articles into stories.
+    """Per article, the id of its story, when the comparison groups articles into stories.
 
-    Reads an optional ``article_stories`` field (parallel to ``articles``);
-    None when there is none, and then all articles make one story.
+    Reads the comparison's ``stories`` (each with an ``id`` and the indices of
+    its ``articles``) where it has them; None when it has none, and then all
+    articles make one story.
     """
-    found = getattr(comparison, "article_stories", None) if comparison is not None else None
-    if not found or len(found) != len(comparison.articles if comparison else ()):
+    stories = getattr(comparison, "stories", ()) if comparison is not None else ()
+    if comparison is None or not stories:
         return None
-    return [None if s is None else str(s) for s in found]
+    found: list[str | None] = [None] * len(comparison.articles)
+    for story in stories:
+        for article in getattr(story, "articles", ()):
+            if 0 <= article < len(found):
+                found[article] = str(story.id)
+    return found
 
 
 # ---------------------------------------------------------------- results

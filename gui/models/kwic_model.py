@@ -31,8 +31,8 @@ _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
 
-def _group(hit: Hit) -> str:
-    return hit.outlet + (f" · {hit.story}" if hit.story else "")
+def _group(hit: Hit, stories: bool = True) -> str:
+    return hit.outlet + (f" · {hit.story}" if stories and hit.story else "")
 
 
 class ConcordanceModel(QAbstractTableModel):
@@ -45,6 +45,7 @@ class ConcordanceModel(QAbstractTableModel):
         super().__init__(parent)
         self._hits: tuple[Hit, ...] = ()
         self._starts: frozenset[int] = frozenset()
+        self._stories = False
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -52,17 +53,22 @@ class ConcordanceModel(QAbstractTableModel):
         """Show ``concordance`` (None: no rows)."""
         self.beginResetModel()
         self._hits = concordance.hits if concordance is not None else ()
+        # A story is named only when the hits come from more than one.
+        self._stories = len({h.story for h in self._hits}) > 1
         starts = set()
         previous = None
         for row, hit in enumerate(self._hits):
-            if _group(hit) != previous:
+            if self._group(hit) != previous:
                 starts.add(row)
-                previous = _group(hit)
+                previous = self._group(hit)
         self._starts = frozenset(starts)
         self.endResetModel()
 
     def hit(self, row: int) -> Hit:
         return self._hits[row]
+
+    def _group(self, hit: Hit) -> str:
+        return _group(hit, self._stories)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
         return 0 if parent.isValid() else len(self._hits)
@@ -92,9 +98,9 @@ class ConcordanceModel(QAbstractTableModel):
             return index.row() in self._starts
         if role == Qt.ItemDataRole.DisplayRole:
             if column == self.OUTLET:
-                return _group(hit) if index.row() in self._starts else ""
+                return self._group(hit) if index.row() in self._starts else ""
             return (
-                _group(hit),
+                self._group(hit),
                 hit.left.strip(),
                 hit.match,
                 hit.right.strip(),
@@ -107,9 +113,9 @@ class ConcordanceModel(QAbstractTableModel):
                 else "in the outlet's own voice"
             )
             line = f"…{hit.left}{hit.match}{hit.right}…"
-            return f"{_group(hit)}: {line} ({voice}; Enter shows it)"
+            return f"{self._group(hit)}: {line} ({voice}; Enter shows it)"
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{_group(hit)}: {hit.left}{hit.match}{hit.right}"
+            return f"{self._group(hit)}: {hit.left}{hit.match}{hit.right}"
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column == self.LEFT else _LEFT
         if role == Qt.ItemDataRole.FontRole and column in (self.MATCH, self.OUTLET):

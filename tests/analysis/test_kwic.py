@@ -190,3 +190,29 @@ def test_max_hits_lists_the_first_hits_and_counts_them_all() -> None:
     # The first three in outlet and text order, then sorted (empty right context first).
     assert [(h.outlet, h.start) for h in result.hits] == [("B", 8), ("B", 4), ("B", 0)]
     assert {o.outlet: o.hits for o in result.outlets} == {"B": 3, "A": 2}
+
+
+def test_story_ids_come_from_the_comparisons_stories() -> None:
+    from types import SimpleNamespace
+
+    corpus = story_corpus()
+    grouped = SimpleNamespace(
+        articles=("a", "b", "c"),
+        stories=(
+            SimpleNamespace(id="story-1", articles=(0, 2)),
+            SimpleNamespace(id="story-2", articles=(1,)),
+        ),
+    )
+    prepared = KwicCorpus.from_corpus(corpus, grouped)  # type: ignore[arg-type]
+    assert prepared.stories == ("story-1", "story-2", "story-1")
+    hits = concordance(prepared, "bridge").hits
+    assert {(h.outlet, h.story) for h in hits} == {
+        ("Harbour Gazette", "story-1"),
+        ("Valley Courier", "story-2"),
+        ("Northern Ledger", "story-1"),
+    }
+    assert KwicCorpus.from_corpus(corpus, SimpleNamespace(articles=(), stories=())).stories == (
+        None,
+        None,
+        None,
+    )  # type: ignore[arg-type]

@@ -205,3 +205,27 @@ def test_the_window_jumps_to_a_hit_in_the_side_by_side_view(
     assert cursor.selectedText() == "bridge"
     assert cursor.selectionStart() == text_view.document_position(hit.article, hit.start)
     assert text_view.hasFocus()
+
+
+def test_groups_name_the_story_only_when_there_are_several(story) -> None:
+    from types import SimpleNamespace
+
+    corpus, _ = story
+    grouped = SimpleNamespace(
+        articles=("a", "b", "c"),
+        stories=(
+            SimpleNamespace(id="story-1", articles=(0, 2)),
+            SimpleNamespace(id="story-2", articles=(1,)),
+        ),
+    )
+    model = ConcordanceModel()
+    model.set_concordance(concordance(KwicCorpus.from_corpus(corpus, grouped), "bridge"))
+    names = {model.index(r, 0).data() for r in range(model.rowCount())} - {""}
+    assert names == {
+        "Harbour Gazette · story-1",
+        "Valley Courier · story-2",
+        "Northern Ledger · story-1",
+    }
+    model.set_concordance(concordance(KwicCorpus.from_corpus(corpus), "bridge"))
+    names = {model.index(r, 0).data() for r in range(model.rowCount())} - {""}
+    assert names == {"Harbour Gazette", "Valley Courier", "Northern Ledger"}
