@@ -34,7 +34,6 @@ words that aligned statements put differently.
 from __future__ import annotations
 
 import bisect
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -788,6 +787,8 @@ def _aligned_pairs(
     corpus: Corpus, comparison: Comparison
 ) -> list[tuple[tuple[str, str], tuple[str, str]]]:
     """Word pairs that aligned statements of two outlets swap, most frequent first."""
+    import difflib
+
     from analysis.compare.tokens import STOPWORDS, normal, stem, tokens
 
     counts: dict[tuple[str, str], int] = {}

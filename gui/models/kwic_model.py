@@ -13,12 +13,13 @@ pattern with alternatives, one column per alternative.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
-from analysis.kwic import Concordance, Hit
+if TYPE_CHECKING:
+    from analysis.kwic import Concordance, Hit
 
 _Index = QModelIndex | QPersistentModelIndex
 

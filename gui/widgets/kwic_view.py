@@ -38,21 +38,14 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.errors import FrameLensError
-from analysis.kwic import (
-    Concordance,
-    KwicCorpus,
-    SortKey,
-    Suggestion,
-    concordance,
-    suggest_alternatives,
-)
 from gui.models.kwic_model import HIT_ROLE, ConcordanceModel, OutletCountsModel
-from gui.widgets.charts import TermsChart
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
 
     from analysis.compare.results import Comparison
+    from analysis.kwic import Concordance, KwicCorpus, SortKey, Suggestion
+    from gui.widgets.charts import TermsChart
     from analysis.model import Corpus
     from analysis.report_data import ReportData
 
@@ -65,7 +58,10 @@ MAX_SHOWN = 2000
 #: Most patterns the report keeps.
 MAX_REPORT_PATTERNS = 6
 
-SORTS: tuple[tuple[SortKey, str], ...] = (
+# The window builds this tab at start-up: the analysis code, the charts and
+# the report are imported when first used, so the window appears as fast.
+
+SORTS: tuple[tuple[str, str], ...] = (
     ("position", "Order in the text"),
     ("left", "Left context"),
     ("right", "Right context"),
@@ -152,8 +148,7 @@ class ConcordanceView(QWidget):
         )
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.setTabKeyNavigation(False)
-        self.chart = TermsChart()
-        self.chart.hide()
+        self._chart: TermsChart | None = None  # made for the first set of alternatives
 
         self.model = ConcordanceModel(self)
         self.hits = QTableView()
@@ -200,7 +195,7 @@ class ConcordanceView(QWidget):
         summary_layout = QHBoxLayout(summary)
         summary_layout.setContentsMargins(0, 0, 0, 0)
         summary_layout.addWidget(self.counts, 1)
-        summary_layout.addWidget(self.chart, 1, Qt.AlignmentFlag.AlignTop)
+        self._summary_layout = summary_layout
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(summary)
         splitter.addWidget(self.hits)
@@ -250,7 +245,20 @@ class ConcordanceView(QWidget):
         self._fill_suggestions()
         self.search_now()
 
+    @property
+    def chart(self) -> TermsChart:
+        """The heat map of which outlet uses which alternative (hidden for one term)."""
+        if self._chart is None:
+            from gui.widgets.charts import TermsChart
+
+            self._chart = TermsChart()
+            self._chart.hide()
+            self._summary_layout.addWidget(self._chart, 1, Qt.AlignmentFlag.AlignTop)
+        return self._chart
+
     def _fill_suggestions(self) -> None:
+        from analysis.kwic import suggest_alternatives
+
         self.suggestions.clear()
         found: tuple[Suggestion, ...] = ()
         if self._corpus is not None and self._corpus.articles:
@@ -289,6 +297,8 @@ class ConcordanceView(QWidget):
 
     def search_now(self) -> None:
         """Run the search for the field's pattern now."""
+        from analysis.kwic import KwicCorpus, concordance
+
         self._timer.stop()
         text = self.pattern.text().strip()
         corpus = self._corpus
@@ -318,7 +328,9 @@ class ConcordanceView(QWidget):
         several = result is not None and len(result.terms) > 1
         if several and result is not None:
             self.chart.set_data(result.table())
-        self.chart.setVisible(several)
+            self.chart.show()
+        elif self._chart is not None:
+            self._chart.hide()
         rows = self.counts_model.rowCount()
         self.counts.setMaximumHeight(
             self.counts.horizontalHeader().height()
