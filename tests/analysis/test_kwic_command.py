@@ -105,3 +105,21 @@ def test_bad_pattern_is_a_usage_error_and_missing_file_is_reported(tmp_path: Pat
     assert status == 1
     assert "missing.txt" in err
     assert "[bridge]" in out
+
+
+def test_defaults_match_the_library_and_sort_orders_within_outlets(tmp_path: Path) -> None:
+    from analysis import kwic
+    from analysis.commands import kwic as command
+
+    assert command.DEFAULT_WIDTH == kwic.DEFAULT_WIDTH
+    paths = _write_story(tmp_path)
+    status, out, _ = _run("bridge", *paths, "--json", "--sort", "left")
+    assert status == 0
+    hits = json.loads(out)["hits"]
+    outlets = [h["outlet"] for h in hits]
+    assert outlets == sorted(outlets, key=outlets.index)  # grouped: each outlet once, in a run
+    for outlet in set(outlets):
+        # The words nearest the match first, punctuation aside.
+        keys = [re.findall(r"[^\W_]+", h["left"].lower())[::-1] for h in hits
+                if h["outlet"] == outlet]
+        assert keys == sorted(keys)
