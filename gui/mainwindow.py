@@ -56,7 +56,6 @@ from gui.models.articles_model import ArticlesModel
 from gui.notices import NoticeBar, Notices
 from gui.settings import Settings
 from gui.widgets.articles_panel import ArticlesPanel
-from gui.widgets.kwic_view import ConcordanceView
 from gui.widgets.legend import Legend
 from gui.widgets.same_fact import SameFactPanel
 from gui.widgets.side_by_side import Dropped, SideBySideView, dropped_inputs
@@ -68,7 +67,7 @@ AUTOSAVE_NAME = "autosave" + SUFFIX
 AUTOSAVE_DELAY_MS = 400
 MIN_ZOOM, MAX_ZOOM = -6, 12
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
-TAB_SIDE, TAB_ALIGNED, TAB_DASHBOARD = range(3)
+TAB_SIDE, TAB_ALIGNED, TAB_DASHBOARD, TAB_CONCORDANCE = range(4)
 
 
 def state_dir() -> Path:
@@ -198,6 +197,8 @@ class MainWindow(QMainWindow):
         self._fingerprints: dict[str, str] = {}
         self._dashboard: Any = None
         self._aligned: Any = None
+        #: The Concordance tab (gui.widgets.kwic_view), built when first shown.
+        self.concordance: Any = None
         #: Bumped whenever the corpus or comparison changes; per tab, the version it shows.
         self._data_version = 0
         self._tab_versions: dict[int, int] = {}
@@ -271,9 +272,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(side_page, self.tr("Side by side"))
         self.tabs.addTab(self._placeholder("Aligned statements"), self.tr("Aligned statements"))
         self.tabs.addTab(self._placeholder("Dashboard"), self.tr("Dashboard"))
-        self.concordance = ConcordanceView()  # searches only once shown
-        self.concordance.hitActivated.connect(self.show_span)
-        self.tabs.addTab(self.concordance, self.tr("Concordance"))
+        self.tabs.addTab(self._placeholder("Concordance"), self.tr("Concordance"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.find_bar = FindBar(self.find_text)
@@ -1093,7 +1092,6 @@ class MainWindow(QMainWindow):
         # are shown (_tab_changed): refilling a hidden dashboard or aligned view
         # with every new result would block the GUI thread for nothing.
         self._data_version += 1
-        self.concordance.set_data(self.corpus if len(self.model) else None, self.comparison)
         self._update_current_tab()
 
     def _update_current_tab(self) -> None:
@@ -1103,6 +1101,8 @@ class MainWindow(QMainWindow):
         self._tab_versions[index] = self._data_version
         if index == TAB_ALIGNED and self._aligned is not None:
             self._aligned.set_data(self.corpus if len(self.model) else None, self.comparison)
+        elif index == TAB_CONCORDANCE and self.concordance is not None:
+            self.concordance.set_data(self.corpus if len(self.model) else None, self.comparison)
         elif index == TAB_DASHBOARD and self._dashboard is not None:
             try:
                 self._dashboard.set_data(
@@ -1123,6 +1123,10 @@ class MainWindow(QMainWindow):
                 self._aligned.sentenceActivated.connect(self.show_sentence)
         elif index == TAB_DASHBOARD and self._dashboard is None:
             self._dashboard = self._load_tab(index, "gui.widgets.dashboard", "DashboardWidget")
+        elif index == TAB_CONCORDANCE and self.concordance is None:
+            self.concordance = self._load_tab(index, "gui.widgets.kwic_view", "ConcordanceView")
+            if self.concordance is not None:
+                self.concordance.hitActivated.connect(self.show_span)
         self._update_current_tab()
         if not self._restoring_view:
             self._changed(refresh=False, dirty=False)

@@ -128,7 +128,7 @@ class OutletCountsModel(QAbstractTableModel):
     """One row per outlet: hits, quoted hits, rate per 1,000 own words, per alternative."""
 
     OUTLET, HITS, QUOTED, RATE = range(4)
-    HEADERS = ("Outlet", "Hits", "In quotations", "Per 1,000 own words")
+    HEADERS = ("Outlet", "Hits", "Quoted", "Per 1,000 own words")
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -166,6 +166,8 @@ class OutletCountsModel(QAbstractTableModel):
                 "Hits in the outlet's own voice (outside quotations) per 1,000 words "
                 "of its own voice"
             )
+        if role == Qt.ItemDataRole.ToolTipRole and section == self.QUOTED:
+            return "Hits inside quotations: the sources' words, not the outlet's"
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -194,7 +194,7 @@ class ConcordanceView(QWidget):
         summary = QWidget()
         summary_layout = QHBoxLayout(summary)
         summary_layout.setContentsMargins(0, 0, 0, 0)
-        summary_layout.addWidget(self.counts, 1)
+        summary_layout.addWidget(self.counts, 3)
         self._summary_layout = summary_layout
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(summary)
@@ -253,7 +253,7 @@ class ConcordanceView(QWidget):
 
             self._chart = TermsChart()
             self._chart.hide()
-            self._summary_layout.addWidget(self._chart, 1, Qt.AlignmentFlag.AlignTop)
+            self._summary_layout.addWidget(self._chart, 2, Qt.AlignmentFlag.AlignTop)
         return self._chart
 
     def _fill_suggestions(self) -> None:
@@ -331,12 +331,15 @@ class ConcordanceView(QWidget):
             self.chart.show()
         elif self._chart is not None:
             self._chart.hide()
+        # Every outlet's row stays visible (room for a horizontal scroll bar too).
         rows = self.counts_model.rowCount()
-        self.counts.setMaximumHeight(
-            self.counts.horizontalHeader().height()
+        height = (
+            self.counts.horizontalHeader().sizeHint().height()
             + rows * self.counts.verticalHeader().defaultSectionSize()
-            + 4
+            + 2 * self.counts.frameWidth()
         )
+        self.counts.setMinimumHeight(min(height, 320))
+        self.counts.setMaximumHeight(height + self.counts.horizontalScrollBar().sizeHint().height())
         self._update_buttons()
 
     def _show_status(self, error: str = "") -> None:

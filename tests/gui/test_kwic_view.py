@@ -180,7 +180,7 @@ def test_nothing_loaded_and_hidden_view_waits(qtbot: QtBot, story) -> None:
 def test_the_window_jumps_to_a_hit_in_the_side_by_side_view(
     qtbot: QtBot, tmp_path: Path
 ) -> None:
-    from gui.mainwindow import TAB_SIDE
+    from gui.mainwindow import TAB_CONCORDANCE, TAB_SIDE
     from tests.gui.core_fakes import fake_analyze, make_window
 
     window = make_window(qtbot, tmp_path, analyze=fake_analyze())
@@ -189,7 +189,10 @@ def test_the_window_jumps_to_a_hit_in_the_side_by_side_view(
         window.add_text("The bridge opened. Rain fell on the new bridge.", outlet="Alpha")
     with qtbot.waitSignals(done, timeout=60000):
         window.add_text("Nobody crossed the bridge.", outlet="Beta")
-    window.tabs.setCurrentWidget(window.concordance)
+    assert window.concordance is None  # built when first shown
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == TAB_CONCORDANCE
     view = window.concordance
     qtbot.waitUntil(view.pattern.hasFocus)
     with qtbot.waitSignal(view.searched, timeout=5000):
@@ -205,6 +208,13 @@ def test_the_window_jumps_to_a_hit_in_the_side_by_side_view(
     assert cursor.selectedText() == "bridge"
     assert cursor.selectionStart() == text_view.document_position(hit.article, hit.start)
     assert text_view.hasFocus()
+    # Articles added while the tab is hidden are searched when it is shown again.
+    with qtbot.waitSignals(done, timeout=60000):
+        window.add_text("A second bridge is planned.", outlet="Gamma")
+    assert view.model.rowCount() == 3
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 4)
+    assert view.pattern.text() == "bridge"
 
 
 def test_groups_name_the_story_only_when_there_are_several(story) -> None:
