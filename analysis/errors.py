@@ -17,6 +17,7 @@ Hierarchy::
     ├── LexiconError         a lexicon file could not be read
     ├── SessionError         a session file could not be read or written
     ├── ReportError          a report could not be produced
+    ├── PatternError         a concordance search pattern cannot be read
     └── CancelledError       the user cancelled a long operation
 """
 
@@ -77,6 +78,10 @@ class SessionError(FrameLensError):
 
 class ReportError(FrameLensError):
     """A report could not be produced or written."""
+
+
+class PatternError(FrameLensError):
+    """A concordance search pattern (:mod:`analysis.kwic`) cannot be read."""
 
 
 class CancelledError(FrameLensError):

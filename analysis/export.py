@@ -170,6 +170,17 @@ def _csv_bytes(frame: pd.DataFrame) -> bytes:
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
+def write_csv(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:
+    """Write one table as CSV (UTF-8 with a byte order mark, formula-like cells
+    defused as in every FrameLens CSV); raises :class:`ReportError` when it cannot."""
+    target = Path(path)
+    try:
+        target.write_bytes(_csv_bytes(frame))
+    except OSError as exc:
+        raise ReportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+    return target
+
+
 def _write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font

@@ -43,6 +43,7 @@ SECTIONS: tuple[tuple[str, str], ...] = (
     ("excerpts", "Highlighted excerpts"),
     ("distinctive", "Distinctive words"),
     ("labels", "Labels"),
+    ("concordance", "Concordance"),
     ("quotes", "Quotes"),
     ("frames", "Frames"),
     ("methodology", "Methodology and limits"),
@@ -59,6 +60,10 @@ DIFFERENCE = "difference"
 EXCERPT_SENTENCES = 4
 #: How many aligned statement groups a report shows at most.
 MAX_ALIGNED_GROUPS = 12
+#: How many hits of each concordance pattern a report lists at most.
+MAX_CONCORDANCE_HITS = 25
+#: Characters of context each side of a concordance hit in a report.
+CONCORDANCE_WIDTH = 40
 
 UnderlineStyle = Literal["solid", "dash", "dot", "wave", "double", "dashdot", "none"]
 _UNDERLINES = frozenset({"solid", "dash", "dot", "wave", "double", "dashdot", "none"})
@@ -129,7 +134,7 @@ class Table:
     caption: str = ""
 
 
-ChartKind = Literal["subjectivity", "loaded", "frames", "sources"]
+ChartKind = Literal["subjectivity", "loaded", "frames", "sources", "terms"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +144,8 @@ class Chart:
     ``kind`` names the dashboard chart (gui.widgets.charts): "subjectivity"
     reads ``samples`` (per outlet, every sentence's subjectivity); "loaded"
     (per outlet, per category rate), "frames" (per outlet, per frame share)
-    and "sources" (per outlet, per speaker quotes) read ``cells``.
+    "sources" (per outlet, per speaker quotes) and "terms" (per outlet, per
+    alternative of a concordance pattern, hits) read ``cells``.
     """
 
     kind: ChartKind
@@ -777,6 +783,100 @@ def _labels_section(comparison: Comparison) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
+def concordance_blocks(
+    corpus: Corpus,
+    comparison: Comparison | None,
+    patterns: Sequence[str],
+    *,
+    limit: int = MAX_CONCORDANCE_HITS,
+    width: int = CONCORDANCE_WIDTH,
+) -> tuple[Block, ...]:
+    """The concordance of each pattern the user chose (:mod:`analysis.kwic`): counts
+    per outlet and alternative, a chart of which outlet uses which, the first hits.
+
+    With no pattern, says how to choose one and lists suggestions from the story.
+    """
+    from analysis.errors import PatternError
+    from analysis.kwic import KwicCorpus, concordance, suggest_alternatives
+
+    if not patterns:
+        blocks: list[Block] = [
+            Paragraph(
+                "No terms were chosen for the concordance. Type a word, a phrase or "
+                "alternatives such as 'invasion | war | conflict' in the Concordance tab "
+                "and press Add to report (or pass --kwic to framelens report).",
+                note=True,
+            )
+        ]
+        suggested = suggest_alternatives(corpus, comparison)
+        if suggested:
+            blocks.append(Paragraph("Alternatives the outlets of this story split between them:"))
+            blocks.append(Bullets(tuple(f"{s.pattern} ({s.reason})" for s in suggested)))
+        return tuple(blocks)
+    prepared = KwicCorpus.from_corpus(corpus, comparison)
+    blocks = [
+        Paragraph(
+            "Every occurrence of the chosen terms in context. Rates are per 1,000 words of "
+            "the outlet's own voice; occurrences inside quotations are the sources' words "
+            "and are counted apart.",
+            note=True,
+        )
+    ]
+    for pattern in patterns:
+        blocks.append(Heading(pattern, 3))
+        try:
+            result = concordance(prepared, pattern, width=width)
+        except PatternError as error:
+            blocks.append(Paragraph(str(error), note=True))
+            continue
+        table = result.table()
+        several = len(result.terms) > 1
+        columns = ["Outlet", "Hits", "In quotations", "Per 1,000 own words"]
+        if several:
+            columns += list(result.terms)
+        rows = []
+        for o in result.outlets:
+            row: list[Any] = [o.outlet, o.hits, o.quoted, o.per_1000]
+            if several:
+                row += [table[o.outlet][t] for t in result.terms]
+            rows.append(row)
+        blocks.append(_table_from_rows(columns, rows))
+        if several and any(o.hits for o in result.outlets):
+            blocks.append(
+                Chart(
+                    "terms",
+                    "Which outlet uses which term",
+                    cells=tuple(
+                        (o, tuple((t, float(n)) for t, n in terms.items()))
+                        for o, terms in table.items()
+                    ),
+                )
+            )
+        if result.hits:
+            shown = result.hits[:limit]
+            caption = (
+                f"First {len(shown)} of {len(result.hits)} occurrences"
+                if len(shown) < len(result.hits)
+                else ""
+            )
+            # The left context is right-aligned so that every line lines up on the term.
+            blocks.append(
+                Table(
+                    ("Outlet", "Left", "Term", "Right", "Voice"),
+                    tuple(
+                        (h.outlet, h.left.strip(), h.match, h.right.strip(),
+                         "quoted" if h.voice == "quoted" else "")
+                        for h in shown
+                    ),
+                    (False, True, False, False, False),
+                    caption,
+                )
+            )  # fmt: skip
+        else:
+            blocks.append(Paragraph("No outlet uses these terms.", note=True))
+    return tuple(blocks)
+
+
 def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
     quotes = comparison.quotes
     if not quotes.quotes and not quotes.outlets:
@@ -997,6 +1097,7 @@ def build_report_data(
     methodology: str | None = None,
     excerpt_sentences: int = EXCERPT_SENTENCES,
     aligned_groups: int = MAX_ALIGNED_GROUPS,
+    concordance: Sequence[str] = (),
 ) -> ReportData:
     """Collect a report's content from an analysed corpus and its comparison.
 
@@ -1004,7 +1105,8 @@ def build_report_data(
     the comparison sections say so instead of showing data. ``sections``
     picks and orders sections (ids from :data:`SECTION_IDS`; None for all).
     ``styles`` default to the built-in categories and ``methodology`` to
-    resources/methodology.md.
+    resources/methodology.md. ``concordance`` holds the patterns the user chose
+    for the concordance section (:func:`concordance_blocks`).
     """
     chosen = normalise_sections(sections)
     styles = tuple(styles) if styles is not None else default_styles()
@@ -1034,6 +1136,8 @@ def build_report_data(
         elif sid == "excerpts":
             legend = [s for s in styles if s.id != DIFFERENCE]
             blocks = _excerpts_section(corpus, legend, excerpt_sentences)
+        elif sid == "concordance":
+            blocks = concordance_blocks(corpus, comparison, concordance)
         elif sid == "methodology":
             blocks = _methodology_section(
                 methodology if methodology is not None else default_methodology(), corpus

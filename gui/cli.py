@@ -2,7 +2,7 @@
 
 ``framelens`` with no subcommand opens the main window (``framelens FILE...``
 opens it on those files, ``--demo`` on the bundled samples). The subcommands
-``analyze``, ``compare``, ``report`` and ``batch`` never open a window.
+``analyze``, ``compare``, ``report``, ``kwic`` and ``batch`` never open a window.
 
 Each subcommand lives in its own module exposing ``add_arguments(parser)`` and
 ``run(args, out, err) -> int``; this module only wires them up, so that
@@ -33,6 +33,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "labels, quotes, frames",
     ),
     "report": ("gui.commands.report", "write a comparison report as PDF or HTML"),
+    "kwic": (
+        "analysis.commands.kwic",
+        "keyword in context: every occurrence of a word or phrase, grouped by outlet",
+    ),
     "batch": (
         "analysis.commands.batch",
         "score large corpora into Parquet or CSV, resumable, on all cores or a Dask cluster",
@@ -47,6 +51,7 @@ examples:
   framelens analyze articles/ --json
   framelens compare a.txt b.txt --json
   framelens report articles/ -o report.pdf
+  framelens kwic "invasion | war | conflict" articles/
 """
 
 

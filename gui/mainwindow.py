@@ -14,6 +14,7 @@ prints or exports, the help dialogs when asked for.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import logging
 import os
@@ -66,7 +67,7 @@ AUTOSAVE_NAME = "autosave" + SUFFIX
 AUTOSAVE_DELAY_MS = 400
 MIN_ZOOM, MAX_ZOOM = -6, 12
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
-TAB_SIDE, TAB_ALIGNED, TAB_DASHBOARD = range(3)
+TAB_SIDE, TAB_ALIGNED, TAB_DASHBOARD, TAB_CONCORDANCE = range(4)
 
 
 def state_dir() -> Path:
@@ -197,6 +198,8 @@ class MainWindow(QMainWindow):
         self._fingerprints: dict[str, str] = {}
         self._dashboard: Any = None
         self._aligned: Any = None
+        #: The Concordance tab (gui.widgets.kwic_view), built when first shown.
+        self.concordance: Any = None
         #: Bumped whenever the corpus or comparison changes; per tab, the version it shows.
         self._data_version = 0
         self._tab_versions: dict[int, int] = {}
@@ -270,6 +273,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(side_page, self.tr("Side by side"))
         self.tabs.addTab(self._placeholder("Aligned statements"), self.tr("Aligned statements"))
         self.tabs.addTab(self._placeholder("Dashboard"), self.tr("Dashboard"))
+        self.tabs.addTab(self._placeholder("Concordance"), self.tr("Concordance"))
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.find_bar = FindBar(self.find_text)
@@ -483,7 +487,12 @@ class MainWindow(QMainWindow):
         self.tab_actions = [
             self._act(name, lambda _=False, i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}")
             for i, name in enumerate(
-                (self.tr("&Side by Side"), self.tr("A&ligned Statements"), self.tr("&Dashboard"))
+                (
+                    self.tr("&Side by Side"),
+                    self.tr("A&ligned Statements"),
+                    self.tr("&Dashboard"),
+                    self.tr("&Concordance"),
+                )
             )
         ]
         self.focus_action = self._act(
@@ -1097,6 +1106,8 @@ class MainWindow(QMainWindow):
         self._tab_versions[index] = self._data_version
         if index == TAB_ALIGNED and self._aligned is not None:
             self._aligned.set_data(self.corpus if len(self.model) else None, self.comparison)
+        elif index == TAB_CONCORDANCE and self.concordance is not None:
+            self.concordance.set_data(self.corpus if len(self.model) else None, self.comparison)
         elif index == TAB_DASHBOARD and self._dashboard is not None:
             try:
                 self._dashboard.set_data(
@@ -1117,6 +1128,10 @@ class MainWindow(QMainWindow):
                 self._aligned.sentenceActivated.connect(self.show_sentence)
         elif index == TAB_DASHBOARD and self._dashboard is None:
             self._dashboard = self._load_tab(index, "gui.widgets.dashboard", "DashboardWidget")
+        elif index == TAB_CONCORDANCE and self.concordance is None:
+            self.concordance = self._load_tab(index, "gui.widgets.kwic_view", "ConcordanceView")
+            if self.concordance is not None:
+                self.concordance.hitActivated.connect(self.show_span)
         self._update_current_tab()
         if not self._restoring_view:
             self._changed(refresh=False, dirty=False)
@@ -1155,6 +1170,30 @@ class MainWindow(QMainWindow):
         self.side.finish_now()
         self.side.select_sentence(self.corpus.articles[article].outlet, article, sentence)
         self.same_fact.show_sentence(article, sentence)
+
+    def show_span(self, article: int, start: int, end: int) -> None:
+        """Select ``[start, end)`` of corpus article ``article`` in its column (a
+        concordance hit), marking its sentence; the column gets the focus."""
+        if not 0 <= article < len(self.corpus.articles):
+            return
+        analyzed = self.corpus.articles[article]
+        starts = [s.start for s in analyzed.sentences]
+        if starts:
+            self.show_sentence(article, max(0, bisect.bisect_right(starts, start) - 1))
+        else:
+            self.tabs.setCurrentIndex(TAB_SIDE)
+            self.side.finish_now()
+        try:
+            view = self.side.column(analyzed.outlet).text
+            first = view.document_position(article, start)
+            last = view.document_position(article, end)
+        except KeyError:
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(first)
+        cursor.setPosition(last, cursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        view.setFocus()
 
     def show_article(self, key: str) -> None:
         keys = self.model.keys()

@@ -90,6 +90,12 @@ class Settings:
     )
     report_paper = Setting("report/paper", str, "a4", "Report paper size: 'a4' or 'letter'.")
     report_landscape = Setting("report/landscape", bool, False, "Print reports in landscape.")
+    report_concordance = Setting(
+        "report/concordance",
+        list,
+        [],
+        "Concordance patterns the report shows (the Concordance tab's Add to report).",
+    )
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         if path is None:

@@ -2,6 +2,7 @@
 
     framelens report PATH... -o report.pdf|report.html
         [--sections a,b,c] [--paper a4|letter] [--landscape] [--title TEXT]
+        [--kwic PATTERN]...
 
 The output format follows the suffix of ``-o``. Exit status: 0 when every
 input was read, 1 when some could not be (the report lists them) or no
@@ -32,14 +33,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--sections",
         metavar="A,B,C",
         help="comma-separated sections to include, in report order (default: all): "
-        "articles, summary, charts, aligned, excerpts, distinctive, labels, quotes, frames, "
-        "methodology",
+        "articles, summary, charts, aligned, excerpts, distinctive, labels, concordance, "
+        "quotes, frames, methodology",
     )
     parser.add_argument(
         "--paper", choices=("a4", "letter"), default="a4", help="paper size of a PDF (default a4)"
     )
     parser.add_argument("--landscape", action="store_true", help="landscape pages (PDF)")
     parser.add_argument("--title", default="", help="the report's title")
+    parser.add_argument(
+        "--kwic",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="a concordance pattern for the concordance section, e.g. 'invasion | war' "
+        "(repeat for several)",
+    )
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -95,6 +104,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             paper=args.paper,
             landscape=args.landscape,
             title=args.title,
+            concordance=args.kwic,
         )
     except FrameLensError as exc:
         err.write(f"framelens report: {exc}\n")

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,9 +61,17 @@ def report_data(
     title: str = "",
 ) -> ReportData:
     """The report's content; ``sections=None`` → the user's remembered choice."""
+    from gui.settings import Settings
+
     if sections is None:
         sections = remembered_sections()
-    return build_report_data(corpus, comparison, sections=sections, title=title)
+    return build_report_data(
+        corpus,
+        comparison,
+        sections=sections,
+        title=title,
+        concordance=tuple(Settings().report_concordance),
+    )
 
 
 def remembered_sections() -> tuple[str, ...] | None:
@@ -203,17 +211,21 @@ def write_report(
     paper: str = "a4",
     landscape: bool = False,
     title: str = "",
+    concordance: Sequence[str] = (),
 ) -> int:
     """Write PDF or HTML by the suffix of ``path``; return the PDF's pages (0 for HTML).
 
     For the CLI: ``sections=None`` means every section (not the remembered
-    choice) and nothing is read from the settings.
+    choice) and nothing is read from the settings; ``concordance`` holds the
+    patterns of the concordance section.
     """
     from gui.report.builder import write_pdf
     from gui.report.html import write_html
 
     chosen = tuple(sections) if sections is not None else SECTION_IDS
-    data = build_report_data(corpus, comparison, sections=chosen, title=title)
+    data = build_report_data(
+        corpus, comparison, sections=chosen, title=title, concordance=concordance
+    )
     if Path(path).suffix.lower() in (".html", ".htm"):
         write_html(data, str(path))
         return 0

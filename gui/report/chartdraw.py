@@ -38,6 +38,8 @@ def draw_chart(painter: QPainter, rect: QRectF, chart: Chart) -> None:
         charts.draw_loaded_chart(painter, rect, cells, title=chart.title)
     elif chart.kind == "frames":
         charts.draw_frames_chart(painter, rect, cells, title=chart.title)
+    elif chart.kind == "terms":
+        charts.draw_terms_chart(painter, rect, cells, title=chart.title)
     else:
         charts.draw_sources_chart(painter, rect, cells, title=chart.title)
 

@@ -881,6 +881,26 @@ def draw_sources_chart(
     )
 
 
+def draw_terms_chart(
+    painter: QPainter,
+    rect: QRectF,
+    terms: Mapping[str, Mapping[str, float]],
+    palette: ChartPalette | None = None,
+    *,
+    title: str = "Which outlet uses which term",
+) -> None:
+    """Heat map of how often each outlet uses each alternative of a concordance pattern."""
+    draw_heatmap(
+        painter,
+        rect,
+        terms,
+        palette,
+        title=title,
+        subtitle="Occurrences of each alternative per outlet (quotations included)",
+        empty_message="No outlet uses these terms.",
+    )
+
+
 def preferred_height(rows: int, *, font_px: float = 12.0, kind: str = "bars") -> float:
     """A comfortable chart height (logical px) for ``rows`` outlets (or heat-map rows).
 
@@ -1146,6 +1166,23 @@ class SourcesChart(_HeatmapChart):
         draw_sources_chart(painter, rect, self._values, palette, max_rows=self.MAX_ROWS)
 
 
+class TermsChart(_HeatmapChart):
+    """Heat map of which outlet uses which alternative of a pattern (:func:`draw_terms_chart`)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Which outlet uses which term chart")
+        self.setToolTip(
+            "How often each outlet uses each alternative of the concordance pattern,\n"
+            "quotations included. Right-click to copy."
+        )
+
+    def paint_to(
+        self, painter: QPainter, rect: QRectF, palette: ChartPalette | None = None
+    ) -> None:
+        draw_terms_chart(painter, rect, self._values, palette)
+
+
 __all__ = [
     "BoxStats",
     "Category",
@@ -1156,6 +1193,7 @@ __all__ = [
     "PATTERNS",
     "SourcesChart",
     "SubjectivityChart",
+    "TermsChart",
     "box_stats",
     "draw_frames_chart",
     "draw_heatmap",
@@ -1163,6 +1201,7 @@ __all__ = [
     "draw_sources_chart",
     "draw_stacked_bars",
     "draw_subjectivity_chart",
+    "draw_terms_chart",
     "fill_with_pattern",
     "frames_data",
     "load_categories",

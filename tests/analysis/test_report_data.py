@@ -221,3 +221,36 @@ def test_indented_formula_stays_one_code_paragraph():
 
 def test_format_date_has_no_locale():
     assert format_date(dt.date(2024, 12, 9)) == "9 December 2024"
+
+
+def test_concordance_section_shows_the_chosen_terms_per_outlet() -> None:
+    from tests.analysis.compare_corpus import story_corpus
+
+    story = story_corpus()
+    data = build_report_data(
+        story, None, sections=["concordance"], concordance=["invasion | conflict", "bridge"]
+    )
+    (section,) = data.sections
+    assert section.id == "concordance"
+    headings = [b.text for b in section.blocks if isinstance(b, Heading)]
+    assert headings == ["invasion | conflict", "bridge"]
+    counts = next(b for b in section.blocks if isinstance(b, Table))
+    assert counts.columns[-2:] == ("invasion", "conflict")
+    rows = {r[0]: r for r in counts.rows}
+    assert rows["Harbour Gazette"][-2:] == ("1", "0")
+    assert rows["Valley Courier"][-2:] == ("0", "1")
+    (chart,) = [b for b in section.blocks if isinstance(b, Chart)]
+    assert chart.kind == "terms"
+    assert dict(chart.cells)["Valley Courier"] == (("invasion", 0.0), ("conflict", 1.0))
+    hits = [b for b in section.blocks if isinstance(b, Table) and b.columns[1] == "Left"]
+    assert hits and all(row[2].lower() in ("invasion", "conflict", "bridge")
+                        for table in hits for row in table.rows)
+
+
+def test_concordance_section_without_terms_says_how_to_choose() -> None:
+    from tests.analysis.compare_corpus import story_corpus
+
+    data = build_report_data(story_corpus(), None, sections=["concordance"])
+    (section,) = data.sections
+    assert any("No terms were chosen" in b.text for b in section.blocks
+               if isinstance(b, Paragraph))

@@ -1,0 +1,828 @@
+"""Keyword in context across outlets: every occurrence of a pattern, with its context.
+
+A concordance (as in AntConc or Voyant's keyword-in-context view) that
+compares outlets: :func:`concordance` finds a pattern in every article and
+returns each occurrence with the text to its left and right, grouped by
+outlet and story, with counts per outlet and per 1,000 words of the outlet's
+own voice. An occurrence inside a direct quotation
+(:func:`analysis.lexicon.quote_regions`) is the source's word, not the
+outlet's: it is listed with ``voice="quoted"`` and counted apart.
+
+The pattern language (matching ignores case and always takes whole words)::
+
+    invasion                      the word, exactly this form
+    special military operation    a phrase; its words may be joined by spaces or hyphens
+    ~invade                       a lemma: every regular inflection (invade, invades,
+                                  invaded, invading; analysis.lexicon.inflections)
+    invad*                        * stands for any letters inside a word
+    special * operation           a * alone stands for any one word
+    invasion | war | conflict     alternatives, each counted on its own
+
+Everything else the user types is literal text. Each alternative becomes one
+regular expression built only from escaped literals, character classes and
+word boundaries, so matching takes time linear in the text whatever is typed:
+a ``*`` inside a word is matched as "the rest of the word" and checked
+afterwards (:func:`_glob_match`), never by nested regex repetition. Where
+alternatives overlap, the longest match wins (then the earlier alternative);
+matches never overlap.
+
+:func:`suggest_alternatives` proposes sets of alternatives from the story
+itself: the concept groups whose terms the outlets split between them, and the
+words that aligned statements put differently.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+from analysis.errors import PatternError
+from analysis.lexicon import inflections, quote_regions
+from analysis.score import count_words
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from analysis.compare.tokens import Token
+    from analysis.compare.results import Comparison
+    from analysis.model import Article, Corpus
+
+__all__ = [
+    "CSV_COLUMNS",
+    "DEFAULT_WIDTH",
+    "Concordance",
+    "Hit",
+    "KwicCorpus",
+    "OutletCount",
+    "Pattern",
+    "SortKey",
+    "Suggestion",
+    "TermCount",
+    "Voice",
+    "concordance",
+    "parse_pattern",
+    "suggest_alternatives",
+]
+
+#: Characters of context on each side of a hit, unless asked otherwise.
+DEFAULT_WIDTH = 60
+#: Limits that keep a pattern readable (and its regular expressions small).
+MAX_ALTERNATIVES = 30
+MAX_WORDS = 8
+MAX_PATTERN = 1000
+
+#: Columns of the CSV export, one row per hit.
+CSV_COLUMNS = (
+    "outlet", "story", "article", "start", "end", "left", "match", "right", "voice", "term",
+)  # fmt: skip
+
+Voice = Literal["outlet", "quoted"]
+SortKey = Literal["position", "left", "right"]
+
+_WORD_CHAR = r"[^\W_]"
+_NOT_BEFORE = r"(?<![^\W_])"
+_NOT_AFTER = r"(?![^\W_])"
+# What may join the words of a phrase: spaces (one line break at most) and
+# hyphens or dashes, as analysis.lexicon joins phrase words. A bounded run of
+# one character class followed by a letter: no backtracking to speak of.
+_GAP = r"[ \t\u00a0\n\-\u2010\u2011\u2013]{1,3}"
+_HYPHENS_RE = re.compile(r"[\-\u2010\u2011\u2013]+")
+_APOSTROPHES = "'\u2019"
+_CONTEXT_WORD_RE = re.compile(r"[^\W_]+")
+
+
+# ---------------------------------------------------------------- patterns
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One alternative of a pattern, compiled."""
+
+    #: As the user typed it (spaces normalised), e.g. "~invade" or "war".
+    text: str
+    #: For lower-cased text (case-sensitive, so a literal start is searched fast).
+    regex: re.Pattern[str]
+    #: The same, ignoring case, for a text whose lower case changes its length.
+    regex_any_case: re.Pattern[str]
+    #: (regex group, glob) of each word holding a * that must be checked.
+    globs: tuple[tuple[int, str], ...]
+    #: A first word that starts with a * ("*ism"): the search looks for its
+    #: end ("ism") and the match is then extended to the start of the word,
+    #: where this glob is checked. (Searching for "letters then ism" would
+    #: try every letter of every word.)
+    lead_glob: str | None = None
+    #: How many characters of the match belong to that first word.
+    lead_tail: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """A parsed pattern: its alternatives, in the order typed."""
+
+    text: str
+    terms: tuple[Term, ...]
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return tuple(t.text for t in self.terms)
+
+
+def _glob_match(glob: str, word: str) -> bool:
+    """Whether ``word`` matches ``glob`` (``*`` = any letters), ignoring case.
+
+    Greedy and leftmost: the pieces between stars are found in order with
+    ``str.find``, which is exact for globs whose only wildcard is ``*``.
+    """
+    pieces = glob.lower().split("*")
+    w = word.lower()
+    first, last = pieces[0], pieces[-1]
+    if len(w) < len(first) + len(last) or not w.startswith(first) or not w.endswith(last):
+        return False
+    at, stop = len(first), len(w) - len(last)
+    for piece in pieces[1:-1]:
+        found = w.find(piece, at, stop)
+        if found < 0:
+            return False
+        at = found + len(piece)
+    return True
+
+
+def _literal(word: str) -> str:
+    """A word without wildcards as a regex: escaped, apostrophes of either kind."""
+    out = []
+    for ch in word:
+        out.append(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch))
+    return "".join(out)
+
+
+def _started(literal: str, length: int, first: bool) -> str:
+    """``literal`` (``length`` characters of text), not inside a word when ``first``.
+
+    The check is a look-behind placed *after* the literal: the search still
+    skips ahead to the literal's first character, and a start inside a word
+    fails at once (a look-behind in front would be tried at every character).
+    """
+    if not first or not length:
+        return literal
+    return f"{literal}(?<!{_WORD_CHAR}[\\s\\S]{{{length}}})"
+
+
+def _word_regex(word: str, lemma: bool, first: bool) -> tuple[str, str | None]:
+    """The regex of one word of a term and, when one is needed, the glob to check.
+
+    ``first``: the term's first word, which must start a word of the text.
+    """
+    bounded = first and word[0].isalnum()
+    if "*" not in word:
+        if lemma and word.isalpha():
+            forms = sorted(inflections(word), key=len, reverse=True)
+            alternatives = "|".join(_started(_literal(f), len(f), bounded) for f in forms)
+            return f"(?:{alternatives})", None
+        return _started(_literal(word), len(word), bounded), None
+    if not word.replace("*", "").isalnum() and word.strip("*"):
+        raise PatternError(
+            f"In {word!r} a * can only stand among letters or digits (as in invad*)."
+        )
+    pieces = word.split("*")
+    first_piece, last = pieces[0], pieces[-1]
+    lead = _NOT_BEFORE if first and not first_piece else ""
+    # One repetition only, between the word's fixed start and end: from a word
+    # start it backtracks at most the length of that word. Pieces between two
+    # stars are checked on the match (a second repetition could backtrack
+    # quadratically).
+    inner = f"{_WORD_CHAR}*" if first_piece or last else f"{_WORD_CHAR}+"
+    start = _started(_literal(first_piece), len(first_piece), bounded)
+    regex = f"{lead}({start}{inner}{_literal(last)})"
+    return regex, word if len(pieces) > 2 else None
+
+
+def _compile_term(text: str) -> Term:
+    lemma = text.startswith("~")
+    body = text[1:].strip() if lemma else text
+    # Lower case: the regex for lower-cased text needs it, and ignoring case
+    # the other one matches all the same.
+    words = [w for part in body.lower().split() for w in _HYPHENS_RE.split(part) if w]
+    if not words:
+        raise PatternError(f"{text!r} holds nothing to search for; type a word.")
+    if len(words) > MAX_WORDS:
+        raise PatternError(f"{text!r} has more than {MAX_WORDS} words; search a shorter phrase.")
+    if all(w.strip("*") == "" for w in words):
+        raise PatternError(
+            f"{text!r} would match every word; add letters (invad*) or a word "
+            "(special * operation)."
+        )
+    parts: list[str] = []
+    globs: list[tuple[int, str]] = []
+    group = 0
+    lead_glob: str | None = None
+    lead_tail = ""
+    if words[0].startswith("*") and (words[0].strip("*") or len(words) > 1):
+        lead_glob = words[0]
+        lead_tail = words[0].split("*")[-1]
+        if not words[0].replace("*", "").isalnum() and words[0].strip("*"):
+            raise PatternError(
+                f"In {words[0]!r} a * can only stand among letters or digits (as in invad*)."
+            )
+        parts.append(_literal(lead_tail))
+    for n, word in enumerate(words):
+        if n == 0 and lead_glob is not None:
+            continue
+        regex, glob = _word_regex(word, lemma, n == 0)
+        group += "*" in word  # each word with a * is one capturing group
+        if glob is not None:
+            globs.append((group, glob))
+        parts.append(regex)
+    source = _GAP.join(parts)
+    if words[-1][-1].isalnum() or words[-1][-1] == "*":
+        source += _NOT_AFTER
+    return Term(
+        text,
+        re.compile(source),
+        re.compile(source, re.IGNORECASE),
+        tuple(globs),
+        lead_glob,
+        len(lead_tail),
+    )
+
+
+def parse_pattern(pattern: str) -> Pattern:
+    """Parse a pattern (see the module docstring); raises :class:`PatternError`."""
+    if len(pattern) > MAX_PATTERN:
+        raise PatternError(f"The pattern is longer than {MAX_PATTERN} characters; shorten it.")
+    texts = [" ".join(t.split()) for t in pattern.split("|")]
+    texts = list(dict.fromkeys(t for t in texts if t and t != "~"))
+    if not texts:
+        raise PatternError("The pattern is empty; type a word, a phrase or word | word.")
+    if len(texts) > MAX_ALTERNATIVES:
+        raise PatternError(f"The pattern has more than {MAX_ALTERNATIVES} alternatives.")
+    return Pattern(" | ".join(texts), tuple(_compile_term(t) for t in texts))
+
+
+def _find(term: Term, text: str, lowered: str | None) -> list[tuple[int, int]]:
+    """Spans of ``term`` in ``text``; ``lowered`` is ``text.lower()`` when it has its length."""
+    found: list[tuple[int, int]] = []
+    if lowered is not None:
+        search, text = term.regex.search, lowered
+    else:
+        search = term.regex_any_case.search
+    at = 0
+    while True:
+        m = search(text, at)
+        if m is None:
+            return found
+        s, e = m.span()
+        ok = True
+        if term.lead_glob is not None:
+            word_end = s + term.lead_tail
+            while s > 0 and text[s - 1].isalnum():
+                s -= 1
+            ok = word_end > s and _glob_match(term.lead_glob, text[s:word_end])
+        if ok and all(_glob_match(glob, m.group(g)) for g, glob in term.globs):
+            found.append((s, e))
+            at = e if e > m.start() else m.start() + 1
+        else:
+            at = m.start() + 1  # another word may match further on
+
+
+def _lowered(text: str) -> str | None:
+    low = text.lower()
+    return low if len(low) == len(text) else None
+
+
+def find_spans(pattern: Pattern, text: str) -> list[tuple[int, int, int]]:
+    """(start, end, alternative) of every match in ``text``, in order, never overlapping."""
+    return _spans(pattern, text, _lowered(text))
+
+
+def _spans(pattern: Pattern, text: str, lowered: str | None) -> list[tuple[int, int, int]]:
+    candidates = [
+        (s, e, k) for k, term in enumerate(pattern.terms) for s, e in _find(term, text, lowered)
+    ]
+    if len(pattern.terms) > 1:
+        candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[2]))
+    chosen: list[tuple[int, int, int]] = []
+    reached = 0
+    for s, e, k in candidates:
+        if s >= reached:
+            chosen.append((s, e, k))
+            reached = e
+    return chosen
+
+
+# ---------------------------------------------------------------- the texts
+
+
+def _merged(regions: Sequence[tuple[int, int]]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    starts: list[int] = []
+    ends: list[int] = []
+    for s, e in regions:
+        if starts and s < ends[-1]:
+            ends[-1] = max(ends[-1], e)
+        else:
+            starts.append(s)
+            ends.append(e)
+    return tuple(starts), tuple(ends)
+
+
+@dataclass(frozen=True, slots=True)
+class KwicCorpus:
+    """The articles a concordance searches, prepared once (quotations, word counts).
+
+    ``stories[i]`` is the story id of article ``i`` when the comparison groups
+    articles into stories, else None (one story for all).
+    """
+
+    texts: tuple[str, ...]
+    paths: tuple[str, ...]
+    outlets: tuple[str, ...]
+    stories: tuple[str | None, ...]
+    #: Per article, the words outside quotations (the outlet's own voice).
+    own_words: tuple[int, ...]
+    #: Per article, the merged quotation spans as (starts, ends).
+    quotes: tuple[tuple[tuple[int, ...], tuple[int, ...]], ...]
+    #: Per article, the text in lower case (None when lower case changes its
+    #: length, as for "İ": then the search ignores case instead).
+    lowered: tuple[str | None, ...]
+
+    @classmethod
+    def from_articles(
+        cls,
+        articles: Sequence[Article],
+        stories: Sequence[str | None] | None = None,
+        words: Sequence[int] | None = None,
+    ) -> KwicCorpus:
+        """Prepare ``articles``; ``stories`` is parallel to them (None: one story).
+
+        ``words`` are the articles' word counts when the analysis has them
+        (:func:`analysis.score.count_words` of each text), else counted here.
+        """
+        if stories is not None and len(stories) != len(articles):
+            raise ValueError("stories must be parallel to articles")
+        texts = tuple(a.text for a in articles)
+        quotes = tuple(_merged(quote_regions(t)) for t in texts)
+        totals = list(words) if words is not None else [count_words(t) for t in texts]
+        own = tuple(
+            max(0, n - sum(count_words(t[s:e]) for s, e in zip(*q, strict=True)))
+            for t, q, n in zip(texts, quotes, totals, strict=True)
+        )
+        return cls(
+            texts=texts,
+            paths=tuple(a.path for a in articles),
+            outlets=tuple(a.outlet for a in articles),
+            stories=tuple(stories) if stories is not None else (None,) * len(articles),
+            own_words=own,
+            quotes=quotes,
+            lowered=tuple(_lowered(t) for t in texts),
+        )
+
+    @classmethod
+    def from_corpus(
+        cls, corpus: Corpus, comparison: Comparison | None = None
+    ) -> KwicCorpus:
+        """Prepare an analysed corpus; story ids come from ``comparison`` when it has them."""
+        return cls.from_articles(
+            [a.article for a in corpus.articles],
+            story_ids(comparison),
+            [a.words for a in corpus.articles],
+        )
+
+    @property
+    def outlet_order(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(self.outlets))
+
+    def quoted(self, article: int, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` of article ``article`` lies inside a quotation."""
+        starts, ends = self.quotes[article]
+        k = bisect.bisect_right(starts, start) - 1
+        return k >= 0 and starts[k] < start and end <= ends[k]
+
+
+def story_ids(comparison: Comparison | None) -> list[str | None] | None:
+    """Per article, the id of its story, when the comparison groups articles into stories.
+
+    Reads the comparison's ``stories`` (each with an ``id`` and the indices of
+    its ``articles``) where it has them; None when it has none, and then all
+    articles make one story.
+    """
+    stories = getattr(comparison, "stories", ()) if comparison is not None else ()
+    if comparison is None or not stories:
+        return None
+    found: list[str | None] = [None] * len(comparison.articles)
+    for story in stories:
+        for article in getattr(story, "articles", ()):
+            if 0 <= article < len(found):
+                found[article] = str(story.id)
+    return found
+
+
+# ---------------------------------------------------------------- results
+
+
+class Hit(NamedTuple):
+    """One occurrence; ``match`` equals the article text's ``[start:end]``."""
+
+    #: Index of the article in the searched corpus.
+    article: int
+    outlet: str
+    story: str | None
+    start: int
+    end: int
+    #: Context, whitespace collapsed to single spaces, at most ``width`` characters
+    #: and cut between words (a word longer than that is cut).
+    left: str
+    match: str
+    right: str
+    #: "quoted" inside a direct quotation (the source's word), else "outlet".
+    voice: Voice
+    #: The alternative of the pattern that matched, as typed.
+    term: str
+
+
+class OutletCount(NamedTuple):
+    """How often one outlet uses the pattern."""
+
+    outlet: str
+    #: Every occurrence, in the outlet's voice and in quotations.
+    hits: int
+    #: Occurrences inside quotations (the sources' words).
+    quoted: int
+    #: Words of the outlet's own voice (outside quotations).
+    own_words: int
+    #: Occurrences in the outlet's own voice per 1,000 of its own words.
+    per_1000: float
+
+
+class TermCount(NamedTuple):
+    """How often one outlet uses one alternative of the pattern."""
+
+    outlet: str
+    term: str
+    hits: int
+    quoted: int
+    per_1000: float
+
+
+def _per_1000(hits: int, words: int) -> float:
+    return round(1000.0 * hits / words, 3) if words else 0.0
+
+
+def _left_key(hit: Hit) -> tuple[str, ...]:
+    return tuple(w.lower() for w in reversed(_CONTEXT_WORD_RE.findall(hit.left)))
+
+
+def _right_key(hit: Hit) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _CONTEXT_WORD_RE.findall(hit.right))
+
+
+@dataclass(frozen=True, slots=True)
+class Concordance:
+    """Every occurrence of a pattern, grouped by outlet and story, with counts."""
+
+    pattern: str
+    #: The alternatives, as typed.
+    terms: tuple[str, ...]
+    #: Grouped by outlet (in corpus order), then story, then in the order of ``sort``.
+    hits: tuple[Hit, ...]
+    #: One row per outlet of the corpus, in corpus order (outlets without hits too).
+    outlets: tuple[OutletCount, ...]
+    #: One row per outlet and alternative.
+    term_counts: tuple[TermCount, ...]
+    #: Article paths (``Hit.article`` indexes them).
+    articles: tuple[str, ...]
+    width: int = DEFAULT_WIDTH
+    sort: SortKey = "position"
+
+    def sorted_by(self, sort: SortKey) -> Concordance:
+        """The same concordance with hits sorted by ``sort`` inside each outlet and story."""
+        return Concordance(
+            self.pattern,
+            self.terms,
+            _ordered(self.hits, self.outlet_names, sort),
+            self.outlets,
+            self.term_counts,
+            self.articles,
+            self.width,
+            sort,
+        )
+
+    @property
+    def total(self) -> int:
+        """Every occurrence, including hits left out by ``max_hits``."""
+        return sum(o.hits for o in self.outlets)
+
+    @property
+    def outlet_names(self) -> tuple[str, ...]:
+        return tuple(o.outlet for o in self.outlets)
+
+    def table(self) -> dict[str, dict[str, int]]:
+        """Per outlet, per alternative, the number of hits (zeros included)."""
+        result: dict[str, dict[str, int]] = {o: dict.fromkeys(self.terms, 0) for o in
+                                             self.outlet_names}
+        for row in self.term_counts:
+            result[row.outlet][row.term] = row.hits
+        return result
+
+    def to_json(self) -> dict[str, object]:
+        """The ``framelens kwic --json`` document (schema in the README)."""
+        return {
+            "pattern": self.pattern,
+            "terms": list(self.terms),
+            "hits": [
+                {
+                    "article": self.articles[h.article],
+                    "outlet": h.outlet,
+                    "story": h.story,
+                    "start": h.start,
+                    "end": h.end,
+                    "left": h.left,
+                    "match": h.match,
+                    "right": h.right,
+                    "voice": h.voice,
+                    "term": h.term,
+                }
+                for h in self.hits
+            ],
+            "outlets": {
+                o.outlet: {
+                    "hits": o.hits,
+                    "per_1000": o.per_1000,
+                    "quoted": o.quoted,
+                    "own_words": o.own_words,
+                    "terms": {
+                        t.term: {"hits": t.hits, "quoted": t.quoted, "per_1000": t.per_1000}
+                        for t in self.term_counts
+                        if t.outlet == o.outlet
+                    },
+                }
+                for o in self.outlets
+            },
+        }
+
+    def to_frame(self) -> pd.DataFrame:
+        """One row per hit (columns :data:`CSV_COLUMNS`), for CSV export."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows(), columns=list(CSV_COLUMNS))
+
+    def rows(self) -> list[dict[str, object]]:
+        """One plain record per hit: outlet, story, article path, offsets, context."""
+        return [
+            {
+                "outlet": h.outlet,
+                "story": h.story or "",
+                "article": self.articles[h.article],
+                "start": h.start,
+                "end": h.end,
+                "left": h.left,
+                "match": h.match,
+                "right": h.right,
+                "voice": h.voice,
+                "term": h.term,
+            }
+            for h in self.hits
+        ]
+
+
+def _ordered(hits: Sequence[Hit], outlets: Sequence[str], sort: SortKey) -> tuple[Hit, ...]:
+    rank = {o: k for k, o in enumerate(outlets)}
+    stories: dict[str | None, int] = {}
+    for h in hits:
+        stories.setdefault(h.story, len(stories))
+    if sort == "left":
+        return tuple(
+            sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], _left_key(h),
+                                        h.article, h.start))
+        )
+    if sort == "right":
+        return tuple(
+            sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], _right_key(h),
+                                        h.article, h.start))
+        )
+    return tuple(sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], h.article,
+                                             h.start)))
+
+
+def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
+    if not width:
+        return "", ""
+    # Twice the width of raw text: collapsing whitespace only shortens it.
+    before = text[max(0, start - 2 * width) : start]
+    after = text[end : end + 2 * width]
+    left = " ".join(before.split())
+    right = " ".join(after.split())
+    if before[-1:].isspace() and left:
+        left += " "
+    if after[:1].isspace() and right:
+        right = " " + right
+    # Cut at the word nearest the width, so that no word is shown in part.
+    if len(left) > width:
+        inside_word = left[-width - 1] != " "
+        left = left[-width:]
+        cut = left.find(" ")
+        if inside_word and 0 <= cut < len(left) - 1:
+            left = left[cut + 1 :]
+    if len(right) > width:
+        inside_word = right[width] != " "
+        right = right[:width]
+        cut = right.rfind(" ")
+        if inside_word and cut > 0:
+            right = right[:cut]
+    return left, right
+
+
+def concordance(
+    corpus: KwicCorpus,
+    pattern: str | Pattern,
+    *,
+    width: int = DEFAULT_WIDTH,
+    sort: SortKey = "position",
+    max_hits: int | None = None,
+) -> Concordance:
+    """Every occurrence of ``pattern`` in ``corpus`` with ``width`` characters each side.
+
+    ``max_hits`` keeps only that many hits (the first ones in outlet, story and
+    text order, then sorted) for a view that must stay quick however common
+    the word; the counts always cover every occurrence and
+    :attr:`Concordance.total` says how many there are. Raises
+    :class:`PatternError` for a pattern that cannot be read.
+    """
+    parsed = parse_pattern(pattern) if isinstance(pattern, str) else pattern
+    labels = parsed.labels
+    outlets = corpus.outlet_order
+    per_term: dict[tuple[str, str], list[int]] = {
+        (o, t): [0, 0] for o in outlets for t in labels
+    }
+    # (article, start, end, alternative, quoted) of every occurrence.
+    found: list[tuple[int, int, int, int, bool]] = []
+    for a, text in enumerate(corpus.texts):
+        outlet = corpus.outlets[a]
+        for s, e, k in _spans(parsed, text, corpus.lowered[a]):
+            quoted = corpus.quoted(a, s, e)
+            cell = per_term[(outlet, labels[k])]
+            cell[0] += 1
+            cell[1] += quoted
+            found.append((a, s, e, k, quoted))
+    if max_hits is not None and len(found) > max_hits:
+        rank = {o: n for n, o in enumerate(outlets)}
+        stories: dict[str | None, int] = {}
+        for story in corpus.stories:
+            stories.setdefault(story, len(stories))
+        found.sort(
+            key=lambda f: (rank[corpus.outlets[f[0]]], stories[corpus.stories[f[0]]], f[0], f[1])
+        )
+        del found[max_hits:]
+    hits = []
+    for a, s, e, k, quoted in found:
+        text = corpus.texts[a]
+        left, right = _context(text, s, e, width)
+        hits.append(
+            Hit(a, corpus.outlets[a], corpus.stories[a], s, e, left, text[s:e], right,
+                "quoted" if quoted else "outlet", labels[k])
+        )  # fmt: skip
+    words = dict.fromkeys(outlets, 0)
+    for outlet, n in zip(corpus.outlets, corpus.own_words, strict=True):
+        words[outlet] += n
+    counts = []
+    for o in outlets:
+        total = sum(per_term[(o, t)][0] for t in labels)
+        quoted_n = sum(per_term[(o, t)][1] for t in labels)
+        counts.append(
+            OutletCount(o, total, quoted_n, words[o], _per_1000(total - quoted_n, words[o]))
+        )
+    term_counts = tuple(
+        TermCount(o, t, n, q, _per_1000(n - q, words[o]))
+        for (o, t), (n, q) in per_term.items()
+    )
+    return Concordance(
+        parsed.text,
+        labels,
+        _ordered(hits, outlets, sort),
+        tuple(counts),
+        term_counts,
+        corpus.paths,
+        width,
+        sort,
+    )
+
+
+# ---------------------------------------------------------------- suggestions
+
+
+class Suggestion(NamedTuple):
+    """A set of alternatives worth comparing, found in the story itself."""
+
+    #: A pattern ready to search: "war | conflict".
+    pattern: str
+    #: Where it comes from, in plain words.
+    reason: str
+
+
+def suggest_alternatives(
+    corpus: Corpus, comparison: Comparison | None, *, limit: int = 8
+) -> tuple[Suggestion, ...]:
+    """Sets of terms the outlets use for the same thing, from this story.
+
+    Two sources, both measured on the articles, never a fixed list:
+
+    * concept groups (resources/concepts.tsv, the user's concepts file) with
+      at least two terms in use, where the outlets do not all use the same
+      ones;
+    * aligned statements (the same fact in two outlets) where one outlet's
+      one to three words stand where the other has different ones, content
+      words only ("invasion" where another says "war").
+
+    Suggestions that several statements or outlets share come first.
+    """
+    if comparison is None:
+        return ()
+    found: list[Suggestion] = []
+    seen: set[frozenset[str]] = set()
+    by_concept: dict[str, dict[str, set[str]]] = {}
+    for row in comparison.labels.concepts:
+        if row.count:
+            by_concept.setdefault(row.concept, {}).setdefault(row.term, set()).add(row.outlet)
+    ranked = sorted(
+        by_concept.items(),
+        key=lambda kv: (-len(set().union(*kv[1].values())), -len(kv[1]), kv[0]),
+    )
+    for concept, terms in ranked:
+        users = list(terms.values())
+        if len(terms) < 2 or all(u == users[0] for u in users):
+            continue
+        key = frozenset(t.lower() for t in terms)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(Suggestion(" | ".join(terms), f"concept group “{concept}”"))
+    for pair, outlets in _aligned_pairs(corpus, comparison):
+        key = frozenset(pair)
+        if key in seen:
+            continue
+        seen.add(key)
+        found.append(
+            Suggestion(" | ".join(pair), "aligned statements: " + " vs ".join(outlets))
+        )
+    return tuple(found[:limit])
+
+
+def _trimmed(words: Sequence[str], stopwords: frozenset[str]) -> list[str]:
+    """``words`` without stopwords at either end ("conflict over" → "conflict")."""
+    start, stop = 0, len(words)
+    while start < stop and words[start] in stopwords:
+        start += 1
+    while stop > start and words[stop - 1] in stopwords:
+        stop -= 1
+    return list(words[start:stop])
+
+
+def _named(toks: Sequence[Token]) -> bool:
+    """Whether a run of tokens holds a capitalised word (a name, most often)."""
+    return any(t.text[:1].isupper() for t in toks)
+
+
+def _aligned_pairs(
+    corpus: Corpus, comparison: Comparison
+) -> list[tuple[tuple[str, str], tuple[str, str]]]:
+    """Word pairs that aligned statements of two outlets swap, most frequent first."""
+    import difflib
+
+    from analysis.compare.tokens import STOPWORDS, normal, stem, tokens
+
+    counts: dict[tuple[str, str], int] = {}
+    where: dict[tuple[str, str], tuple[str, str]] = {}
+    for group in comparison.groups:
+        core = group.members[group.core]
+        core_text = corpus.articles[core.article].article.text
+        core_toks = tokens(core_text, core.start, core.end)
+        core_keys = [normal(t.text) for t in core_toks]
+        for k, member in enumerate(group.members):
+            if k == group.core or group.outlets[k] == group.outlets[group.core]:
+                continue
+            text = corpus.articles[member.article].article.text
+            toks = tokens(text, member.start, member.end)
+            keys = [normal(t.text) for t in toks]
+            matcher = difflib.SequenceMatcher(None, core_keys, keys, autojunk=False)
+            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+                if tag != "replace" or not (1 <= i2 - i1 <= 3 and 1 <= j2 - j1 <= 3):
+                    continue
+                a = _trimmed(core_keys[i1:i2], STOPWORDS)
+                b = _trimmed(keys[j1:j2], STOPWORDS)
+                # Like for like: one or two words on each side, the same number.
+                if not a or len(a) != len(b) or len(a) > 2:
+                    continue
+                if not all(w.isalpha() for w in a + b):
+                    continue  # punctuation or figures: not a choice of words
+                if _named(core_toks[i1:i2]) != _named(toks[j1:j2]):
+                    continue  # a name against a common noun: who, not which word
+                if {stem(w) for w in a} & {stem(w) for w in b}:
+                    continue  # the same word inflected, or one word added to a phrase
+                left, right = " ".join(a), " ".join(b)
+                pair = (left, right) if left < right else (right, left)
+                counts[pair] = counts.get(pair, 0) + 1
+                outlets = (group.outlets[group.core], group.outlets[k])
+                where.setdefault(pair, outlets if left < right else outlets[::-1])
+    ranked = sorted(counts, key=lambda p: (-counts[p], p))
+    return [(p, where[p]) for p in ranked]
