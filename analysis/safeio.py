@@ -79,6 +79,7 @@ def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
     stays until the new one is complete.
     """
     target = Path(path)
+    remove_orphans(target.parent, of=target.name)  # left by a kill during an earlier write
     tmp = part_name(target)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
     try:
