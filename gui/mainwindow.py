@@ -2,8 +2,10 @@
 
 The window owns the user's work (the sources, the outlet changes in the
 :class:`ArticlesModel`, the lexicons) and keeps it safe: every change is
-autosaved (debounced) to the platform's state folder, so after a crash or a
-kill the next start offers to restore it. Loading and analysis run in an
+autosaved (debounced) to the platform's state folder by an
+:class:`gui.autosave.Autosaver`, so after a crash or a kill the next start
+offers to restore it (every unanswered autosave is kept until the user
+decides, and a failing autosave shows a lasting warning). Loading and analysis run in an
 :class:`AnalysisWorker`; the comparison in a :class:`CompareWorker`; the
 event loop never waits for either.
 
@@ -17,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -50,7 +51,16 @@ from PySide6.QtWidgets import (
 
 from analysis.errors import FrameLensError, SessionError
 from analysis.model import Corpus, LoadFailure
-from analysis.session import SUFFIX, Session, Source, load_session, save_session
+from analysis.safeio import printable
+from analysis.session import (
+    SUFFIX,
+    Session,
+    Source,
+    load_session,
+    resolve_sources,
+    save_session,
+)
+from gui.autosave import AUTOSAVE_NAME, Autosaver
 from gui.models.articles_model import ArticlesModel
 from gui.notices import NoticeBar, Notices
 from gui.settings import Settings
@@ -62,7 +72,8 @@ from gui.workers.analysis_worker import AnalysisResult, AnalysisWorker
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_NAME = "autosave" + SUFFIX
+__all__ = ["AUTOSAVE_NAME", "MainWindow"]
+
 AUTOSAVE_DELAY_MS = 400
 MIN_ZOOM, MAX_ZOOM = -6, 12
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
@@ -80,15 +91,6 @@ def samples_dir() -> Path:
     from analysis.resources import resources_dir
 
     return resources_dir() / "samples"
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        log.warning("cannot remove %s: %s", path, error)
 
 
 class FindBar(QWidget):
@@ -165,7 +167,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.settings = settings or Settings()
         self._first_run = self.settings.is_new
-        self.autosave_path = (autosave_dir or state_dir()) / AUTOSAVE_NAME
         self._analyze = analyze
         # None: the pipeline's default, a process per core. Fewer is worse for the
         # window: with one worker the pipeline analyses in the worker thread,
@@ -175,7 +176,14 @@ class MainWindow(QMainWindow):
         #: The window's own pool, so that closing it can wait for its workers.
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(3)
-        self._autosave_lock = threading.Lock()
+        self.autosaver = Autosaver(autosave_dir or state_dir(), self.pool, self)
+        self.autosave_path = self.autosaver.path
+        self.autosaver.saved.connect(self.autosaved)
+        self.autosaver.saved.connect(self._autosave_worked)
+        self.autosaver.failed.connect(self._autosave_failed)
+        #: File sources of the session that were found nowhere (the user may locate them).
+        self._missing: list[Source] = []
+        self._autosave_warned = False
         self.model = ArticlesModel(self)
         self.sources: dict[str, Source] = {}
         self.lexicons: list[str] = []
@@ -301,6 +309,11 @@ class MainWindow(QMainWindow):
         self.cancel_button.setToolTip(self.tr("Stop loading and analysing (Esc)"))
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.cancel_button.hide()
+        # Shown for as long as autosaving fails: the work is not safe from a crash.
+        self.autosave_warning = QPushButton(self.tr("⚠ Autosave failed: Save As…"))
+        self.autosave_warning.clicked.connect(self.save_session_as)
+        self.autosave_warning.hide()
+        status.addPermanentWidget(self.autosave_warning)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
 
@@ -675,7 +688,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ startup
     def startup(self, files: Sequence[str] = (), *, demo: bool = False) -> None:
         """What happens right after the window is shown: restore, open files, first-start offer."""
-        restore = self._check_autosave(offer=not files and not demo)
+        try:
+            restore = self._check_autosave(offer=not files and not demo)
+        except Exception:  # noqa: BLE001 - old work must never stop the files from opening
+            log.exception("the autosaved work could not be checked")
+            restore = False
         if demo:
             self.open_samples()
         elif files:
@@ -696,65 +713,88 @@ class MainWindow(QMainWindow):
         self.settings.first_run_done = True
 
     def _check_autosave(self, *, offer: bool) -> bool:
-        """Offer to restore work autosaved by a run that did not end normally."""
-        path = self.autosave_path
-        if not path.exists():
-            # Work kept aside by an earlier start whose offer was never answered.
-            path = path.with_name("previous-" + path.name)
-            if not path.exists():
-                return False
-        try:
+        """Offer to restore work autosaved by runs that did not end normally."""
+        for problem in self.autosaver.keep_unanswered():
+            self.notices.error(problem)
+        return self._offer_kept(offer=offer)
+
+    def _offer_kept(self, *, offer: bool = True) -> bool:
+        """Offer the newest kept autosave (the others stay kept); False when none is left."""
+        while kept := self.autosaver.kept():
+            path = kept[-1]
+            problem = self.autosaver.check(path)
+            if problem:
+                self.notices.error(problem)
+                continue
             session = load_session(path)
-        except SessionError as error:
-            aside = path.with_name(path.name + ".damaged")
-            with contextlib.suppress(OSError):
-                os.replace(path, aside)
-            self.notices.error(
-                self.tr("The autosaved work could not be restored: {} It was kept as {}.").format(
-                    error, aside
-                )
-            )
+            if session.is_empty:
+                self.autosaver.discard(path)
+                continue
+            break
+        else:
             return False
-        if session.is_empty:
-            _unlink_quietly(path)
-            return False
-        n = len(session.sources)
-        # Keep the old work in its own file until the user decides, so that new
-        # autosaves (of whatever they do meanwhile) never overwrite it.
-        aside = self.autosave_path.with_name("previous-" + self.autosave_path.name)
-        try:
-            if path != aside:
-                os.replace(path, aside)
-        except OSError as error:
-            log.warning("cannot move the autosave aside: %s", error)
-            aside = path
         if not offer:
             self.notices.info(
                 self.tr(
-                    "Unsaved work from the last run ({} article(s)) was kept in {}; "
-                    "open it with File > Open Session."
-                ).format(n, aside)
+                    "Unsaved work from {} earlier run(s) is kept in {}; open it with "
+                    "File > Open Session."
+                ).format(len(kept), printable(self.autosaver.folder)),
+                details=[printable(p) for p in kept],
             )
             return False
 
         def restore() -> None:
             self.restore_session(session)
-            # The restored work is safe in the autosave before the old file goes.
+            # The restored work is safe in the autosave before the kept file goes.
             self._autosave_timer.stop()
             self.autosave(wait=True)
-            _unlink_quietly(aside)
+            self.autosaver.discard(path)
+            if self.autosaver.kept():
+                self._offer_earlier()
 
-        self.notices.warning(
-            self.tr(
-                "FrameLens did not close normally last time. Restore the unsaved work "
-                "({} article(s))?"
-            ).format(n),
-            actions=[
-                (self.tr("Restore"), restore),
-                (self.tr("Discard"), lambda: _unlink_quietly(aside)),
-            ],
-        )
+        def discard() -> None:
+            self.autosaver.discard(path)
+            self._offer_kept()
+
+        text = self.tr(
+            "FrameLens did not close normally. Restore the unsaved work ({} article(s))?"
+        ).format(len(session.sources))
+        actions = [(self.tr("Restore"), restore), (self.tr("Discard"), discard)]
+        if len(kept) > 1:
+            text += " " + self.tr("{} earlier unsaved session(s) are kept too.").format(
+                len(kept) - 1
+            )
+            actions.append((self.tr("Choose…"), self.choose_kept))
+        self.notices.warning(text, actions=actions)
         return True
+
+    def _offer_earlier(self) -> None:
+        n = len(self.autosaver.kept())
+        self.notices.info(
+            self.tr("{} earlier unsaved session(s) are still kept.").format(n),
+            actions=[(self.tr("Choose…"), self.choose_kept)],
+        )
+
+    def choose_kept(self) -> None:
+        """List the kept autosaves; the user restores or discards each."""
+        from gui.dialogs.kept_autosaves import KeptAutosavesDialog
+
+        dialog = KeptAutosavesDialog(self.autosaver, self)
+        dialog.restoreRequested.connect(self._restore_kept)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        self._kept_dialog = dialog
+
+    def _restore_kept(self, path: str) -> None:
+        try:
+            session = load_session(path)
+        except SessionError as error:
+            self.notices.error(str(error))
+            return
+        self.restore_session(session)
+        self._autosave_timer.stop()
+        self.autosave(wait=True)
+        self.autosaver.discard(Path(path))
 
     # ------------------------------------------------------------ loading
     def open_files(self) -> None:
@@ -977,9 +1017,13 @@ class MainWindow(QMainWindow):
             return
         dup = [f for f in failures if f.error.startswith("duplicate of")]
         bad = [f for f in failures if not f.error.startswith("duplicate of")]
-        details = [f"{f.path}: {f.error}" for f in failures]
+        details = [f"{printable(f.path)}: {printable(f.error)}" for f in failures]
         if bad:
-            text = self.tr("{} input(s) could not be loaded; the others were.").format(len(bad))
+            if len(self.model):
+                text = self.tr("{} input(s) could not be loaded; the others were.")
+            else:
+                text = self.tr("None of the {} input(s) could be loaded.")
+            text = text.format(len(bad))
             if dup:
                 text += " " + self.tr("{} duplicate(s) skipped.").format(len(dup))
             self.notices.warning(text, details=details)
@@ -1200,8 +1244,9 @@ class MainWindow(QMainWindow):
     def current_session(self) -> Session:
         """The user's work as a :class:`Session` (including items still being analysed)."""
         keys = self.model.keys()
-        sources = [self.sources[k] for k in keys if k in self.sources]
+        sources = [self._embedded(self.sources[k]) for k in keys if k in self.sources]
         sources += [s for s in self._inflight + self._queue if s.key not in self.sources]
+        sources += self._missing
         renames, moves, order = dict(self.model.renames), dict(self.model.moves), tuple(keys)
         pending = self._pending_state
         if pending is not None:  # a session being reopened: its changes apply once analysed
@@ -1222,8 +1267,32 @@ class MainWindow(QMainWindow):
             },
         )
 
+    def _embedded(self, source: Source) -> Source:
+        """A file source with the article's text and details, so the session travels."""
+        if source.kind != "file" or not self.settings.embed_text or source.key not in self.model:
+            return source
+        from dataclasses import replace
+
+        article = self.model.article(source.key).article
+        return replace(
+            source,
+            text=article.text,
+            outlet=self.model.detected_outlet(source.key),
+            title=article.title,
+            author=article.author,
+            date=article.date,
+            url=article.url,
+        )
+
     def restore_session(self, session: Session, path: Path | None = None) -> None:
-        """Replace the current work with ``session`` (reanalysing its sources)."""
+        """Replace the current work with ``session`` (reanalysing its sources).
+
+        Files are looked for at their path, then relative to the session file
+        (a moved folder), then read from their embedded text; files found
+        nowhere are listed in a notice that offers to locate them.
+        """
+        resolved = resolve_sources(session, Path(path).parent if path is not None else None)
+        session = resolved.session
         if self.worker is not None:
             self.worker.cancel()
         self._queue = []
@@ -1235,6 +1304,9 @@ class MainWindow(QMainWindow):
         self.session_path = path
         self._counter = 0
         self._pending_state = session
+        self._missing = list(resolved.missing)
+        if resolved.missing:
+            self._tell_missing()
         view = session.view
         self._restoring_view = True
         try:
@@ -1281,6 +1353,39 @@ class MainWindow(QMainWindow):
         self.dirty = False
         self._update_title()
         return True
+
+    def _tell_missing(self) -> None:
+        n = len(self._missing)
+        self.notices.warning(
+            self.tr(
+                "{} file(s) of this session were not found (moved or deleted) and the "
+                "session holds no copy of their text. Locate the folder that holds them."
+            ).format(n),
+            details=[printable(s.path) for s in self._missing],
+            actions=[(self.tr("Locate…"), self.locate_missing)],
+        )
+
+    def locate_missing(self, folder: str | None = None) -> None:
+        """Ask for a folder; every missing file of the session found there is relinked."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Locate the missing files"), self.settings.last_dir
+            )
+        if not folder:
+            return
+        found = resolve_sources(Session(sources=tuple(self._missing)), search=folder)
+        if len(found.missing) == len(self._missing):
+            self.notices.warning(
+                self.tr("None of the missing files are in {}.").format(printable(folder))
+            )
+            return
+        # Reopen the whole session with the files relinked: their keys change,
+        # and the outlet moves and the order follow them.
+        relinked = resolve_sources(self.current_session(), search=folder)
+        dirty = self.dirty
+        self.restore_session(relinked.session, self.session_path)
+        self.dirty = True if self.session_path is not None else dirty
+        self._update_title()
 
     def save_session(self) -> bool:
         if self.session_path is None:
@@ -1329,26 +1434,29 @@ class MainWindow(QMainWindow):
         if session.is_empty:
             self._remove_autosave()
             return
-        path = self.autosave_path
+        self.autosaver.save(session, wait=wait)
 
-        def write() -> None:
-            # Autosaves are written one at a time, in order: a slow disk never reorders them.
-            with self._autosave_lock:
-                try:
-                    save_session(session, path)
-                except SessionError as error:
-                    log.warning("autosave failed: %s", error)
-                    return
-            self.autosaved.emit(str(path))
+    def _autosave_failed(self, reason: str) -> None:
+        """Autosaving fails: say so until it works again, and offer to save elsewhere."""
+        self.autosave_warning.setToolTip(reason)
+        if self._autosave_warned:  # already said; the button stays until it works
+            return
+        self._autosave_warned = True
+        self.autosave_warning.show()
+        self.notices.error(
+            self.tr(
+                "Your work is not being autosaved, so a crash would lose it. {} "
+                "Save the session somewhere else to keep it safe."
+            ).format(reason),
+            actions=[(self.tr("Save Session As…"), self.save_session_as)],
+        )
 
-        if wait:
-            write()
-        else:
-            self.pool.start(write)
+    def _autosave_worked(self, _path: str) -> None:
+        self._autosave_warned = False
+        self.autosave_warning.hide()
 
     def _remove_autosave(self) -> None:
-        with self._autosave_lock:
-            _unlink_quietly(self.autosave_path)
+        self.autosaver.remove()
 
     def _update_title(self) -> None:
         name = self.session_path.name if self.session_path else self.tr("Untitled comparison")
