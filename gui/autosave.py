@@ -101,7 +101,11 @@ class Autosaver(QObject):
         one-line reasons for autosaves that could not be read (each kept as
         ``.damaged``).
         """
-        self.folder.mkdir(parents=True, exist_ok=True)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:  # autosaves will fail and say so; nothing to keep here
+            log.warning("cannot create the autosave folder %s: %s", self.folder, error)
+            return []
         remove_orphans(self.folder)
         problems: list[str] = []
         if self.path.exists():
