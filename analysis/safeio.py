@@ -20,6 +20,7 @@ One home for three rules every output of FrameLens follows:
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
 import secrets
@@ -64,6 +65,17 @@ def _escape_control(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
     return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+class PrintableFormatter(logging.Formatter):
+    """Log lines with every line of the record passed through :func:`printable`.
+
+    A logged file name can then neither forge a log line nor drive the
+    terminal that shows standard error; a traceback keeps its line breaks.
+    """
+
+    def format(self, record: logging.LogRecord) -> str:
+        return "\n".join(printable(line) for line in super().format(record).split("\n"))
 
 
 def part_name(target: Path) -> Path:

@@ -124,15 +124,6 @@ class OneLineMessages:
         return getattr(self.stream, name)
 
 
-class _SafeLogFormatter(logging.Formatter):
-    """Log lines on stderr are escaped like every other message (see OneLineMessages)."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        from analysis.safeio import printable
-
-        return "\n".join(printable(line) for line in super().format(record).split("\n"))
-
-
 def _run_subcommand(module_name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run one subcommand; output that cannot be written is one line, never a traceback."""
     module = importlib.import_module(module_name)
@@ -203,8 +194,10 @@ def main(
     raw_err = err or sys.stderr
     out, err = _safe_streams(out, err)
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from analysis.safeio import PrintableFormatter
+
     handler = logging.StreamHandler()
-    handler.setFormatter(_SafeLogFormatter("%(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(
         level=logging.DEBUG if {"-v", "--verbose"} & set(args_list) else logging.WARNING,
         handlers=[handler],

@@ -41,6 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.safeio import PrintableFormatter
+
 log = logging.getLogger(__name__)
 LOG_NAME = "framelens.log"
 
@@ -65,7 +67,7 @@ def setup_file_logging(directory: Path | None = None) -> Path | None:
         log.warning("cannot write a log file in %s: %s", directory, error)
         return None
     handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrintableFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     return path
 

@@ -16,7 +16,6 @@ prints or exports, the help dialogs when asked for.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -178,8 +177,9 @@ class MainWindow(QMainWindow):
         self.pool.setMaxThreadCount(3)
         self.autosaver = Autosaver(autosave_dir or state_dir(), self.pool, self)
         self.autosave_path = self.autosaver.path
-        self.autosaver.saved.connect(self.autosaved)
+        # The window's state first, then the public signal (tests wait on it).
         self.autosaver.saved.connect(self._autosave_worked)
+        self.autosaver.saved.connect(self.autosaved)
         self.autosaver.failed.connect(self._autosave_failed)
         #: File sources of the session that were found nowhere (the user may locate them).
         self._missing: list[Source] = []
