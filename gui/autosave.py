@@ -133,6 +133,13 @@ class Autosaver(QObject):
             )
         return ""
 
+    def keep(self, session: Session) -> Path:
+        """Keep ``session`` as unanswered work (before other work replaces it on screen)."""
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        target = _free_name(self.folder, f"{KEPT_PREFIX}-{stamp}", SUFFIX)
+        save_session(session, target)
+        return target
+
     def set_aside(self, path: Path) -> Path:
         """Rename an unreadable autosave to ``<name>.damaged`` (numbered if taken)."""
         aside = _free_name(path.parent, path.name, ".damaged")

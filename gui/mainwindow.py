@@ -740,15 +740,12 @@ class MainWindow(QMainWindow):
                     "File > Open Session."
                 ).format(len(kept), printable(self.autosaver.folder)),
                 details=[printable(p) for p in kept],
+                actions=[(self.tr("Choose…"), self.choose_kept)],
             )
             return False
 
         def restore() -> None:
-            self.restore_session(session)
-            # The restored work is safe in the autosave before the kept file goes.
-            self._autosave_timer.stop()
-            self.autosave(wait=True)
-            self.autosaver.discard(path)
+            self._restore_kept(str(path))
             if self.autosaver.kept():
                 self._offer_earlier()
 
@@ -786,12 +783,23 @@ class MainWindow(QMainWindow):
         self._kept_dialog = dialog
 
     def _restore_kept(self, path: str) -> None:
+        """Restore a kept autosave; the work on screen, if any, is kept in its place."""
         try:
             session = load_session(path)
         except SessionError as error:
             self.notices.error(str(error))
             return
+        current = self.current_session()
+        if not current.is_empty and self.dirty:
+            try:
+                self.autosaver.keep(current)
+            except SessionError as error:
+                self.notices.error(
+                    self.tr("The work on screen could not be kept, so it stays: {}").format(error)
+                )
+                return
         self.restore_session(session)
+        # The restored work is safe in the autosave before the kept file goes.
         self._autosave_timer.stop()
         self.autosave(wait=True)
         self.autosaver.discard(Path(path))
@@ -1291,7 +1299,8 @@ class MainWindow(QMainWindow):
         (a moved folder), then read from their embedded text; files found
         nowhere are listed in a notice that offers to locate them.
         """
-        resolved = resolve_sources(session, Path(path).parent if path is not None else None)
+        folder = Path(os.path.abspath(path)).parent if path is not None else None
+        resolved = resolve_sources(session, folder)
         session = resolved.session
         if self.worker is not None:
             self.worker.cancel()
@@ -1304,8 +1313,8 @@ class MainWindow(QMainWindow):
         self.session_path = path
         self._counter = 0
         self._pending_state = session
-        self._missing = list(resolved.missing)
-        if resolved.missing:
+        self._missing = [s for s in resolved.missing if s.key not in set(session.removed)]
+        if self._missing:
             self._tell_missing()
         view = session.view
         self._restoring_view = True

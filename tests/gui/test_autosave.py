@@ -149,3 +149,19 @@ def test_orphaned_temporary_files_are_removed_at_start(qtbot: QtBot, tmp_path: P
     window = make_window(qtbot, tmp_path, analyze=fake_analyze())
     window.startup()
     assert [p.name for p in state.iterdir()] == [young.name]
+
+
+def test_restoring_kept_work_keeps_the_work_on_screen(qtbot: QtBot, tmp_path: Path) -> None:
+    from analysis.session import Session, Source, save_session
+
+    state = tmp_path / "state"
+    state.mkdir()
+    old = Session(sources=(Source(kind="text", key="<pasted 1>", text="Old work.", outlet="Old"),))
+    save_session(old, state / AUTOSAVE_NAME)
+    window = make_window(qtbot, tmp_path, analyze=fake_analyze())
+    window.startup()
+    load(window, qtbot, lambda: window.add_text("Work done meanwhile.", outlet="New"))
+    load(window, qtbot, lambda: window.notice_bar.trigger("Restore"))
+    assert window.model.outlets() == ["Old"]
+    [kept] = window.autosaver.kept()
+    assert load_session(kept).sources[0].text == "Work done meanwhile."
