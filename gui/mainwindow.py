@@ -397,6 +397,14 @@ class MainWindow(QMainWindow):
             self.tr("Save the comparison under a new name"),
             "document-save-as",
         )
+        self.embed_action = self._act(
+            self.tr("&Embed Article Text in Sessions"),
+            self._embed_toggled,
+            None,
+            self.tr("Sessions carry each file's text, so they open where the files are missing"),
+            checkable=True,
+        )
+        self.embed_action.setChecked(self.settings.embed_text)
         self.lexicon_action = self._act(
             self.tr("Add &Lexicon…"),
             self.add_lexicon,
@@ -537,6 +545,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for a in (self.open_session_action, self.save_action, self.save_as_action):
             file_menu.addAction(a)
+        file_menu.addAction(self.embed_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lexicon_action)
         file_menu.addSeparator()
@@ -1362,6 +1371,10 @@ class MainWindow(QMainWindow):
         self.dirty = False
         self._update_title()
         return True
+
+    def _embed_toggled(self, on: bool) -> None:
+        self.settings.embed_text = on
+        self._changed(dirty=bool(len(self.model)))
 
     def _tell_missing(self) -> None:
         n = len(self._missing)

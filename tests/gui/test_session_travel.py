@@ -92,3 +92,15 @@ def test_missing_files_without_text_are_offered_to_locate(qtbot: QtBot, tmp_path
     load(window, qtbot, lambda: window.locate_missing(str(tmp_path / "elsewhere")))
     assert sorted(window.model.keys()) == sorted(str(tmp_path / "elsewhere" / n) for n in NAMES)
     assert sorted(window.model.outlets()) == outlets
+
+
+def test_embedding_is_a_menu_choice_kept_in_the_settings(qtbot: QtBot, tmp_path: Path) -> None:
+    from analysis.session import load_session
+
+    window = make_window(qtbot, tmp_path)
+    assert window.embed_action.isChecked() and window.settings.embed_text
+    load(window, qtbot, lambda: window.add_paths([str(SAMPLES / NAMES[0])]))
+    window.embed_action.trigger()
+    assert not window.settings.embed_text
+    window.save_session_to(tmp_path / "plain.framelens")
+    assert [s.text for s in load_session(tmp_path / "plain.framelens").sources] == [""]
