@@ -99,6 +99,8 @@ class Session:
     lexicons: tuple[str, ...] = ()
     #: View options owned by the app (zoom, hidden categories, synchronized scrolling, ...).
     view: Mapping[str, Any] = field(default_factory=dict)
+    #: Lexicon path → its path relative to the session file (as read; derived on save).
+    lexicon_relative: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -140,9 +142,14 @@ def session_to_json(session: Session, *, folder: str | None = None) -> dict[str,
         "outlets": {"renames": dict(session.renames), "moves": dict(session.moves)},
         "removed": list(session.removed),
         "order": list(session.order),
-        "lexicons": [{"path": p} for p in session.lexicons],
+        "lexicons": [_lexicon_entry(p, folder) for p in session.lexicons],
         "view": dict(session.view),
     }
+
+
+def _lexicon_entry(path: str, folder: str | None) -> dict[str, str]:
+    relative = _relative(path, folder)
+    return {"path": path, "relative": relative} if relative else {"path": path}
 
 
 def _str_map(value: object, what: str) -> dict[str, str]:
@@ -207,11 +214,15 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
         if not isinstance(lexicons, list):
             raise ValueError("the lexicons are not a list")
         lexicon_paths: list[str] = []
+        lexicon_relative: dict[str, str] = {}
         for entry in lexicons:
             path = entry.get("path") if isinstance(entry, dict) else entry
             if not isinstance(path, str) or not path:
                 raise ValueError("a lexicon entry has no path")
             lexicon_paths.append(path)
+            relative = entry.get("relative") if isinstance(entry, dict) else None
+            if isinstance(relative, str) and relative:
+                lexicon_relative[path] = relative
         view = data.get("view", {})
         if not isinstance(view, dict):
             raise ValueError("the view options are not an object")
@@ -222,6 +233,7 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
             removed=_str_list(data.get("removed", []), "the removed articles"),
             order=_str_list(data.get("order", []), "the article order"),
             lexicons=tuple(lexicon_paths),
+            lexicon_relative=lexicon_relative,
             view=view,
         )
     except ValueError as error:
@@ -299,6 +311,8 @@ class Resolved:
     relinked: int = 0
     #: How many missing files are restored from their embedded text.
     embedded: int = 0
+    #: Lexicon files found nowhere (left out of the returned session).
+    missing_lexicons: tuple[str, ...] = ()
 
 
 def _exists(path: str) -> bool:
@@ -319,7 +333,8 @@ def resolve_sources(
     In order: the absolute path; the relative path from ``folder`` (the
     session file's folder: the whole folder moved or was copied to another
     machine); with ``search``, a file of the same name in that folder (the
-    user located one file, and the others beside it are found too). A file
+    user located one file, and the others beside it are found too); lexicon
+    files the same way (one found nowhere is left out and listed). A file
     found nowhere is loaded from its embedded text (a ``"text"`` source that
     keeps the old key, so the outlet changes still apply); without embedded
     text it is listed in ``missing`` and left out of the returned session's
@@ -333,14 +348,7 @@ def resolve_sources(
         if source.kind != "file" or _exists(source.path):
             sources.append(source)
             continue
-        found = ""
-        if folder is not None and source.relative:
-            candidate = os.path.normpath(os.path.join(os.fspath(folder), source.relative))
-            found = candidate if _exists(candidate) else ""
-        if not found and search is not None:
-            base = os.path.basename(source.path.replace("\\", "/").rstrip("/"))
-            candidate = os.path.join(os.fspath(search), base)
-            found = candidate if base and _exists(candidate) else ""
+        found = _find(source.path, source.relative, folder, search)
         if found:
             relinked += 1
             renamed[source.key] = found
@@ -350,7 +358,13 @@ def resolve_sources(
             sources.append(Source(**{**_fields(source), "kind": "text"}))
         else:
             missing.append(source)
-    if not renamed and not missing and not embedded:
+    lexicons: list[str] = []
+    missing_lexicons: list[str] = []
+    for path in session.lexicons:
+        found = path if _exists(path) else ""
+        found = found or _find(path, session.lexicon_relative.get(path, ""), folder, search)
+        (lexicons if found else missing_lexicons).append(found or path)
+    if not renamed and not missing and not embedded and lexicons == list(session.lexicons):
         return Resolved(session)
 
     def key(k: str) -> str:
@@ -362,8 +376,28 @@ def resolve_sources(
         moves={key(k): v for k, v in session.moves.items()},
         removed=tuple(key(k) for k in session.removed),
         order=tuple(key(k) for k in session.order),
+        lexicons=tuple(lexicons),
     )
-    return Resolved(resolved, tuple(missing), relinked, embedded)
+    return Resolved(resolved, tuple(missing), relinked, embedded, tuple(missing_lexicons))
+
+
+def _find(
+    path: str,
+    relative: str,
+    folder: str | os.PathLike[str] | None,
+    search: str | os.PathLike[str] | None,
+) -> str:
+    """Where a file that is not at ``path`` is now ("" when nowhere)."""
+    if folder is not None and relative:
+        candidate = os.path.normpath(os.path.join(os.fspath(folder), relative))
+        if _exists(candidate):
+            return candidate
+    if search is not None:
+        base = os.path.basename(path.replace("\\", "/").rstrip("/"))
+        candidate = os.path.join(os.fspath(search), base)
+        if base and _exists(candidate):
+            return candidate
+    return ""
 
 
 def _fields(source: Source) -> dict[str, Any]:

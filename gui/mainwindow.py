@@ -1325,6 +1325,14 @@ class MainWindow(QMainWindow):
         self._missing = [s for s in resolved.missing if s.key not in set(session.removed)]
         if self._missing:
             self._tell_missing()
+        if resolved.missing_lexicons:
+            self.notices.warning(
+                self.tr(
+                    "{} lexicon file(s) of this session were not found; the articles are "
+                    "analysed without them (File > Add Lexicon adds them again)."
+                ).format(len(resolved.missing_lexicons)),
+                details=list(resolved.missing_lexicons),
+            )
         view = session.view
         self._restoring_view = True
         try:

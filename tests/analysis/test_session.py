@@ -277,3 +277,18 @@ def test_save_removes_its_own_orphaned_temporary_files_only(tmp_path: Path) -> N
         os.utime(p, (1, 1))  # left by a kill long ago
     save_session(sample_session(), path)
     assert sorted(p.name for p in tmp_path.iterdir()) == [".other.part", "s.framelens"]
+
+
+def test_lexicons_travel_with_the_session_or_are_listed(tmp_path: Path) -> None:
+    from analysis.session import resolve_sources
+
+    before = tmp_path / "before"
+    (before / "lex").mkdir(parents=True)
+    (before / "lex" / "mine.tsv").write_text("term\tcategory\tweight\treason\n", encoding="utf-8")
+    session = Session(lexicons=(str(before / "lex" / "mine.tsv"), "/nowhere/gone.tsv"))
+    save_session(session, before / "s.framelens")
+    before.rename(tmp_path / "after")
+    loaded = load_session(tmp_path / "after" / "s.framelens")
+    resolved = resolve_sources(loaded, tmp_path / "after")
+    assert resolved.session.lexicons == (str(tmp_path / "after" / "lex" / "mine.tsv"),)
+    assert resolved.missing_lexicons == ("/nowhere/gone.tsv",)

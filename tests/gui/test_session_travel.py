@@ -104,3 +104,18 @@ def test_embedding_is_a_menu_choice_kept_in_the_settings(qtbot: QtBot, tmp_path:
     assert not window.settings.embed_text
     window.save_session_to(tmp_path / "plain.framelens")
     assert [s.text for s in load_session(tmp_path / "plain.framelens").sources] == [""]
+
+
+def test_a_missing_lexicon_does_not_stop_the_session(qtbot: QtBot, tmp_path: Path) -> None:
+    from analysis.session import Session, Source, save_session
+
+    session = Session(
+        sources=(Source(kind="text", key="<pasted 1>", text="The council met on Tuesday."),),
+        lexicons=("/nowhere/gone.tsv",),
+    )
+    save_session(session, tmp_path / "s.framelens")
+    window = make_window(qtbot, tmp_path / "w")
+    load(window, qtbot, lambda: window.open_session(tmp_path / "s.framelens"))
+    assert len(window.model) == 1
+    assert any("lexicon file(s) of this session were not found" in w for w in _warnings(window))
+    assert not [n for n in window.notices.history if n.level == "error"]
