@@ -62,6 +62,9 @@ class Autosaver(QObject):
         self.path = folder / AUTOSAVE_NAME
         self.pool = pool
         self._lock = threading.Lock()
+        #: An autosave of a crashed run that could not be moved aside (a read-only
+        #: folder, where no new autosave can overwrite it either).
+        self._unmoved: Path | None = None
 
     # -- writing --------------------------------------------------------------
     def save(self, session: Session, *, wait: bool = False) -> None:
@@ -119,6 +122,7 @@ class Autosaver(QObject):
                     os.replace(self.path, target)
                 except OSError as error:
                     log.warning("cannot keep the autosave aside: %s", error)
+                    self._unmoved = self.path
         return problems
 
     def check(self, path: Path) -> str:
@@ -159,11 +163,15 @@ class Autosaver(QObject):
                 if p.name.startswith(KEPT_PREFIX) and p.name.endswith(SUFFIX)
             ]
         except OSError:
-            return []
+            found = []
+        if self._unmoved is not None and self._unmoved.exists():
+            found.append(self._unmoved)
         return sorted(found, key=lambda p: (_mtime(p), p.name))
 
     def discard(self, path: Path) -> None:
         """The user decided: forget the kept autosave ``path``."""
+        if path == self._unmoved:
+            self._unmoved = None
         _unlink_quietly(path)
 
 

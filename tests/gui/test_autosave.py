@@ -165,3 +165,25 @@ def test_restoring_kept_work_keeps_the_work_on_screen(qtbot: QtBot, tmp_path: Pa
     assert window.model.outlets() == ["Old"]
     [kept] = window.autosaver.kept()
     assert load_session(kept).sources[0].text == "Work done meanwhile."
+
+
+def test_work_that_cannot_be_moved_aside_is_still_offered(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis.session import Session, Source, save_session
+
+    state = tmp_path / "state"
+    state.mkdir()
+    save_session(
+        Session(sources=(Source(kind="text", key="<p 1>", text="Kept.", outlet="K"),)),
+        state / AUTOSAVE_NAME,
+    )
+
+    def read_only(src: object, dst: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("gui.autosave.os.replace", read_only)
+    window = make_window(qtbot, tmp_path, analyze=fake_analyze())
+    window.startup()
+    assert window.notice_bar.action_labels() == ["Restore", "Discard"]
+    monkeypatch.undo()
