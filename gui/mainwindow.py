@@ -50,7 +50,6 @@ from PySide6.QtWidgets import (
 
 from analysis.errors import FrameLensError, SessionError
 from analysis.model import Corpus, LoadFailure
-from analysis.safeio import printable
 from analysis.session import (
     SUFFIX,
     Session,
@@ -60,6 +59,7 @@ from analysis.session import (
     save_session,
 )
 from gui.autosave import AUTOSAVE_NAME, Autosaver
+from gui.restore_offer import RestoreOffer
 from gui.models.articles_model import ArticlesModel
 from gui.notices import NoticeBar, Notices
 from gui.settings import Settings
@@ -181,6 +181,7 @@ class MainWindow(QMainWindow):
         self.autosaver.saved.connect(self._autosave_worked)
         self.autosaver.saved.connect(self.autosaved)
         self.autosaver.failed.connect(self._autosave_failed)
+        self.restore_offer = RestoreOffer(self)
         #: File sources of the session that were found nowhere (the user may locate them).
         self._missing: list[Source] = []
         self._autosave_warned = False
@@ -723,95 +724,7 @@ class MainWindow(QMainWindow):
 
     def _check_autosave(self, *, offer: bool) -> bool:
         """Offer to restore work autosaved by runs that did not end normally."""
-        for problem in self.autosaver.keep_unanswered():
-            self.notices.error(problem)
-        return self._offer_kept(offer=offer)
-
-    def _offer_kept(self, *, offer: bool = True) -> bool:
-        """Offer the newest kept autosave (the others stay kept); False when none is left."""
-        while kept := self.autosaver.kept():
-            path = kept[-1]
-            problem = self.autosaver.check(path)
-            if problem:
-                self.notices.error(problem)
-                continue
-            session = load_session(path)
-            if session.is_empty:
-                self.autosaver.discard(path)
-                continue
-            break
-        else:
-            return False
-        if not offer:
-            self.notices.info(
-                self.tr(
-                    "Unsaved work from {} earlier run(s) is kept in {}; open it with "
-                    "File > Open Session."
-                ).format(len(kept), printable(self.autosaver.folder)),
-                details=[printable(p) for p in kept],
-                actions=[(self.tr("Choose…"), self.choose_kept)],
-            )
-            return False
-
-        def restore() -> None:
-            self._restore_kept(str(path))
-            if self.autosaver.kept():
-                self._offer_earlier()
-
-        def discard() -> None:
-            self.autosaver.discard(path)
-            self._offer_kept()
-
-        text = self.tr(
-            "FrameLens did not close normally. Restore the unsaved work ({} article(s))?"
-        ).format(len(session.sources))
-        actions = [(self.tr("Restore"), restore), (self.tr("Discard"), discard)]
-        if len(kept) > 1:
-            text += " " + self.tr("{} earlier unsaved session(s) are kept too.").format(
-                len(kept) - 1
-            )
-            actions.append((self.tr("Choose…"), self.choose_kept))
-        self.notices.warning(text, actions=actions)
-        return True
-
-    def _offer_earlier(self) -> None:
-        n = len(self.autosaver.kept())
-        self.notices.info(
-            self.tr("{} earlier unsaved session(s) are still kept.").format(n),
-            actions=[(self.tr("Choose…"), self.choose_kept)],
-        )
-
-    def choose_kept(self) -> None:
-        """List the kept autosaves; the user restores or discards each."""
-        from gui.dialogs.kept_autosaves import KeptAutosavesDialog
-
-        dialog = KeptAutosavesDialog(self.autosaver, self)
-        dialog.restoreRequested.connect(self._restore_kept)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-        self._kept_dialog = dialog
-
-    def _restore_kept(self, path: str) -> None:
-        """Restore a kept autosave; the work on screen, if any, is kept in its place."""
-        try:
-            session = load_session(path)
-        except SessionError as error:
-            self.notices.error(str(error))
-            return
-        current = self.current_session()
-        if not current.is_empty and self.dirty:
-            try:
-                self.autosaver.keep(current)
-            except SessionError as error:
-                self.notices.error(
-                    self.tr("The work on screen could not be kept, so it stays: {}").format(error)
-                )
-                return
-        self.restore_session(session)
-        # The restored work is safe in the autosave before the kept file goes.
-        self._autosave_timer.stop()
-        self.autosave(wait=True)
-        self.autosaver.discard(Path(path))
+        return self.restore_offer.check(offer=offer)
 
     # ------------------------------------------------------------ loading
     def open_files(self) -> None:
@@ -1034,7 +947,7 @@ class MainWindow(QMainWindow):
             return
         dup = [f for f in failures if f.error.startswith("duplicate of")]
         bad = [f for f in failures if not f.error.startswith("duplicate of")]
-        details = [f"{printable(f.path)}: {printable(f.error)}" for f in failures]
+        details = [f"{f.path}: {f.error}" for f in failures]
         if bad:
             if len(self.model):
                 text = self.tr("{} input(s) could not be loaded; the others were.")
@@ -1391,7 +1304,7 @@ class MainWindow(QMainWindow):
                 "{} file(s) of this session were not found (moved or deleted) and the "
                 "session holds no copy of their text. Locate the folder that holds them."
             ).format(n),
-            details=[printable(s.path) for s in self._missing],
+            details=[s.path for s in self._missing],
             actions=[(self.tr("Locate…"), self.locate_missing)],
         )
 
@@ -1406,7 +1319,7 @@ class MainWindow(QMainWindow):
         found = resolve_sources(Session(sources=tuple(self._missing)), search=folder)
         if len(found.missing) == len(self._missing):
             self.notices.warning(
-                self.tr("None of the missing files are in {}.").format(printable(folder))
+                self.tr("None of the missing files are in {}.").format(folder)
             )
             return
         # Reopen the whole session with the files relinked: their keys change,
@@ -1465,6 +1378,11 @@ class MainWindow(QMainWindow):
             self._remove_autosave()
             return
         self.autosaver.save(session, wait=wait)
+
+    def autosave_now(self) -> None:
+        """Write the autosave at once (a pending delayed one is dropped)."""
+        self._autosave_timer.stop()
+        self.autosave(wait=True)
 
     def _autosave_failed(self, reason: str) -> None:
         """Autosaving fails: say so until it works again, and offer to save elsewhere."""

@@ -391,8 +391,8 @@ def test_the_list_of_kept_sessions_restores_any_of_them(qtbot: QtBot, tmp_path: 
         os.utime(state / f"previous-autosave-2026120{n}-000000.framelens", (n * 1000, n * 1000))
     window = make_window(qtbot, tmp_path, analyze=fake_analyze())
     window.startup()
-    window.choose_kept()
-    dialog = window._kept_dialog
+    window.restore_offer.choose()
+    dialog = window.restore_offer.dialog
     assert isinstance(dialog, KeptAutosavesDialog)
     assert dialog.list.count() == 3 and "O3" in dialog.list.item(0).text()
     dialog.list.setCurrentRow(2)  # the oldest
