@@ -83,17 +83,19 @@ def part_name(target: Path) -> Path:
     return target.with_name(f".{target.name}.{secrets.token_hex(4)}{PART_SUFFIX}")
 
 
-def write_atomically(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomically(path: str | os.PathLike[str], data: bytes, *, private: bool = False) -> None:
     """Write ``data`` to ``path`` all or nothing; raise :class:`OSError` when it cannot.
 
     Every byte is checked written and synced before the rename, so a full
     disk is an error here, never a truncated file; the old file at ``path``
-    stays until the new one is complete.
+    stays until the new one is complete. ``private`` files (sessions, which
+    hold pasted text) are readable by their owner only.
     """
     target = Path(path)
     remove_orphans(target.parent, of=target.name)  # left by a kill during an earlier write
     tmp = part_name(target)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(tmp, flags, 0o600 if private else 0o666)
     try:
         try:
             view = memoryview(data)

@@ -292,7 +292,7 @@ def save_session(session: Session, path: str | os.PathLike[str]) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         # Temporary files of this session left by a kill during an earlier save.
         remove_orphans(target.parent, of=target.name)
-        write_atomically(target, payload)
+        write_atomically(target, payload, private=True)
     except OSError as error:
         reason = error.strerror or str(error)
         raise SessionError(

@@ -292,3 +292,9 @@ def test_lexicons_travel_with_the_session_or_are_listed(tmp_path: Path) -> None:
     resolved = resolve_sources(loaded, tmp_path / "after")
     assert resolved.session.lexicons == (str(tmp_path / "after" / "lex" / "mine.tsv"),)
     assert resolved.missing_lexicons == ("/nowhere/gone.tsv",)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_sessions_are_readable_by_their_owner_only(tmp_path: Path) -> None:
+    save_session(sample_session(), tmp_path / "s.framelens")
+    assert (tmp_path / "s.framelens").stat().st_mode & 0o077 == 0
