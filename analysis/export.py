@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from analysis.errors import ReportError
 from analysis.jsonout import plain_json
 from analysis.model import Corpus
+from analysis.safeio import encodable, printable, write_atomically
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,6 +159,30 @@ def _defuse(value: object) -> object:
     return value
 
 
+#: What an XLSX cell cannot hold: XML 1.0 forbids these control characters.
+_XLSX_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: The most characters an XLSX cell holds (Excel's limit).
+XLSX_CELL_LIMIT = 32_767
+
+
+def xlsx_cell(value: object) -> object:
+    """``value`` as an XLSX cell can hold it.
+
+    A form feed or vertical tab (page and line breaks the text normaliser
+    keeps) becomes a newline, other forbidden control characters a space,
+    undecodable bytes of file names ``\\xNN``, and text over the cell limit
+    is cut with an ellipsis.
+    """
+    if not isinstance(value, str):
+        return value
+    text = encodable(value)
+    if _XLSX_ILLEGAL.search(text):
+        text = _XLSX_ILLEGAL.sub(lambda m: "\n" if m.group() in "\x0b\x0c" else " ", text)
+    if len(text) > XLSX_CELL_LIMIT:
+        text = text[: XLSX_CELL_LIMIT - 1] + "…"
+    return text
+
+
 def _csv_bytes(frame: pd.DataFrame) -> bytes:
     import pandas as pd
 
@@ -167,7 +193,7 @@ def _csv_bytes(frame: pd.DataFrame) -> bytes:
             safe[column] = safe[column].map(_defuse)
     safe.to_csv(buffer, index=False, lineterminator="\n")
     # A byte order mark lets spreadsheet programs read the UTF-8 correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return ("\ufeff" + encodable(buffer.getvalue())).encode("utf-8")
 
 
 def write_csv(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:
@@ -175,13 +201,13 @@ def write_csv(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:
     defused as in every FrameLens CSV); raises :class:`ReportError` when it cannot."""
     target = Path(path)
     try:
-        target.write_bytes(_csv_bytes(frame))
+        write_atomically(target, _csv_bytes(frame))
     except OSError as exc:
-        raise ReportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise ReportError(f"Cannot write {printable(str(target))}: {exc.strerror or exc}.") from exc
     return target
 
 
-def _write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> None:
+def _xlsx_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -189,18 +215,28 @@ def _write_xlsx(tables: dict[str, pd.DataFrame], target: Path) -> None:
     book.remove(book.active)
     for name, frame in tables.items():
         sheet = book.create_sheet(title=name)
-        sheet.append([str(c) for c in frame.columns])
+        sheet.append([xlsx_cell(str(c)) for c in frame.columns])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in frame.itertuples(index=False, name=None):
-            sheet.append([plain_json(v) for v in row])
+            sheet.append([xlsx_cell(plain_json(v)) for v in row])
         for row_cells in sheet.iter_rows(min_row=2):
             for cell in row_cells:
                 # openpyxl turns any string starting with "=" into a formula.
                 if cell.data_type == "f":
                     cell.data_type = "s"
         sheet.freeze_panes = "A2"
-    book.save(target)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _zip_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in tables.items():
+            archive.writestr(f"{name}.csv", _csv_bytes(frame))
+    return buffer.getvalue()
 
 
 def export_tables(
@@ -209,24 +245,27 @@ def export_tables(
     """Write the tables to ``path`` in the format its suffix names; return the path.
 
     Raises :class:`ReportError` when the file or folder cannot be written.
+    Each file is written whole or not at all (a full disk never leaves half a
+    file, nor destroys an earlier export).
     """
     target = Path(path)
     tables = report_tables(corpus, comparison)
     suffix = target.suffix.lower()
     try:
         if suffix == ".zip":
-            with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for name, frame in tables.items():
-                    archive.writestr(f"{name}.csv", _csv_bytes(frame))
+            write_atomically(target, _zip_bytes(tables))
         elif suffix == ".xlsx":
-            _write_xlsx(tables, target)
+            write_atomically(target, _xlsx_bytes(tables))
         elif suffix == ".json":
             text = json.dumps(tables_to_json(tables), ensure_ascii=False, indent=1)
-            target.write_text(text + "\n", encoding="utf-8")
+            # A lone surrogate (an undecodable file-name byte) as its JSON escape.
+            write_atomically(target, (text + "\n").encode("utf-8", "backslashreplace"))
         else:
             target.mkdir(parents=True, exist_ok=True)
             for name, frame in tables.items():
-                (target / f"{name}.csv").write_bytes(_csv_bytes(frame))
+                write_atomically(target / f"{name}.csv", _csv_bytes(frame))
     except OSError as exc:
-        raise ReportError(f"Cannot write the data export {target}: {exc.strerror or exc}.") from exc
+        raise ReportError(
+            f"Cannot write the data export {printable(target)}: {exc.strerror or exc}."
+        ) from exc
     return target

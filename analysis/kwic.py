@@ -46,8 +46,8 @@ from analysis.score import count_words
 if TYPE_CHECKING:
     import pandas as pd
 
-    from analysis.compare.tokens import Token
     from analysis.compare.results import Comparison
+    from analysis.compare.tokens import Token
     from analysis.model import Article, Corpus
 
 __all__ = [

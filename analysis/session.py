@@ -5,7 +5,10 @@ recomputed when the session is opened, so a session stays small and never
 goes stale when the lexicons improve):
 
 - the article sources: file paths, and for pasted text or HTML dropped from a
-  browser the text itself (it exists nowhere else);
+  browser the text itself (it exists nowhere else). A file is stored with its
+  absolute path, its path relative to the session file, and (unless the app
+  turns it off) the article's text, so a session opens after its folder moved
+  or on another machine (:func:`resolve_sources`);
 - the outlet changes: renames (applied to every article whose detected
   outlet has that name, including articles added later) and moves of single
   articles to another outlet;
@@ -14,25 +17,30 @@ goes stale when the lexicons improve):
 - view options (a free-form JSON object the app owns).
 
 The file is JSON with ``"format": "framelens-session"`` and an integer
-``"version"``. Saving is atomic (a temporary file in the same folder, then
-:func:`os.replace`), so a crash or a full disk never leaves half a file. A
-file that is not a session, is damaged, or was written by a newer FrameLens
-raises :class:`SessionError` with a message saying so; this module never
-writes to a path it failed to read.
+``"version"``. Saving is atomic (:func:`analysis.safeio.write_atomically`),
+so a crash or a full disk never leaves half a file. A file that is not a
+session, is damaged (invalid JSON, a byte-order mark is fine; absurd numbers
+or nesting), or was written by a newer FrameLens raises :class:`SessionError`
+with a one-line message saying so; this module never writes to a path it
+failed to read.
+
+File names are bytes on Linux; Python carries undecodable bytes as lone
+surrogates (``surrogateescape``). The file stores them as JSON ``\\uDCxx``
+escapes, which read back to the same surrogates, so such a path survives a
+save and a load byte for byte.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from analysis.errors import SessionError
+from analysis.safeio import printable, remove_orphans, write_atomically
 
 FORMAT = "framelens-session"
 #: The session format this FrameLens writes; it reads this version and older.
@@ -54,15 +62,19 @@ class Source:
 
     kind: SourceKind
     key: str
-    #: The file path (kind "file").
+    #: The file path (kind "file"; for kind "text", the file the text was embedded from).
     path: str = ""
-    #: The pasted text (kind "text") or the dropped HTML (kind "html").
+    #: The pasted text (kind "text") or the dropped HTML (kind "html"); for
+    #: kind "file", the article's text embedded as a fallback (may be empty).
     text: str = ""
     outlet: str = ""
     title: str = ""
     author: str = ""
     date: str = ""
     url: str = ""
+    #: Kind "file": the path relative to the session file's folder (derived on
+    #: save, so not part of equality).
+    relative: str = field(default="", compare=False)
 
     @staticmethod
     def file(path: str) -> Source:
@@ -87,6 +99,8 @@ class Session:
     lexicons: tuple[str, ...] = ()
     #: View options owned by the app (zoom, hidden categories, synchronized scrolling, ...).
     view: Mapping[str, Any] = field(default_factory=dict)
+    #: Lexicon path → its path relative to the session file (as read; derived on save).
+    lexicon_relative: Mapping[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def is_empty(self) -> bool:
@@ -94,13 +108,30 @@ class Session:
         return not self.sources and not self.lexicons
 
 
-def session_to_json(session: Session) -> dict[str, Any]:
-    """Return the JSON object written to a ``.framelens`` file."""
+_SOURCE_FIELDS = ("path", "relative", "text", "outlet", "title", "author", "date", "url")
+
+
+def _relative(path: str, folder: str | None) -> str:
+    if not folder or not path or not os.path.isabs(path):
+        return ""
+    try:
+        return os.path.relpath(path, folder)
+    except ValueError:  # another drive (Windows): no relative path
+        return ""
+
+
+def session_to_json(session: Session, *, folder: str | None = None) -> dict[str, Any]:
+    """Return the JSON object written to a ``.framelens`` file.
+
+    With ``folder`` (the session file's folder), each file source also
+    records its path relative to it.
+    """
     sources: list[dict[str, str]] = []
     for s in session.sources:
         item: dict[str, str] = {"kind": s.kind, "key": s.key}
-        for name in ("path", "text", "outlet", "title", "author", "date", "url"):
-            value = getattr(s, name)
+        relative = _relative(s.path, folder) if s.kind == "file" else s.relative
+        for name in _SOURCE_FIELDS:
+            value = relative if name == "relative" else getattr(s, name)
             if value:
                 item[name] = value
         sources.append(item)
@@ -111,9 +142,14 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "outlets": {"renames": dict(session.renames), "moves": dict(session.moves)},
         "removed": list(session.removed),
         "order": list(session.order),
-        "lexicons": [{"path": p} for p in session.lexicons],
+        "lexicons": [_lexicon_entry(p, folder) for p in session.lexicons],
         "view": dict(session.view),
     }
+
+
+def _lexicon_entry(path: str, folder: str | None) -> dict[str, str]:
+    relative = _relative(path, folder)
+    return {"path": path, "relative": relative} if relative else {"path": path}
 
 
 def _str_map(value: object, what: str) -> dict[str, str]:
@@ -137,7 +173,7 @@ def _source(item: object) -> Source:
     if kind not in ("file", "text", "html"):
         raise ValueError(f"unknown article source kind {kind!r}")
     values = {}
-    for name in ("key", "path", "text", "outlet", "title", "author", "date", "url"):
+    for name in ("key", *_SOURCE_FIELDS):
         value = item.get(name, "")
         if not isinstance(value, str):
             raise ValueError(f"the article source field {name!r} is not text")
@@ -162,8 +198,9 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise SessionError(f"{name} is damaged: its format version is missing or invalid.")
     if version > VERSION:
+        shown = str(version) if version < 10**6 else "unknown"
         raise SessionError(
-            f"{name} was saved by a newer FrameLens (session format {version}; this version "
+            f"{name} was saved by a newer FrameLens (session format {shown}; this version "
             f"reads up to {VERSION}). Update FrameLens to open it; the file was left unchanged."
         )
     try:
@@ -177,11 +214,15 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
         if not isinstance(lexicons, list):
             raise ValueError("the lexicons are not a list")
         lexicon_paths: list[str] = []
+        lexicon_relative: dict[str, str] = {}
         for entry in lexicons:
             path = entry.get("path") if isinstance(entry, dict) else entry
             if not isinstance(path, str) or not path:
                 raise ValueError("a lexicon entry has no path")
             lexicon_paths.append(path)
+            relative = entry.get("relative") if isinstance(entry, dict) else None
+            if isinstance(relative, str) and relative:
+                lexicon_relative[path] = relative
         view = data.get("view", {})
         if not isinstance(view, dict):
             raise ValueError("the view options are not an object")
@@ -192,6 +233,7 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
             removed=_str_list(data.get("removed", []), "the removed articles"),
             order=_str_list(data.get("order", []), "the article order"),
             lexicons=tuple(lexicon_paths),
+            lexicon_relative=lexicon_relative,
             view=view,
         )
     except ValueError as error:
@@ -199,49 +241,164 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
 
 
 def load_session(path: str | os.PathLike[str]) -> Session:
-    """Read a ``.framelens`` file; raise :class:`SessionError` with a clear message."""
-    shown = os.fspath(path)
+    """Read a ``.framelens`` file; raise :class:`SessionError` with a one-line message."""
+    shown = printable(os.fspath(path))
     try:
-        size = os.path.getsize(shown)
+        size = os.path.getsize(path)
         if size > MAX_SESSION_BYTES:
             raise SessionError(
                 f"The session {shown} is too large ({size // (1024 * 1024)} MB; "
                 f"the limit is {MAX_SESSION_BYTES // (1024 * 1024)} MB)."
             )
-        with open(shown, "rb") as handle:
-            raw = handle.read()
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SESSION_BYTES + 1)
     except OSError as error:
         reason = error.strerror or str(error)
         raise SessionError(f"The session {shown} could not be read: {reason}.") from error
     try:
-        data = json.loads(raw.decode("utf-8"))
+        # "utf-8-sig": a byte-order mark (added by some editors) is not an error.
+        data = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise SessionError(
             f"The session {shown} is damaged (it is not valid JSON) and cannot be opened."
         ) from error
+    except (ValueError, RecursionError) as error:
+        # A number of thousands of digits, or arrays nested thousands deep.
+        raise SessionError(
+            f"The session {shown} is damaged (it holds a number too long or data nested "
+            "too deeply) and cannot be opened."
+        ) from error
     return session_from_json(data, name=f"The session {shown}")
 
 
+def session_bytes(session: Session, *, folder: str | None = None) -> bytes:
+    """The UTF-8 bytes of the ``.framelens`` file for ``session`` (see :func:`save_session`)."""
+    try:
+        text = json.dumps(session_to_json(session, folder=folder), ensure_ascii=False, indent=1)
+    except (TypeError, ValueError, RecursionError) as error:
+        raise SessionError(f"The session could not be written: {error}.") from error
+    # Lone surrogates (undecodable bytes of file names) cannot be UTF-8; they
+    # only occur inside JSON strings, where "backslashreplace" writes them as
+    # the JSON escape \udcxx, which json.loads reads back to the same character.
+    return text.encode("utf-8", "backslashreplace")
+
+
 def save_session(session: Session, path: str | os.PathLike[str]) -> None:
-    """Write ``session`` to ``path`` atomically (temporary file, then ``os.replace``)."""
+    """Write ``session`` to ``path`` atomically; file sources get their relative path."""
     target = Path(path)
-    payload = json.dumps(session_to_json(session), ensure_ascii=False, indent=1)
+    folder = os.path.dirname(os.path.abspath(target))
+    payload = session_bytes(session, folder=folder)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(
-            prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent)
-        )
+        # Temporary files of this session left by a kill during an earlier save.
+        remove_orphans(target.parent, of=target.name)
+        write_atomically(target, payload, private=True)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise SessionError(f"The session could not be saved to {target}: {reason}.") from error
+        raise SessionError(
+            f"The session could not be saved to {printable(target)}: {reason}."
+        ) from error
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A session's sources matched to what exists now (see :func:`resolve_sources`)."""
+
+    session: Session
+    #: File sources found nowhere and without embedded text (the user may locate them).
+    missing: tuple[Source, ...] = ()
+    #: How many files were found at their path relative to the session (a moved folder).
+    relinked: int = 0
+    #: How many missing files are restored from their embedded text.
+    embedded: int = 0
+    #: Lexicon files found nowhere (left out of the returned session).
+    missing_lexicons: tuple[str, ...] = ()
+
+
+def _exists(path: str) -> bool:
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, target)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        reason = error.strerror or str(error)
-        raise SessionError(f"The session could not be saved to {target}: {reason}.") from error
+        return os.path.exists(path)
+    except (OSError, ValueError):
+        return False
+
+
+def resolve_sources(
+    session: Session,
+    folder: str | os.PathLike[str] | None = None,
+    *,
+    search: str | os.PathLike[str] | None = None,
+) -> Resolved:
+    """Match each file source of ``session`` to a file that exists now.
+
+    In order: the absolute path; the relative path from ``folder`` (the
+    session file's folder: the whole folder moved or was copied to another
+    machine); with ``search``, a file of the same name in that folder (the
+    user located one file, and the others beside it are found too); lexicon
+    files the same way (one found nowhere is left out and listed). A file
+    found nowhere is loaded from its embedded text (a ``"text"`` source that
+    keeps the old key, so the outlet changes still apply); without embedded
+    text it is listed in ``missing`` and left out of the returned session's
+    sources. Keys of relinked files change to their new path everywhere.
+    """
+    renamed: dict[str, str] = {}
+    sources: list[Source] = []
+    missing: list[Source] = []
+    relinked = embedded = 0
+    for source in session.sources:
+        if source.kind != "file" or _exists(source.path):
+            sources.append(source)
+            continue
+        found = _find(source.path, source.relative, folder, search)
+        if found:
+            relinked += 1
+            renamed[source.key] = found
+            sources.append(Source(**{**_fields(source), "key": found, "path": found}))
+        elif source.text:
+            embedded += 1
+            sources.append(Source(**{**_fields(source), "kind": "text"}))
+        else:
+            missing.append(source)
+    lexicons: list[str] = []
+    missing_lexicons: list[str] = []
+    for path in session.lexicons:
+        found = path if _exists(path) else ""
+        found = found or _find(path, session.lexicon_relative.get(path, ""), folder, search)
+        (lexicons if found else missing_lexicons).append(found or path)
+    if not renamed and not missing and not embedded and lexicons == list(session.lexicons):
+        return Resolved(session)
+
+    def key(k: str) -> str:
+        return renamed.get(k, k)
+
+    resolved = replace(
+        session,
+        sources=tuple(sources),
+        moves={key(k): v for k, v in session.moves.items()},
+        removed=tuple(key(k) for k in session.removed),
+        order=tuple(key(k) for k in session.order),
+        lexicons=tuple(lexicons),
+    )
+    return Resolved(resolved, tuple(missing), relinked, embedded, tuple(missing_lexicons))
+
+
+def _find(
+    path: str,
+    relative: str,
+    folder: str | os.PathLike[str] | None,
+    search: str | os.PathLike[str] | None,
+) -> str:
+    """Where a file that is not at ``path`` is now ("" when nowhere)."""
+    if folder is not None and relative:
+        candidate = os.path.normpath(os.path.join(os.fspath(folder), relative))
+        if _exists(candidate):
+            return candidate
+    if search is not None:
+        base = os.path.basename(path.replace("\\", "/").rstrip("/"))
+        candidate = os.path.join(os.fspath(search), base)
+        if base and _exists(candidate):
+            return candidate
+    return ""
+
+
+def _fields(source: Source) -> dict[str, Any]:
+    return {name: getattr(source, name) for name in ("kind", "key", *_SOURCE_FIELDS)}

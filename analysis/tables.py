@@ -29,6 +29,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from analysis.model import AnalyzedArticle, Corpus
+from analysis.safeio import encodable
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -157,12 +158,13 @@ def article_table(corpus: Corpus) -> pd.DataFrame:
         art = a.article
         rows.append(
             {
-                "path": art.path,
-                "outlet": art.outlet,
+                # A file name's undecodable bytes spelled \xNN: tables hold text.
+                "path": encodable(art.path),
+                "outlet": encodable(art.outlet),
                 "outlet_source": art.outlet_source,
-                "title": art.title,
-                "author": art.author,
-                "date": art.date,
+                "title": encodable(art.title),
+                "author": encodable(art.author),
+                "date": encodable(art.date),
                 **score_columns([a], cats),
             }
         )

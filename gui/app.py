@@ -171,7 +171,9 @@ def _arrange_screenshot(window: object, path: str, status: dict[str, int], app: 
             target.parent.mkdir(parents=True, exist_ok=True)
         ok = window.grab().save(str(target), "PNG")
         if not ok:
-            sys.stderr.write(f"framelens: could not write the screenshot to {target}\n")
+            from analysis.safeio import printable
+
+            sys.stderr.write(f"framelens: could not write the screenshot to {printable(target)}\n")
             status["code"] = 1
         elif not window.model.keys():
             sys.stderr.write("framelens: no article could be analysed; the screenshot shows none\n")

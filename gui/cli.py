@@ -109,6 +109,90 @@ def _split_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
     return options, files
 
 
+class OneLineMessages:
+    """Standard error for the subcommands: each ``write`` is shown as one safe line.
+
+    Messages name user files, whose names may hold newlines, escape
+    sequences or undecodable bytes; here they are escaped
+    (:func:`analysis.safeio.printable`), so a name can neither forge a line
+    nor retitle, clear or recolour the terminal. A leading carriage return
+    (the batch progress bar) and the final newline are kept.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        from analysis.safeio import printable
+
+        lead = "\r" if text.startswith("\r") else ""
+        end = "\n" if text.endswith("\n") else ""
+        body = text[len(lead) : len(text) - len(end)]
+        return self.stream.write(lead + printable(body) + end)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)
+
+
+def _run_subcommand(module_name: str, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Run one subcommand; output that cannot be written is one line, never a traceback."""
+    module = importlib.import_module(module_name)
+    try:
+        status = int(module.run(args, out, err))
+        out.flush()
+        return status
+    except KeyboardInterrupt:
+        err.write("framelens: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        # The reader (e.g. ``| head``) stopped early: not an error of ours.
+        _detach_stdout(out)
+        return 0
+    except OSError as error:  # standard output on a full disk or device
+        _detach_stdout(out)
+        err.write(f"framelens {args.command}: cannot write the output: {error.strerror or error}\n")
+        return 1
+
+
+def _detach_stdout(out: TextIO) -> None:
+    """After a failed write, point file descriptor 1 at /dev/null.
+
+    Otherwise the interpreter's flush at exit fails again on what is still
+    buffered, and prints "Exception ignored ..." with a traceback.
+    """
+    import contextlib
+    import os
+
+    if out is not sys.stdout:
+        return
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _flushed(status: int, err: TextIO) -> int:
+    """``status`` once standard output is flushed; 1 with one line when it cannot be."""
+    try:
+        sys.stdout.flush()
+    except OSError as error:
+        _detach_stdout(sys.stdout)
+        err.write(f"framelens: cannot write the output: {error.strerror or error}\n")
+        return 1
+    return status
+
+
+def _safe_streams(out: TextIO | None, err: TextIO | None) -> tuple[TextIO, TextIO]:
+    """Standard output that writes any text, and one-line standard error."""
+    out = out or sys.stdout
+    # Undecodable bytes of file names (lone surrogates) come out as \udcxx,
+    # which in JSON output is the escape that reads back to them.
+    reconfigure = getattr(out, "reconfigure", None)
+    if reconfigure is not None:
+        reconfigure(errors="backslashreplace")
+    return out, OneLineMessages(err or sys.stderr)  # type: ignore[return-value]
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -117,27 +201,31 @@ def main(
 
     # A frozen program's worker processes re-enter here; let them do their work.
     multiprocessing.freeze_support()
-    out = out or sys.stdout
-    err = err or sys.stderr
+    raw_err = err or sys.stderr
+    out, err = _safe_streams(out, err)
     args_list = list(sys.argv[1:] if argv is None else argv)
+    from analysis.safeio import PrintableFormatter
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
     logging.basicConfig(
         level=logging.DEBUG if {"-v", "--verbose"} & set(args_list) else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
+        handlers=[handler],
     )
     parser = build_parser()
     first_positional = next((a for a in args_list if not a.startswith("-")), None)
     if first_positional in SUBCOMMANDS or {"-h", "--help", "--version"} & set(args_list):
         try:
             args = parser.parse_args(args_list)
+            sys.stdout.flush()
         except SystemExit as exit_:  # argparse exits 2 on usage errors, 0 for --help
-            return int(exit_.code or 0)
+            return _flushed(int(exit_.code or 0), err)
+        except OSError as error:  # --help or --version to a full device
+            _detach_stdout(sys.stdout)
+            err.write(f"framelens: cannot write the output: {error.strerror or error}\n")
+            return 1
         if args.command:
-            module = importlib.import_module(SUBCOMMANDS[args.command][0])
-            try:
-                return int(module.run(args, out, err))
-            except KeyboardInterrupt:
-                err.write("framelens: interrupted\n")
-                return 130
+            return _run_subcommand(SUBCOMMANDS[args.command][0], args, out, err)
     options, files = _split_files(args_list)
     try:
         args = parser.parse_args(options)
@@ -146,7 +234,12 @@ def main(
     if args.selftest:
         from gui import selftest
 
-        return selftest.run(out, err)
+        try:
+            return _flushed(selftest.run(out, raw_err), err)
+        except OSError as error:  # the report of the check cannot be written
+            _detach_stdout(sys.stdout)
+            err.write(f"framelens: cannot write the output: {error.strerror or error}\n")
+            return 1
     from gui.app import run_app
 
     return run_app(files, demo=args.demo, screenshot=args.screenshot or None, theme=args.theme)

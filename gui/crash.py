@@ -1,10 +1,19 @@
 """Unexpected exceptions: log them to a file and show a non-modal crash dialog.
 
-:func:`install` replaces ``sys.excepthook``. When a bug raises inside a Qt
-slot, PySide6 calls the hook and carries on, so the app keeps running: the
-hook writes the traceback to ``framelens.log`` in the platform's log folder
-(``platformdirs.user_log_dir("FrameLens")``) and opens a :class:`CrashDialog`
-whose details the user can copy into a bug report.
+:func:`install` replaces ``sys.excepthook`` and ``threading.excepthook``.
+When a bug raises inside a Qt slot, PySide6 calls the hook and carries on,
+so the app keeps running: the hook writes the traceback to ``framelens.log``
+in the platform's log folder (``platformdirs.user_log_dir("FrameLens")``)
+and opens a :class:`CrashDialog` whose details the user can copy into a bug
+report.
+
+The hook may be called from any thread (an exception escaping a pool
+thread's job, or a Python thread). Widgets may only be made in the window's
+thread: building the dialog in a worker thread killed the program
+(``QObject::setParent: Cannot set parent, new parent is in a different
+thread``, then SIGSEGV). So off that thread the hook only logs and emits a
+queued signal; the dialog is built when the signal arrives in the window's
+thread.
 """
 
 from __future__ import annotations
@@ -13,12 +22,13 @@ import logging
 import logging.handlers
 import os
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,6 +40,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from analysis.safeio import PrintableFormatter
 
 log = logging.getLogger(__name__)
 LOG_NAME = "framelens.log"
@@ -55,7 +67,7 @@ def setup_file_logging(directory: Path | None = None) -> Path | None:
         log.warning("cannot write a log file in %s: %s", directory, error)
         return None
     handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setFormatter(PrintableFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
     return path
 
@@ -120,25 +132,53 @@ class CrashDialog(QDialog):
         QGuiApplication.clipboard().setText(self.details.toPlainText())
 
 
+class _Bridge(QObject):
+    """Lives in the window's thread; a report emitted from any thread is queued to it."""
+
+    report = Signal(str)
+
+
 class CrashHandler:
-    """The excepthook: log, then show a dialog (at most a few at once)."""
+    """The excepthook: log, then show a dialog (at most a few at once), from any thread.
+
+    Must be created in the window's (the application's) thread.
+    """
 
     def __init__(self, log_path: Path | None, parent: Callable[[], QWidget | None] | None = None):
         self.log_path = log_path
         self.parent = parent or (lambda: None)
         self.dialogs: list[CrashDialog] = []
+        self._bridge = _Bridge()
+        self._bridge.report.connect(self.show_dialog, Qt.ConnectionType.QueuedConnection)
 
     def __call__(
         self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None
     ) -> None:
-        if issubclass(exc_type, KeyboardInterrupt):
+        app = QApplication.instance()
+        # The window's thread is the program's main thread.
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        if issubclass(exc_type, KeyboardInterrupt) and on_gui_thread:
             QApplication.quit()
             return
         details = format_details(exc_type, exc, tb)
         log.error("unexpected error\n%s", details)
-        if QApplication.instance() is None:
+        if app is None:
             sys.__excepthook__(exc_type, exc, tb)
             return
+        if on_gui_thread:
+            self.show_dialog(details)
+        else:
+            self._bridge.report.emit(details)  # queued: shown by the window's thread
+
+    def thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        """``threading.excepthook``: an exception that ended a Python thread."""
+        if args.exc_type is SystemExit:
+            return
+        exc = args.exc_value if args.exc_value is not None else args.exc_type()
+        self(args.exc_type, exc, args.exc_traceback)
+
+    def show_dialog(self, details: str) -> None:
+        """Show the crash dialog (the window's thread only)."""
         self.dialogs = [d for d in self.dialogs if d.isVisible()]
         if len(self.dialogs) >= 3:  # a bug firing in a loop must not bury the screen
             return
@@ -153,4 +193,5 @@ def install(parent: Callable[[], QWidget | None] | None = None) -> CrashHandler:
     path = None if os.environ.get("FRAMELENS_NO_LOG_FILE") else setup_file_logging()
     handler = CrashHandler(path, parent)
     sys.excepthook = handler
+    threading.excepthook = handler.thread_hook
     return handler

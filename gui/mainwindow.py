@@ -2,8 +2,10 @@
 
 The window owns the user's work (the sources, the outlet changes in the
 :class:`ArticlesModel`, the lexicons) and keeps it safe: every change is
-autosaved (debounced) to the platform's state folder, so after a crash or a
-kill the next start offers to restore it. Loading and analysis run in an
+autosaved (debounced) to the platform's state folder by an
+:class:`gui.autosave.Autosaver`, so after a crash or a kill the next start
+offers to restore it (every unanswered autosave is kept until the user
+decides, and a failing autosave shows a lasting warning). Loading and analysis run in an
 :class:`AnalysisWorker`; the comparison in a :class:`CompareWorker`; the
 event loop never waits for either.
 
@@ -15,10 +17,8 @@ prints or exports, the help dialogs when asked for.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import logging
 import os
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,9 +51,18 @@ from PySide6.QtWidgets import (
 
 from analysis.errors import FrameLensError, SessionError
 from analysis.model import Corpus, LoadFailure
-from analysis.session import SUFFIX, Session, Source, load_session, save_session
+from analysis.session import (
+    SUFFIX,
+    Session,
+    Source,
+    load_session,
+    resolve_sources,
+    save_session,
+)
+from gui.autosave import AUTOSAVE_NAME, Autosaver
 from gui.models.articles_model import ArticlesModel
 from gui.notices import Notice, NoticeBar, Notices
+from gui.restore_offer import RestoreOffer
 from gui.settings import Settings
 from gui.widgets.articles_panel import ArticlesPanel
 from gui.widgets.legend import Legend
@@ -63,7 +72,8 @@ from gui.workers.analysis_worker import AnalysisResult, AnalysisWorker
 
 log = logging.getLogger(__name__)
 
-AUTOSAVE_NAME = "autosave" + SUFFIX
+__all__ = ["AUTOSAVE_NAME", "MainWindow"]
+
 AUTOSAVE_DELAY_MS = 400
 MIN_ZOOM, MAX_ZOOM = -6, 12
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
@@ -81,15 +91,6 @@ def samples_dir() -> Path:
     from analysis.resources import resources_dir
 
     return resources_dir() / "samples"
-
-
-def _unlink_quietly(path: Path) -> None:
-    try:
-        path.unlink()
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        log.warning("cannot remove %s: %s", path, error)
 
 
 class FindBar(QWidget):
@@ -167,7 +168,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self._first_run = self.settings.is_new
         self._welcome: Notice | None = None
-        self.autosave_path = (autosave_dir or state_dir()) / AUTOSAVE_NAME
         self._analyze = analyze
         # None: the pipeline's default, a process per core. Fewer is worse for the
         # window: with one worker the pipeline analyses in the worker thread,
@@ -177,7 +177,16 @@ class MainWindow(QMainWindow):
         #: The window's own pool, so that closing it can wait for its workers.
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(3)
-        self._autosave_lock = threading.Lock()
+        self.autosaver = Autosaver(autosave_dir or state_dir(), self.pool, self)
+        self.autosave_path = self.autosaver.path
+        # The window's state first, then the public signal (tests wait on it).
+        self.autosaver.saved.connect(self._autosave_worked)
+        self.autosaver.saved.connect(self.autosaved)
+        self.autosaver.failed.connect(self._autosave_failed)
+        self.restore_offer = RestoreOffer(self)
+        #: File sources of the session that were found nowhere (the user may locate them).
+        self._missing: list[Source] = []
+        self._autosave_warned = False
         self.model = ArticlesModel(self)
         self.sources: dict[str, Source] = {}
         self.lexicons: list[str] = []
@@ -306,6 +315,11 @@ class MainWindow(QMainWindow):
         self.cancel_button.setToolTip(self.tr("Stop loading and analysing (Esc)"))
         self.cancel_button.clicked.connect(self.cancel_analysis)
         self.cancel_button.hide()
+        # Shown for as long as autosaving fails: the work is not safe from a crash.
+        self.autosave_warning = QPushButton(self.tr("⚠ Autosave failed: Save As…"))
+        self.autosave_warning.clicked.connect(self.save_session_as)
+        self.autosave_warning.hide()
+        status.addPermanentWidget(self.autosave_warning)
         status.addPermanentWidget(self.progress)
         status.addPermanentWidget(self.cancel_button)
 
@@ -389,6 +403,14 @@ class MainWindow(QMainWindow):
             self.tr("Save the comparison under a new name"),
             "document-save-as",
         )
+        self.embed_action = self._act(
+            self.tr("&Embed Article Text in Sessions"),
+            self._embed_toggled,
+            None,
+            self.tr("Sessions carry each file's text, so they open where the files are missing"),
+            checkable=True,
+        )
+        self.embed_action.setChecked(self.settings.embed_text)
         self.lexicon_action = self._act(
             self.tr("Add &Lexicon…"),
             self.add_lexicon,
@@ -534,6 +556,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         for a in (self.open_session_action, self.save_action, self.save_as_action):
             file_menu.addAction(a)
+        file_menu.addAction(self.embed_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lexicon_action)
         file_menu.addSeparator()
@@ -685,7 +708,11 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ startup
     def startup(self, files: Sequence[str] = (), *, demo: bool = False) -> None:
         """What happens right after the window is shown: restore, open files, first-start offer."""
-        restore = self._check_autosave(offer=not files and not demo)
+        try:
+            restore = self._check_autosave(offer=not files and not demo)
+        except Exception:  # noqa: BLE001 - old work must never stop the files from opening
+            log.exception("the autosaved work could not be checked")
+            restore = False
         if demo:
             self.open_samples()
         elif files:
@@ -706,65 +733,8 @@ class MainWindow(QMainWindow):
         self.settings.first_run_done = True
 
     def _check_autosave(self, *, offer: bool) -> bool:
-        """Offer to restore work autosaved by a run that did not end normally."""
-        path = self.autosave_path
-        if not path.exists():
-            # Work kept aside by an earlier start whose offer was never answered.
-            path = path.with_name("previous-" + path.name)
-            if not path.exists():
-                return False
-        try:
-            session = load_session(path)
-        except SessionError as error:
-            aside = path.with_name(path.name + ".damaged")
-            with contextlib.suppress(OSError):
-                os.replace(path, aside)
-            self.notices.error(
-                self.tr("The autosaved work could not be restored: {} It was kept as {}.").format(
-                    error, aside
-                )
-            )
-            return False
-        if session.is_empty:
-            _unlink_quietly(path)
-            return False
-        n = len(session.sources)
-        # Keep the old work in its own file until the user decides, so that new
-        # autosaves (of whatever they do meanwhile) never overwrite it.
-        aside = self.autosave_path.with_name("previous-" + self.autosave_path.name)
-        try:
-            if path != aside:
-                os.replace(path, aside)
-        except OSError as error:
-            log.warning("cannot move the autosave aside: %s", error)
-            aside = path
-        if not offer:
-            self.notices.info(
-                self.tr(
-                    "Unsaved work from the last run ({} article(s)) was kept in {}; "
-                    "open it with File > Open Session."
-                ).format(n, aside)
-            )
-            return False
-
-        def restore() -> None:
-            self.restore_session(session)
-            # The restored work is safe in the autosave before the old file goes.
-            self._autosave_timer.stop()
-            self.autosave(wait=True)
-            _unlink_quietly(aside)
-
-        self.notices.warning(
-            self.tr(
-                "FrameLens did not close normally last time. Restore the unsaved work "
-                "({} article(s))?"
-            ).format(n),
-            actions=[
-                (self.tr("Restore"), restore),
-                (self.tr("Discard"), lambda: _unlink_quietly(aside)),
-            ],
-        )
-        return True
+        """Offer to restore work autosaved by runs that did not end normally."""
+        return self.restore_offer.check(offer=offer)
 
     # ------------------------------------------------------------ loading
     def open_files(self) -> None:
@@ -989,7 +959,11 @@ class MainWindow(QMainWindow):
         bad = [f for f in failures if not f.error.startswith("duplicate of")]
         details = [f"{f.path}: {f.error}" for f in failures]
         if bad:
-            text = self.tr("{} input(s) could not be loaded; the others were.").format(len(bad))
+            if len(self.model):
+                text = self.tr("{} input(s) could not be loaded; the others were.")
+            else:
+                text = self.tr("None of the {} input(s) could be loaded.")
+            text = text.format(len(bad))
             if dup:
                 text += " " + self.tr("{} duplicate(s) skipped.").format(len(dup))
             self.notices.warning(text, details=details)
@@ -1244,8 +1218,9 @@ class MainWindow(QMainWindow):
     def current_session(self) -> Session:
         """The user's work as a :class:`Session` (including items still being analysed)."""
         keys = self.model.keys()
-        sources = [self.sources[k] for k in keys if k in self.sources]
+        sources = [self._embedded(self.sources[k]) for k in keys if k in self.sources]
         sources += [s for s in self._inflight + self._queue if s.key not in self.sources]
+        sources += self._missing
         renames, moves, order = dict(self.model.renames), dict(self.model.moves), tuple(keys)
         pending = self._pending_state
         if pending is not None:  # a session being reopened: its changes apply once analysed
@@ -1266,8 +1241,33 @@ class MainWindow(QMainWindow):
             },
         )
 
+    def _embedded(self, source: Source) -> Source:
+        """A file source with the article's text and details, so the session travels."""
+        if source.kind != "file" or not self.settings.embed_text or source.key not in self.model:
+            return source
+        from dataclasses import replace
+
+        article = self.model.article(source.key).article
+        return replace(
+            source,
+            text=article.text,
+            outlet=self.model.detected_outlet(source.key),
+            title=article.title,
+            author=article.author,
+            date=article.date,
+            url=article.url,
+        )
+
     def restore_session(self, session: Session, path: Path | None = None) -> None:
-        """Replace the current work with ``session`` (reanalysing its sources)."""
+        """Replace the current work with ``session`` (reanalysing its sources).
+
+        Files are looked for at their path, then relative to the session file
+        (a moved folder), then read from their embedded text; files found
+        nowhere are listed in a notice that offers to locate them.
+        """
+        folder = Path(os.path.abspath(path)).parent if path is not None else None
+        resolved = resolve_sources(session, folder)
+        session = resolved.session
         if self.worker is not None:
             self.worker.cancel()
         self._queue = []
@@ -1279,6 +1279,17 @@ class MainWindow(QMainWindow):
         self.session_path = path
         self._counter = 0
         self._pending_state = session
+        self._missing = [s for s in resolved.missing if s.key not in set(session.removed)]
+        if self._missing:
+            self._tell_missing()
+        if resolved.missing_lexicons:
+            self.notices.warning(
+                self.tr(
+                    "{} lexicon file(s) of this session were not found; the articles are "
+                    "analysed without them (File > Add Lexicon adds them again)."
+                ).format(len(resolved.missing_lexicons)),
+                details=list(resolved.missing_lexicons),
+            )
         view = session.view
         self._restoring_view = True
         try:
@@ -1325,6 +1336,43 @@ class MainWindow(QMainWindow):
         self.dirty = False
         self._update_title()
         return True
+
+    def _embed_toggled(self, on: bool) -> None:
+        self.settings.embed_text = on
+        self._changed(dirty=bool(len(self.model)))
+
+    def _tell_missing(self) -> None:
+        n = len(self._missing)
+        self.notices.warning(
+            self.tr(
+                "{} file(s) of this session were not found (moved or deleted) and the "
+                "session holds no copy of their text. Locate the folder that holds them."
+            ).format(n),
+            details=[s.path for s in self._missing],
+            actions=[(self.tr("Locate…"), self.locate_missing)],
+        )
+
+    def locate_missing(self, folder: str | None = None) -> None:
+        """Ask for a folder; every missing file of the session found there is relinked."""
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Locate the missing files"), self.settings.last_dir
+            )
+        if not folder:
+            return
+        found = resolve_sources(Session(sources=tuple(self._missing)), search=folder)
+        if len(found.missing) == len(self._missing):
+            self.notices.warning(
+                self.tr("None of the missing files are in {}.").format(folder)
+            )
+            return
+        # Reopen the whole session with the files relinked: their keys change,
+        # and the outlet moves and the order follow them.
+        relinked = resolve_sources(self.current_session(), search=folder)
+        dirty = self.dirty
+        self.restore_session(relinked.session, self.session_path)
+        self.dirty = True if self.session_path is not None else dirty
+        self._update_title()
 
     def save_session(self) -> bool:
         if self.session_path is None:
@@ -1373,26 +1421,34 @@ class MainWindow(QMainWindow):
         if session.is_empty:
             self._remove_autosave()
             return
-        path = self.autosave_path
+        self.autosaver.save(session, wait=wait)
 
-        def write() -> None:
-            # Autosaves are written one at a time, in order: a slow disk never reorders them.
-            with self._autosave_lock:
-                try:
-                    save_session(session, path)
-                except SessionError as error:
-                    log.warning("autosave failed: %s", error)
-                    return
-            self.autosaved.emit(str(path))
+    def autosave_now(self) -> None:
+        """Write the autosave at once (a pending delayed one is dropped)."""
+        self._autosave_timer.stop()
+        self.autosave(wait=True)
 
-        if wait:
-            write()
-        else:
-            self.pool.start(write)
+    def _autosave_failed(self, reason: str) -> None:
+        """Autosaving fails: say so until it works again, and offer to save elsewhere."""
+        self.autosave_warning.setToolTip(reason)
+        if self._autosave_warned:  # already said; the button stays until it works
+            return
+        self._autosave_warned = True
+        self.autosave_warning.show()
+        self.notices.error(
+            self.tr(
+                "Your work is not being autosaved, so a crash would lose it. {} "
+                "Save the session somewhere else to keep it safe."
+            ).format(reason),
+            actions=[(self.tr("Save Session As…"), self.save_session_as)],
+        )
+
+    def _autosave_worked(self, _path: str) -> None:
+        self._autosave_warned = False
+        self.autosave_warning.hide()
 
     def _remove_autosave(self) -> None:
-        with self._autosave_lock:
-            _unlink_quietly(self.autosave_path)
+        self.autosaver.remove()
 
     def _update_title(self) -> None:
         name = self.session_path.name if self.session_path else self.tr("Untitled comparison")

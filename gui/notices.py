@@ -70,8 +70,17 @@ class Notices(QObject):
         details: Sequence[str] = (),
         actions: Sequence[tuple[str, Callable[[], object]]] = (),
     ) -> Notice:
-        """Show ``text`` to the user; return the notice."""
-        notice = Notice(text, level, tuple(details), tuple(actions))
+        """Show ``text`` to the user; return the notice.
+
+        Text and details often name files: control characters (a newline in a
+        name, escape sequences, bidirectional overrides) and undecodable bytes
+        are shown as escapes, so a name cannot forge or disguise a line.
+        """
+        from analysis.safeio import printable
+
+        notice = Notice(
+            printable(text), level, tuple(printable(d) for d in details), tuple(actions)
+        )
         self.history.append(notice)
         del self.history[:-200]  # bounded: a long session must not grow it forever
         getattr(log, "info" if level == "info" else "warning")("%s", text)

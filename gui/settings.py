@@ -77,6 +77,9 @@ class Settings:
     recent_files = Setting("recent/files", list, [], "Recently opened articles and folders.")
     recent_sessions = Setting("recent/sessions", list, [], "Recently opened sessions.")
     last_dir = Setting("recent/last_dir", str, "", "Folder of the last file dialog.")
+    embed_text = Setting(
+        "session/embed_text", bool, True, "Sessions carry each file's text, so they travel."
+    )
     report_sections = Setting(
         "report/sections", list, [], "Report sections last chosen ([] means all)."
     )

@@ -655,14 +655,24 @@ def write_pdf(data: ReportData, path: str, *, paper: str = "a4", landscape: bool
     """
     from pathlib import Path
 
+    from PySide6.QtCore import QBuffer, QIODevice
     from PySide6.QtGui import QPdfWriter
 
     from analysis.errors import ReportError
+    from analysis.safeio import printable, write_atomically
 
     target = Path(path)
     if not target.parent.is_dir():
-        raise ReportError(f"Cannot write {target}: the folder {target.parent} does not exist.")
-    writer = QPdfWriter(str(target))
+        raise ReportError(
+            f"Cannot write {printable(target)}: the folder {printable(target.parent)} "
+            "does not exist."
+        )
+    # QPdfWriter does not say when the disk is full: it leaves a truncated
+    # file. So the PDF is made in memory and written by write_atomically,
+    # which checks every byte and replaces an older report only when done.
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
     # The resolution of a high-resolution QPrinter, so the PDF is laid out
     # exactly as the print preview shows it (same line and page breaks).
     writer.setResolution(PRINT_DPI)
@@ -673,6 +683,12 @@ def write_pdf(data: ReportData, path: str, *, paper: str = "a4", landscape: bool
         pages = paint_pages(data, writer)
     finally:
         del writer  # QPdfWriter finishes the file when it is destroyed
-    if not target.is_file() or target.stat().st_size == 0:
-        raise ReportError(f"Cannot write {target}: check that the folder is writable.")
+    pdf = bytes(buffer.data().data())
+    buffer.close()
+    if not pdf.rstrip().endswith(b"%%EOF"):
+        raise ReportError(f"Cannot write {printable(target)}: the PDF could not be made.")
+    try:
+        write_atomically(target, pdf)
+    except OSError as exc:
+        raise ReportError(f"Cannot write {printable(target)}: {exc.strerror or exc}.") from exc
     return pages

@@ -162,15 +162,12 @@ def write_html(data: ReportData, path: str) -> None:
 
     Raises :class:`analysis.errors.ReportError` when the file cannot be written.
     """
-    from pathlib import Path
-
     from analysis.errors import ReportError
+    from analysis.safeio import encodable, printable, write_atomically
 
-    target = Path(path)
-    text = render_html(data)
+    # Undecodable bytes of file names are shown as \xNN (HTML is UTF-8 text).
+    payload = encodable(render_html(data)).encode("utf-8")
     try:
-        tmp = target.with_name(target.name + ".part")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)
+        write_atomically(path, payload)
     except OSError as exc:
-        raise ReportError(f"Cannot write {target}: {exc.strerror or exc}.") from exc
+        raise ReportError(f"Cannot write {printable(path)}: {exc.strerror or exc}.") from exc

@@ -45,9 +45,9 @@ if TYPE_CHECKING:
 
     from analysis.compare.results import Comparison
     from analysis.kwic import Concordance, KwicCorpus, SortKey, Suggestion
-    from gui.widgets.charts import TermsChart
     from analysis.model import Corpus
     from analysis.report_data import ReportData
+    from gui.widgets.charts import TermsChart
 
 log = logging.getLogger(__name__)
 

@@ -160,7 +160,13 @@ class AnalysisWorker:
         if failures:
             corpus = Corpus(corpus.articles, tuple(failures) + corpus.errors, corpus.lexicons)
         sources = [s for s in self.sources if s.kind != "file"]
-        sources += [Source.file(a.article.path) for a in corpus.articles if _is_file(a.article)]
+        # A file restored from a session's embedded text keeps its text source.
+        given = {s.key for s in sources}
+        sources += [
+            Source.file(a.article.path)
+            for a in corpus.articles
+            if _is_file(a.article) and a.article.path not in given
+        ]
         from analysis.load.batch import text_fingerprint
 
         fingerprints = tuple(text_fingerprint(a.article.text) for a in corpus.articles)

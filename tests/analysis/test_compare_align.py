@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import random
 from collections import Counter
-
 from pathlib import Path
 
 import pytest
@@ -130,9 +129,7 @@ def test_work_stays_bounded_on_a_small_vocabulary_repeated() -> None:
         items = []
         for k in range(12_000):
             stems = tuple(rng.sample(vocabulary, 10))
-            items.append(
-                SentenceItem(k, 0, 0, 1, "", "ABC"[k % 3], stems, (f"p{k % 3}", k, ""))
-            )
+            items.append(SentenceItem(k, 0, 0, 1, "", "ABC"[k % 3], stems, (f"p{k % 3}", k, "")))
         started = time.process_time()
         found = similarity_pairs(items, 0.1)
         seconds = time.process_time() - started
@@ -182,7 +179,18 @@ def test_alignment_of_long_articles_over_a_small_vocabulary_is_bounded() -> None
     from tests.analysis.compare_corpus import make_corpus
 
     rng = random.Random(5)
-    vocabulary = "harbor council vote budget river bridge school road mayor court".split()
+    vocabulary = [
+        "harbor",
+        "council",
+        "vote",
+        "budget",
+        "river",
+        "bridge",
+        "school",
+        "road",
+        "mayor",
+        "court",
+    ]
     articles = []
     for outlet in ("Alpha", "Beta", "Gamma"):
         sentences = (

@@ -93,3 +93,70 @@ def test_unwritable_target_is_a_report_error(tmp_path, corpus):
     blocker.write_text("x")
     with pytest.raises(ReportError, match="Cannot write the data export"):
         export_tables(blocker / "data.json", corpus)
+
+
+# --- reliability round two (issue 27, items 3, 4 and 12) -----------------------
+
+
+@pytest.fixture(scope="module")
+def awkward_corpus():
+    """A form feed inside a sentence, and a file name with an undecodable byte."""
+    import os
+
+    from analysis.load import load_text
+    from analysis.pipeline import analyze
+
+    articles = [
+        load_text(
+            "The minister said the plan\fwas reckless and shameful, critics said.",
+            path=os.fsdecode(b"/archive/caf\xe9.txt"),
+            outlet="Harbour Times",
+            title=os.fsdecode(b"Caf\xe9 \x0b news"),
+        ),
+        load_text("The council approved the plan. Work starts in May.", outlet="Quay Post"),
+    ]
+    return analyze(articles, workers=1)
+
+
+def test_xlsx_holds_form_feeds_and_odd_names(awkward_corpus, tmp_path):
+    from openpyxl import load_workbook
+
+    from analysis.export import xlsx_cell
+
+    target = export_tables(tmp_path / "x.xlsx", awkward_corpus)
+    book = load_workbook(target)
+    cells = [str(c.value) for row in book["sentences"].iter_rows() for c in row]
+    assert any("plan\nwas reckless" in c for c in cells)
+    cells = [str(c.value) for row in book["articles"].iter_rows() for c in row]
+    assert "/archive/caf\\xe9.txt" in cells
+    assert xlsx_cell("a\x00b\x1fc") == "a b c"
+    assert len(xlsx_cell("x" * 40_000)) == 32_767
+
+
+@pytest.mark.parametrize("suffix", [".zip", ".json", ".xlsx", ""])
+def test_every_format_writes_odd_names(awkward_corpus, tmp_path, suffix):
+    target = export_tables(tmp_path / f"out{suffix}", awkward_corpus)
+    assert target.exists()
+    if suffix == ".json":
+        import os
+
+        rows = json.loads(target.read_bytes())["tables"]["articles"]
+        assert os.fsencode(rows[0]["path"]) == b"/archive/caf\\xe9.txt"
+
+
+def test_a_full_disk_keeps_the_earlier_export(awkward_corpus, tmp_path, monkeypatch):
+    import errno
+    import os
+
+    target = tmp_path / "x.xlsx"
+    target.write_bytes(b"yesterday's export")
+
+    def full(fd, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "write", full)
+    with pytest.raises(ReportError, match="No space left on device"):
+        export_tables(target, awkward_corpus)
+    monkeypatch.undo()
+    assert target.read_bytes() == b"yesterday's export"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx"]

@@ -49,3 +49,63 @@ def test_dialog_without_log_file(qtbot: QtBot) -> None:
     dialog = CrashDialog("details here", None)
     qtbot.addWidget(dialog)
     assert dialog.details.toPlainText() == "details here"
+
+
+def _raise_in(kind: str, handler: CrashHandler) -> None:
+    """Raise an uncaught exception in a thread of ``kind``, as a bug would."""
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    def job() -> None:
+        raise UnicodeEncodeError("utf-8", "caf\udce9", 3, 4, "surrogates not allowed")
+
+    if kind == "python thread":
+        thread = threading.Thread(target=job)
+        thread.start()
+        thread.join()
+    elif kind == "pool thread":
+        pool = QThreadPool()
+        pool.start(job)
+        pool.waitForDone(10_000)
+    else:  # the hook called directly from a thread (what PySide does for a slot there)
+        def call() -> None:
+            try:
+                job()
+            except UnicodeEncodeError:
+                handler(*sys.exc_info())  # type: ignore[arg-type]
+
+        thread = threading.Thread(target=call)
+        thread.start()
+        thread.join()
+
+
+@pytest.mark.parametrize("kind", ["hook from a thread", "python thread", "pool thread"])
+def test_an_exception_in_a_worker_thread_is_shown_by_the_window_thread(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """Issue 28, item 1: the dialog is built in the window's thread, never in the worker's."""
+    import threading
+
+    from PySide6.QtWidgets import QApplication
+
+    handler = CrashHandler(None)
+    monkeypatch.setattr(sys, "excepthook", handler)
+    monkeypatch.setattr(threading, "excepthook", handler.thread_hook)
+    built_in: list[bool] = []
+    real_show = handler.show_dialog
+
+    def show(details: str) -> None:
+        built_in.append(threading.current_thread() is threading.main_thread())
+        real_show(details)
+
+    monkeypatch.setattr(handler, "show_dialog", show)
+    handler._bridge.report.disconnect()
+    handler._bridge.report.connect(show)
+    _raise_in(kind, handler)
+    qtbot.waitUntil(lambda: len(handler.dialogs) == 1, timeout=10_000)
+    dialog = handler.dialogs[0]
+    qtbot.addWidget(dialog)
+    assert built_in == [True]
+    assert dialog.thread() is QApplication.instance().thread()
+    assert "UnicodeEncodeError" in dialog.details.toPlainText()

@@ -41,3 +41,14 @@ def test_newest_notice_replaces_the_shown_one(qtbot: QtBot) -> None:
     hub.error("second")
     assert bar.current is not None and bar.current.text == "second"
     assert [n.text for n in hub.history] == ["first", "second"]
+
+
+def test_names_in_notices_cannot_forge_or_disguise_lines(qtbot: QtBot) -> None:
+    """Issue 27, item 10: control characters in a file name are shown as escapes."""
+    import os
+
+    notices = Notices()
+    name = os.fsdecode(b"caf\xe9\nfake line\x1b[2J\xe2\x80\xaetxt.exe")
+    notice = notices.warning(f"{name} could not be loaded.", details=[f"{name}: empty"])
+    assert notice.text == "caf\\xe9\\nfake line\\x1b[2J\\u202etxt.exe could not be loaded."
+    assert notice.details == ("caf\\xe9\\nfake line\\x1b[2J\\u202etxt.exe: empty",)
