@@ -2,7 +2,10 @@
 
 The steps, for one :class:`~analysis.model.Article`:
 
-1. sentences from :func:`analysis.segment.sentence_spans`;
+1. sentences from :func:`analysis.segment.sentence_spans`, outside the page
+   furniture the loader found (``Article.furniture``, :mod:`analysis.cleanup`)
+   and outside the headline, which is scored on its own
+   (``AnalyzedArticle.headline``) so it is compared in its own row;
 2. per sentence, TextBlob's polarity, subjectivity and word assessments
    (:func:`analysis.sentiment.analyze_sentence`, equal to
    ``TextBlob(sentence).sentiment_assessments``), placed in the article text;
@@ -88,7 +91,8 @@ def analyze_article(
 
     ``lexicon`` defaults to :func:`analysis.lexicon.default_lexicon` and
     ``sentiment`` to :func:`analysis.sentiment.sentiment_lexicon` (TextBlob's).
-    ``AnalyzedArticle.words`` is :func:`count_words` of the article text.
+    ``AnalyzedArticle.words`` is :func:`count_words` of the article text
+    without its furniture (:attr:`~analysis.model.Article.content`).
     ``SentenceScore.quoted`` is True when at least half of the sentence
     (whitespace aside) lies inside quotation marks
     (:func:`analysis.lexicon.quote_regions`): the outlet is reporting someone
@@ -101,14 +105,18 @@ def analyze_article(
 
     text = article.text
     lex = default_lexicon() if lexicon is None else lexicon
-    spans = sentence_spans(text)
+    skip = [(f.start, f.end) for f in article.furniture]
+    if article.headline is not None:
+        skip = sorted([*skip, article.headline])
+    spans = sentence_spans(text, skip)
     matches: tuple[LexiconMatch, ...] = lex.match(text) if article.language == "en" else ()
     match_starts = [m.start for m in matches]
     regions = quote_regions(text)
     sentences: list[SentenceScore] = []
     assessments: list[Assessment] = []
     highlights: list[Highlight] = []
-    for start, end in spans:
+
+    def score(start: int, end: int) -> SentenceScore:
         scored = analyze_sentence(text[start:end], start, sentiment)
         lo = bisect.bisect_left(match_starts, start)
         hi = bisect.bisect_left(match_starts, end)
@@ -122,15 +130,18 @@ def analyze_article(
             matches[lo:hi],
         )
         quoted = bool(regions) and quoted_share(text, start, end, regions) >= QUOTED_SHARE
-        sentences.append(
-            SentenceScore(start, end, scored.subjectivity, scored.polarity, bias, quoted)
-        )
         assessments.extend(scored.assessments)
         highlights.extend(marks)
+        return SentenceScore(start, end, scored.subjectivity, scored.polarity, bias, quoted)
+
+    headline = score(*article.headline) if article.headline is not None else None
+    for start, end in spans:
+        sentences.append(score(start, end))
     return AnalyzedArticle(
         article=article,
         sentences=tuple(sentences),
         assessments=tuple(assessments),
         highlights=tuple(highlights),
-        words=count_words(text),
+        words=count_words(article.content),
+        headline=headline,
     )

@@ -15,6 +15,8 @@ character offsets into that article's text)::
                     "dropped": [str]}]     # parallel to members
       }],
       "unique": [{"article", "outlet", "sentence", "start", "end", "text"}],
+      "headlines": [{"article", "outlet", "text", "start", "end"}],  # start/end null when
+                                                # the headline is a declared title only
       "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
       "labels": {
@@ -135,6 +137,16 @@ def to_json(c: Comparison) -> dict[str, Any]:
         ],
         "groups": groups,
         "unique": unique,
+        "headlines": [
+            {
+                "article": path[h.article],
+                "outlet": h.outlet,
+                "text": h.text,
+                "start": h.start,
+                "end": h.end,
+            }
+            for h in c.headlines
+        ],
         "distinctive": distinctive,
         "labels": {"descriptors": descriptors, "concepts": concepts},
         "quotes": {

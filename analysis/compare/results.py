@@ -91,6 +91,22 @@ class UniqueStatement(NamedTuple):
     text: str
 
 
+class Headline(NamedTuple):
+    """An article's headline: compared across outlets in a row of its own.
+
+    The headline is never one of the article's sentences, so it is in no
+    group and never listed as unique.
+    """
+
+    outlet: str
+    article: int
+    text: str
+    #: Span of the headline in the article text; None when the headline is only
+    #: the title the file declares (front matter, page metadata).
+    start: int | None
+    end: int | None
+
+
 class DistinctiveTerm(NamedTuple):
     """A word one outlet uses more than the others (weighted log-odds, Monroe et al. 2008)."""
 
@@ -271,6 +287,8 @@ class Comparison:
     outlets: tuple[str, ...]
     groups: tuple[AlignedGroup, ...] = ()
     unique: tuple[UniqueStatement, ...] = ()
+    #: One per article that has a headline, in corpus order.
+    headlines: tuple[Headline, ...] = ()
     distinctive: tuple[DistinctiveTerm, ...] = ()
     labels: Labels = Labels()
     quotes: Quotes = Quotes()
