@@ -28,7 +28,9 @@ after it), or the line equal to the title the file declares.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple, cast
@@ -156,9 +158,25 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@cache
+def _line_rules() -> tuple[re.Pattern[str], tuple[FurnitureRule, ...]]:
+    """The "line" rules as one alternation (one regex call per line), and the rules by group."""
+    rules = tuple(r for r in furniture_rules() if r.scope == "line")
+    pattern = "|".join(f"(?P<r{k}>{r.pattern.pattern})" for k, r in enumerate(rules))
+    return re.compile(pattern), rules
+
+
 def _rule_matches(text: str, lines: list[_Line]) -> list[Furniture]:
     found: list[Furniture] = []
+    any_line, line_rules = _line_rules()
+    for line in lines:
+        whole = any_line.fullmatch(line.text)
+        if whole is not None and whole.lastgroup is not None:
+            rule = line_rules[int(whole.lastgroup[1:])]
+            found.append(Furniture(line.start, line.end, rule.kind, rule.reason))
     for rule in furniture_rules():
+        if rule.scope == "line":
+            continue
         if rule.scope == "inline":
             for m in rule.pattern.finditer(text):
                 found.append(Furniture(m.start(), m.end(), rule.kind, rule.reason))
@@ -166,10 +184,6 @@ def _rule_matches(text: str, lines: list[_Line]) -> list[Furniture]:
         for line in lines:
             if rule.scope == "lead" and line.start >= LEAD_CHARS:
                 break
-            if rule.scope == "line":
-                if rule.pattern.fullmatch(line.text):
-                    found.append(Furniture(line.start, line.end, rule.kind, rule.reason))
-                continue
             # "prefix" and "lead": the start of the line; the rest stays article text.
             start = rule.pattern.match(line.text)
             if start and start.end() < len(line.text):
@@ -198,10 +212,11 @@ def _bylines(lines: list[_Line], taken: list[Furniture]) -> tuple[list[Furniture
     found: list[Furniture] = []
     names: list[str] = []
     sentences = 0
+    cover = _Cover(f for f in taken if f.start < LEAD_CHARS)
     for line in lines[:BYLINE_LINES]:
         if line.start >= LEAD_CHARS:
             break
-        if _covered(line.start, line.end, taken):
+        if cover.covers(line.start, line.end):
             continue
         m = _BYLINE_RE.fullmatch(line.text)
         if m:
@@ -220,26 +235,46 @@ def _bylines(lines: list[_Line], taken: list[Furniture]) -> tuple[list[Furniture
     return found, " and ".join(dict.fromkeys(names))
 
 
-def _covered(start: int, end: int, spans: list[Furniture]) -> bool:
-    """True when furniture covers every character of ``[start, end)`` that is not space."""
-    return any(f.start <= start and end <= f.end for f in spans)
+class _Cover:
+    """Where some spans lie, for quick "is this line inside them?" questions."""
+
+    def __init__(self, spans: Iterable[Furniture], kind: str = "") -> None:
+        starts: list[int] = []
+        ends: list[int] = []
+        for f in sorted(spans, key=lambda f: f.start):
+            if kind and f.kind != kind:
+                continue
+            if ends and f.start <= ends[-1]:
+                ends[-1] = max(ends[-1], f.end)
+            else:
+                starts.append(f.start)
+                ends.append(f.end)
+        self.starts, self.ends = starts, ends
+
+    def covers(self, start: int, end: int) -> bool:
+        """True when the spans cover all of ``[start, end)``."""
+        k = bisect.bisect_right(self.starts, start) - 1
+        return k >= 0 and end <= self.ends[k]
 
 
 def _context_rules(lines: list[_Line], found: list[Furniture]) -> list[Furniture]:
     """Image descriptions and video blocks, recognised by the lines next to them."""
     extra: list[Furniture] = []
+    taken = _Cover(found)
+    media, times = _Cover(found, "media"), _Cover(found, "timestamp")
+    credit_starts: dict[int, list[int]] = {}  # end of a credit -> where credits ending there start
+    for f in found:
+        if f.kind == "credit":
+            credit_starts.setdefault(f.end, []).append(f.start)
     for i, line in enumerate(lines):
         # An image's description: a short line right above a caption that ends in a
         # credit, with no blank line between (pages save the alt text before the caption).
         if i + 1 < len(lines) and not lines[i + 1].para_start:
             caption = lines[i + 1]
-            credit = any(
-                f.kind == "credit" and f.end == caption.end and f.start > caption.start
-                for f in found
-            )
+            credit = any(start > caption.start for start in credit_starts.get(caption.end, ()))
             if (
                 credit
-                and not _covered(line.start, line.end, found)
+                and not taken.covers(line.start, line.end)
                 and _words(line.text) <= _CAPTION_MAX_WORDS
                 and not re.search('["“”]', line.text)
                 and line.text[:1].isupper()
@@ -254,12 +289,12 @@ def _context_rules(lines: list[_Line], found: list[Furniture]) -> list[Furniture
                 )
         # A video block: the player's blurb right under its running time, and the
         # video's title between a "WATCH |" link and its time lines.
-        if _is_kind(line, found, "media") and re.search(r"\d:\d\d", line.text):
+        if media.covers(line.start, line.end) and re.search(r"\d:\d\d", line.text):
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             after = lines[i + 2] if i + 2 < len(lines) else None
             blurb_ends_block = after is None or after.para_start
             blurb = nxt is not None and not nxt.para_start and blurb_ends_block
-            if nxt is not None and blurb and not _covered(nxt.start, nxt.end, found):
+            if nxt is not None and blurb and not taken.covers(nxt.start, nxt.end):
                 extra.append(
                     Furniture(
                         nxt.start, nxt.end, "media",
@@ -268,12 +303,12 @@ def _context_rules(lines: list[_Line], found: list[Furniture]) -> list[Furniture
                 )  # fmt: skip
             # Back up over the time lines to the video's title and its link.
             k = i - 1
-            while k >= 0 and _is_kind(lines[k], found, "timestamp"):
+            while k >= 0 and times.covers(lines[k].start, lines[k].end):
                 k -= 1
-            if k >= 1 and _is_kind(lines[k - 1], found, "media"):
+            if k >= 1 and media.covers(lines[k - 1].start, lines[k - 1].end):
                 title = lines[k]
-                if _words(title.text) <= HEADLINE_MAX_WORDS and not _covered(
-                    title.start, title.end, found
+                if _words(title.text) <= HEADLINE_MAX_WORDS and not taken.covers(
+                    title.start, title.end
                 ):
                     extra.append(
                         Furniture(
@@ -282,10 +317,6 @@ def _context_rules(lines: list[_Line], found: list[Furniture]) -> list[Furniture
                         )
                     )  # fmt: skip
     return extra
-
-
-def _is_kind(line: _Line, found: list[Furniture], kind: str) -> bool:
-    return any(f.kind == kind and f.start <= line.start and line.end <= f.end for f in found)
 
 
 def _merge(found: list[Furniture]) -> tuple[Furniture, ...]:
@@ -317,7 +348,8 @@ def headline_span(
     :data:`HEADLINE_MAX_WORDS` words, not ending in ``. , ; :``, starting
     with a capital, a digit or a quotation mark, and followed by more text.
     """
-    lines = [line for line in _lines(text) if not _covered(line.start, line.end, list(furniture))]
+    taken = _Cover(furniture)
+    lines = [line for line in _lines(text) if not taken.covers(line.start, line.end)]
     if len(lines) < 2:
         return None
     first = lines[0]
