@@ -19,11 +19,12 @@ never falls after a title ("Gov.", "Ms.", "Sens."), inside an initial
 ("N.C.A.A. said", "U.S. Secretary"), before a closing bracket ("(R-S.C.)")
 or a lower-case word, nor inside a quotation closed in the same block (a
 passage quoted over several sentences stays one unit, with the words that
-say who spoke). Every sentence is trimmed of surrounding whitespace. Spans
-given as ``skip`` (page furniture, a headline) are cut out of the blocks
-first, so no sentence reaches into them. Offsets are Python ``str`` indices into the text given, so
-``text[start:end]`` is the sentence. The nupunkt model is loaded once per
-process, on first use.
+say who spoke; a quotation of more than :data:`MAX_QUOTE_CHARS` characters
+is split all the same). Every sentence is trimmed of surrounding whitespace.
+Spans given as ``skip`` (page furniture, a headline) are cut out of the
+blocks first, so no sentence reaches into them. Offsets are Python ``str``
+indices into the text given, so ``text[start:end]`` is the sentence. The
+nupunkt model is loaded once per process, on first use.
 """
 
 from __future__ import annotations
