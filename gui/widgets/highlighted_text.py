@@ -250,6 +250,9 @@ class HighlightedText(QTextBrowser):
         meta.append(f"{analyzed.words} words")
         meta.append(f"subjectivity {analyzed.subjectivity:.2f}")
         meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 words")
+        if article.furniture:
+            n = len(article.furniture)
+            meta.append(f"{n} piece{'s' if n != 1 else ''} of page furniture greyed, not scored")
         meta_fmt = QTextCharFormat()
         meta_fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         meta_fmt.setFontPointSize(self._point_size() * 0.9)

@@ -196,6 +196,7 @@ def test_page_furniture_is_greyed_and_explains_itself(qtbot: QtBot) -> None:
     assert fmt_at(duration).fontItalic()
     assert not fmt_at(text.index("The routes")).fontItalic()
     assert fmt_at(0).fontWeight() > 500  # the headline is bold
+    assert "2 pieces of page furniture greyed, not scored" in widget.toPlainText()
     tip = widget.tooltip_at(widget.document_position(0, duration) + 1)
     assert "Page furniture" in tip and "media" in tip
     assert widget.tooltip_at(widget.document_position(0, text.index("Ada")) + 1).count("byline")
