@@ -646,9 +646,13 @@ def _headlines_blocks(comparison: Comparison) -> list[Block]:
     """The headlines side by side, one row per article that has one."""
     if not comparison.headlines:
         return []
-    rows = [(h.outlet, " ".join(h.text.split())) for h in comparison.headlines]
+    rows = [
+        (h.outlet, " ".join(h.text.split()), h.subjectivity, ", ".join(h.loaded))
+        for h in comparison.headlines
+    ]
     without = [o for o in comparison.outlets if o not in {h.outlet for h in comparison.headlines}]
-    blocks: list[Block] = [Heading("Headlines", 3), _table_from_rows(("Outlet", "Headline"), rows)]
+    columns = ("Outlet", "Headline", "Subjectivity", "Loaded terms")
+    blocks: list[Block] = [Heading("Headlines", 3), _table_from_rows(columns, rows)]
     if without:
         blocks.append(Paragraph(f"No headline in the text of: {', '.join(without)}.", note=True))
     return blocks

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from analysis.lexicon import Lexicon, LexiconMatch
     from analysis.sentiment import SentimentLexicon
 
-__all__ = ["WORD_RE", "analyze_article", "count_words", "quoted_share"]
+__all__ = ["WORD_RE", "LineScore", "analyze_article", "count_words", "quoted_share", "score_line"]
 
 #: A word: letters or digits, possibly joined by an apostrophe, hyphen or a
 #: period/comma between digits or letters ("don't", "well-known", "U.S", "3.5",
@@ -79,6 +79,35 @@ def quoted_share(text: str, start: int, end: int, regions: tuple[tuple[int, int]
     if not inside:
         return 0.0
     return inside / _non_space(text[start:end])
+
+
+class LineScore(NamedTuple):
+    """The scores of one line outside any article text (a title a file declares)."""
+
+    subjectivity: float
+    polarity: float
+    #: The loaded terms found in it, as written, in order.
+    loaded: tuple[str, ...]
+
+
+def score_line(
+    text: str,
+    *,
+    lexicon: Lexicon | None = None,
+    sentiment: SentimentLexicon | None = None,
+) -> LineScore:
+    """TextBlob's subjectivity and polarity of ``text`` and the lexicon's loaded terms in it.
+
+    For headlines: every outlet's is scored the same way, whether or not it
+    is part of the article text.
+    """
+    from analysis.lexicon import default_lexicon
+    from analysis.sentiment import analyze_sentence
+
+    lex = default_lexicon() if lexicon is None else lexicon
+    scored = analyze_sentence(text, 0, sentiment)
+    loaded = tuple(dict.fromkeys(m.text for m in lex.match(text)))
+    return LineScore(scored.subjectivity, scored.polarity, loaded)
 
 
 def analyze_article(

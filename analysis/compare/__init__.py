@@ -123,13 +123,20 @@ def _unique(alignment: Alignment, outlets: tuple[str, ...]) -> tuple[UniqueState
 
 
 def headlines(corpus: Corpus) -> tuple[Headline, ...]:
-    """The headline of every article that has one (its title), in corpus order."""
+    """The headline of every article that has one (its title), in corpus order.
+
+    Every headline is scored the same way (:func:`analysis.score.score_line`),
+    whether it is a line of the text or only the title the file declares.
+    """
+    from analysis.score import score_line
+
     found = []
     for a, analyzed in enumerate(corpus.articles):
         article = analyzed.article
         if not article.title:
             continue
         span = article.headline
+        scored = score_line(article.title)
         found.append(
             Headline(
                 analyzed.outlet,
@@ -137,6 +144,9 @@ def headlines(corpus: Corpus) -> tuple[Headline, ...]:
                 article.title,
                 span[0] if span else None,
                 span[1] if span else None,
+                scored.subjectivity,
+                scored.polarity,
+                scored.loaded,
             )
         )
     return tuple(found)

@@ -15,8 +15,8 @@ character offsets into that article's text)::
                     "dropped": [str]}]     # parallel to members
       }],
       "unique": [{"article", "outlet", "sentence", "start", "end", "text"}],
-      "headlines": [{"article", "outlet", "text", "start", "end"}],  # start/end null when
-                                                # the headline is a declared title only
+      "headlines": [{"article", "outlet", "text", "start", "end",  # start/end null when
+                     "subjectivity", "polarity", "loaded": [str]}],  # only a declared title
       "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
       "labels": {
@@ -144,6 +144,9 @@ def to_json(c: Comparison) -> dict[str, Any]:
                 "text": h.text,
                 "start": h.start,
                 "end": h.end,
+                "subjectivity": round(h.subjectivity, 4),
+                "polarity": round(h.polarity, 4),
+                "loaded": list(h.loaded),
             }
             for h in c.headlines
         ],

@@ -105,6 +105,11 @@ class Headline(NamedTuple):
     #: the title the file declares (front matter, page metadata).
     start: int | None
     end: int | None
+    #: TextBlob's scores of the headline (:func:`analysis.score.score_line`).
+    subjectivity: float = 0.0
+    polarity: float = 0.0
+    #: Loaded terms of FrameLens's lexicon in the headline, as written.
+    loaded: tuple[str, ...] = ()
 
 
 class DistinctiveTerm(NamedTuple):

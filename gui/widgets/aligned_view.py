@@ -314,22 +314,13 @@ class AlignedView(QWidget):
         row = AlignedRow("headline", "Headline", {o: tuple(t) for o, t in cells.items()})
         return row, html_cells
 
-    def _headline_note(self, headline: Any) -> str:
-        corpus = self._corpus
-        if corpus is None or not 0 <= headline.article < len(corpus.articles):
-            return ""
-        analyzed = corpus.articles[headline.article]
-        scored = getattr(analyzed, "headline", None)
-        if scored is None:
-            return "title given by the file"
-        loaded = [
-            h.text
-            for h in analyzed.highlights
-            if h.kind == "loaded" and scored.start <= h.start < scored.end
-        ]
-        note = f"subjectivity {scored.subjectivity:.2f}"
-        if loaded:
-            note += " · loaded: " + ", ".join(f"“{html.escape(t)}”" for t in loaded)
+    @staticmethod
+    def _headline_note(headline: Any) -> str:
+        note = f"subjectivity {headline.subjectivity:.2f}"
+        if headline.loaded:
+            note += " · loaded: " + ", ".join(f"“{html.escape(t)}”" for t in headline.loaded)
+        if headline.start is None:
+            note += " · title given by the file"
         return note
 
     def _member_html(self, group: Any, k: int, colours: _Colours) -> str:

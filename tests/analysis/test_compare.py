@@ -393,13 +393,17 @@ def test_headlines_are_compared_in_their_own_row_not_as_statements() -> None:
     statements += [u.text for u in comparison.unique]
     assert not any("Varden bridge opens" in s or "after six years\n" in s for s in statements)
     document = comparison_to_json(comparison, corpus)
-    assert document["headlines"][0] == {
+    first = document["headlines"][0]
+    assert {k: first[k] for k in ("article", "outlet", "text", "start", "end")} == {
         "article": "gazette.txt",
         "outlet": "Harbour Gazette",
         "text": "Mayor opens Varden bridge after six years",
         "start": 0,
         "end": 41,
     }
+    assert set(first) == {
+        "article", "outlet", "text", "start", "end", "subjectivity", "polarity", "loaded",
+    }  # fmt: skip
 
 
 def test_page_furniture_is_in_no_group_unique_list_or_distinctive_word() -> None:
@@ -428,3 +432,25 @@ def test_a_declared_title_is_a_headline_without_a_span() -> None:
         workers=1,
     )
     assert [(h.text, h.start, h.end) for h in compare(corpus).headlines] == [("Bridge", None, None)]
+
+
+def test_every_headline_is_scored_the_same_way_in_the_text_or_not() -> None:
+    from analysis.load import load_text
+    from analysis.pipeline import analyze
+    from analysis.score import score_line
+
+    title = "Critics slam outrageous bridge deal"
+    body = "The bridge opened on Tuesday after six years of work."
+    corpus = analyze(
+        [
+            load_text(f"{title}\n\n{body}", path="a.txt", outlet="A"),
+            load_text(body, path="b.txt", outlet="B", title=title),
+        ],
+        workers=1,
+    )
+    in_text, declared = compare(corpus).headlines
+    assert in_text.start == 0 and declared.start is None
+    expected = score_line(title)
+    for h in (in_text, declared):
+        assert (h.subjectivity, h.polarity, h.loaded) == tuple(expected)
+    assert "slam" in expected.loaded and expected.subjectivity > 0
