@@ -292,9 +292,9 @@ class Comparison:
     outlets: tuple[str, ...]
     groups: tuple[AlignedGroup, ...] = ()
     unique: tuple[UniqueStatement, ...] = ()
-    #: One per article that has a headline, in corpus order.
-    headlines: tuple[Headline, ...] = ()
     distinctive: tuple[DistinctiveTerm, ...] = ()
     labels: Labels = Labels()
     quotes: Quotes = Quotes()
     frames: Frames = Frames()
+    #: One per article that has a headline, in corpus order.
+    headlines: tuple[Headline, ...] = ()
