@@ -16,8 +16,8 @@ The rules:
 * a first line that :mod:`analysis.outlets` knows as a site's boilerplate;
 * bylines near the top ("By Jane Doe and John Roe", "- Jane Doe",
   "- BBC reporter"), whose names become the article's author;
-* an image's description: the line right above a photo caption that ends in
-  a credit, in the same paragraph;
+* an image's description: the line that opens a paragraph whose next line
+  is a photo caption ending in a credit;
 * a video block: the line between a "WATCH |" link and the player's time
   line, and the player's blurb right under its running time.
 
@@ -274,6 +274,7 @@ def _context_rules(lines: list[_Line], found: list[Furniture]) -> list[Furniture
             credit = any(start > caption.start for start in credit_starts.get(caption.end, ()))
             if (
                 credit
+                and line.para_start  # alt text and caption make a paragraph of their own
                 and not taken.covers(line.start, line.end)
                 and _words(line.text) <= _CAPTION_MAX_WORDS
                 and not re.search('["“”]', line.text)

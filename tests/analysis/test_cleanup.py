@@ -151,6 +151,15 @@ def test_image_description_above_a_credited_caption_is_alt_text() -> None:
     assert not any(kind == "alt text" and "mayor rides" in span for span, kind in found)
 
 
+def test_sentence_above_a_credited_caption_in_running_lines_is_not_alt_text() -> None:
+    # Text copied with single line breaks: the line above the caption is article text.
+    text = (
+        "The council voted on Tuesday.\nOfficials said the four new routes were approved\n"
+        "The mayor rides the first bus. (Jane Roe/Reuters)\nThe routes start in May."
+    )
+    assert _kinds(text) == [("(Jane Roe/Reuters)", "credit")]
+
+
 def test_line_above_a_caption_without_credit_is_not_alt_text() -> None:
     text = f"{BODY}\n\nCouncil approves plan\nThe mayor rides the first bus.\n\n{BODY}"
     assert _kinds(text) == []
