@@ -7,6 +7,8 @@ The schema is stable (other tools read it)::
         {"path", "outlet", "outlet_source", "title", "author", "date",
          "words", "subjectivity", "polarity", "loaded_per_1000", "text",
          "sentences": [{"start", "end", "subjectivity", "polarity", "bias"}],
+         "headline": {"start", "end", "subjectivity", "polarity", "bias"} | null,
+         "furniture": [{"start", "end", "kind", "reason"}],
          "highlights": [{"start", "end", "text", "kind", "category", "weight", "reason"}]}
       ],
       "outlets": [{"outlet", "articles", "words", "sentences", "subjectivity",
@@ -20,7 +22,10 @@ code points, not bytes or UTF-16 units), and ``text[start:end]`` equals a
 highlight's ``"text"``. ``kind`` is ``"subjective"`` (a TextBlob word) or
 ``"loaded"`` (a lexicon term or scare quote); ``weight`` in [0, 1] says how
 strongly the span signals subjective or loaded language; ``reason`` is the
-one-line explanation shown to users. Article ``subjectivity``/``polarity``
+one-line explanation shown to users. ``furniture`` lists the spans of page
+furniture (bylines, photo credits, video blocks...; :mod:`analysis.cleanup`):
+no sentence reaches into them and they count in no score. The headline is
+scored like a sentence but is not one of ``sentences``. Article ``subjectivity``/``polarity``
 are means over its sentences; a sentence's are exactly TextBlob's. The
 ``outlets`` rows are those of :func:`analysis.tables.outlet_table`.
 """
@@ -68,6 +73,19 @@ def article_to_json(analysed: AnalyzedArticle) -> dict[str, Any]:
                 "bias": s.bias,
             }
             for s in analysed.sentences
+        ],
+        "headline": None
+        if analysed.headline is None
+        else {
+            "start": analysed.headline.start,
+            "end": analysed.headline.end,
+            "subjectivity": analysed.headline.subjectivity,
+            "polarity": analysed.headline.polarity,
+            "bias": analysed.headline.bias,
+        },
+        "furniture": [
+            {"start": f.start, "end": f.end, "kind": f.kind, "reason": f.reason}
+            for f in art.furniture
         ],
         "highlights": [
             {

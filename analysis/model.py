@@ -26,6 +26,29 @@ OutletSource = Literal[
 
 HighlightKind = Literal["subjective", "loaded"]
 
+#: What a piece of page furniture is (see analysis/cleanup.py and resources/furniture.tsv).
+FurnitureKind = Literal[
+    "byline",  # who wrote it: "By Jane Doe", "- BBC reporter"
+    "dateline",  # "WASHINGTON —", "(Reuters) -" before the first sentence
+    "credit",  # photo and contributor credits
+    "alt text",  # an image's description, saved above its caption
+    "media",  # video and audio blocks: "WATCH |", "Duration 2:18", the player's blurb
+    "timestamp",  # "3 months ago", "Updated 10:02 AM"
+    "promo",  # share buttons, newsletter and app promotions, "Related:" links
+    "slogan",  # a site's description of itself
+    "note",  # correction notes, copyright lines
+]
+
+
+class Furniture(NamedTuple):
+    """A span of page furniture: shown greyed, never scored, compared or counted."""
+
+    start: int
+    end: int
+    kind: FurnitureKind
+    #: One line shown to the user: why this is furniture, not article text.
+    reason: str
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -45,6 +68,30 @@ class Article:
     language: str = "en"
     #: Plain-words notes for the user, e.g. "The text does not look like English".
     warnings: tuple[str, ...] = ()
+    #: Page furniture in ``text`` (bylines, photo credits, video blocks...), in
+    #: order and not overlapping: kept visible, left out of every score and comparison.
+    furniture: tuple[Furniture, ...] = ()
+    #: ``(start, end)`` of the headline line in ``text``, when the text carries one.
+    headline: tuple[int, int] | None = None
+
+    @property
+    def content(self) -> str:
+        """``text`` with the furniture blanked out (same length and offsets; newlines kept).
+
+        Whole-text scans (quotations, names, concept counts) read this, so
+        furniture never counts, whichever step looks at it.
+        """
+        if not self.furniture:
+            return self.text
+        parts: list[str] = []
+        cursor = 0
+        for f in self.furniture:
+            parts.append(self.text[cursor : f.start])
+            hole = self.text[f.start : f.end]
+            parts.append("".join("\n" if ch == "\n" else " " for ch in hole))
+            cursor = f.end
+        parts.append(self.text[cursor:])
+        return "".join(parts)
 
 
 class Assessment(NamedTuple):
@@ -111,6 +158,9 @@ class AnalyzedArticle:
     assessments: tuple[Assessment, ...]
     highlights: tuple[Highlight, ...]
     words: int
+    #: The headline (``article.headline``) scored like a sentence; it is not one of
+    #: ``sentences``, so it is compared in its own row, never grouped or listed as unique.
+    headline: SentenceScore | None = None
 
     @property
     def outlet(self) -> str:

@@ -226,18 +226,3 @@ def detect_outlet(text: str, *, url: str = "", site_name: str = "") -> tuple[str
     if outlet is not None:
         return outlet, "text signature"
     return UNKNOWN, "unknown"
-
-
-def strip_boilerplate(text: str) -> str:
-    """Remove a first line that is a site's boilerplate (e.g. its description), if any.
-
-    Only lines whose signature is marked as boilerplate and scoped to the
-    first line are removed; the article text is otherwise left as it is.
-    """
-    stripped = text.lstrip()
-    first, _, rest = stripped.partition("\n")
-    for signature in signatures():
-        boilerplate = signature.boilerplate and signature.scope == "first-line"
-        if boilerplate and signature.pattern.search(first):
-            return rest.lstrip("\n")
-    return text

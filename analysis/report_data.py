@@ -672,18 +672,39 @@ def _group_spans(text: str, member: Member, diff: Sequence[DiffSpan]) -> tuple[S
     return _strip_spans(tuple(spans))
 
 
+def _headlines_blocks(comparison: Comparison) -> list[Block]:
+    """The headlines side by side, one row per article that has one."""
+    if not comparison.headlines:
+        return []
+    rows = [
+        (h.outlet, " ".join(h.text.split()), h.subjectivity, ", ".join(h.loaded))
+        for h in comparison.headlines
+    ]
+    without = [o for o in comparison.outlets if o not in {h.outlet for h in comparison.headlines}]
+    columns = ("Outlet", "Headline", "Subjectivity", "Loaded terms")
+    blocks: list[Block] = [Heading("Headlines", 3), _table_from_rows(columns, rows)]
+    if without:
+        blocks.append(Paragraph(f"No headline in the text of: {', '.join(without)}.", note=True))
+    return blocks
+
+
 def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
     groups = sorted(comparison.groups, key=lambda g: (-len(set(g.outlets)), -g.similarity))
+    headlines = _headlines_blocks(comparison)
     if not groups:
-        return (Paragraph("No statement was found in more than one outlet.", note=True),)
+        return (
+            *headlines,
+            Paragraph("No statement was found in more than one outlet.", note=True),
+        )
     blocks: list[Block] = [
+        *headlines,
         Paragraph(
             f"Statements that several outlets report, the {min(limit, len(groups))} most "
             f"widely shared of {len(groups)}. In each group the core sentence is the one most "
             "like the others; in the other versions, words in bold on a shaded background "
             "are added to or worded differently from the core.",
             note=True,
-        )
+        ),
     ]
     for number, group in enumerate(groups[:limit], start=1):
         outlets = ", ".join(dict.fromkeys(group.outlets))

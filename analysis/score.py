@@ -2,7 +2,10 @@
 
 The steps, for one :class:`~analysis.model.Article`:
 
-1. sentences from :func:`analysis.segment.sentence_spans`;
+1. sentences from :func:`analysis.segment.sentence_spans`, outside the page
+   furniture the loader found (``Article.furniture``, :mod:`analysis.cleanup`)
+   and outside the headline, which is scored on its own
+   (``AnalyzedArticle.headline``) so it is compared in its own row;
 2. per sentence, TextBlob's polarity, subjectivity and word assessments
    (:func:`analysis.sentiment.analyze_sentence`, equal to
    ``TextBlob(sentence).sentiment_assessments``), placed in the article text;
@@ -17,7 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
 
@@ -25,7 +28,7 @@ if TYPE_CHECKING:
     from analysis.lexicon import Lexicon, LexiconMatch
     from analysis.sentiment import SentimentLexicon
 
-__all__ = ["WORD_RE", "analyze_article", "count_words", "quoted_share"]
+__all__ = ["WORD_RE", "LineScore", "analyze_article", "count_words", "quoted_share", "score_line"]
 
 #: A word: letters or digits, possibly joined by an apostrophe, hyphen or a
 #: period/comma between digits or letters ("don't", "well-known", "U.S", "3.5",
@@ -78,6 +81,35 @@ def quoted_share(text: str, start: int, end: int, regions: tuple[tuple[int, int]
     return inside / _non_space(text[start:end])
 
 
+class LineScore(NamedTuple):
+    """The scores of one line outside any article text (a title a file declares)."""
+
+    subjectivity: float
+    polarity: float
+    #: The loaded terms found in it, as written, in order.
+    loaded: tuple[str, ...]
+
+
+def score_line(
+    text: str,
+    *,
+    lexicon: Lexicon | None = None,
+    sentiment: SentimentLexicon | None = None,
+) -> LineScore:
+    """TextBlob's subjectivity and polarity of ``text`` and the lexicon's loaded terms in it.
+
+    For headlines: every outlet's is scored the same way, whether or not it
+    is part of the article text.
+    """
+    from analysis.lexicon import default_lexicon
+    from analysis.sentiment import analyze_sentence
+
+    lex = default_lexicon() if lexicon is None else lexicon
+    scored = analyze_sentence(text, 0, sentiment)
+    loaded = tuple(dict.fromkeys(m.text for m in lex.match(text)))
+    return LineScore(scored.subjectivity, scored.polarity, loaded)
+
+
 def analyze_article(
     article: Article,
     *,
@@ -88,7 +120,8 @@ def analyze_article(
 
     ``lexicon`` defaults to :func:`analysis.lexicon.default_lexicon` and
     ``sentiment`` to :func:`analysis.sentiment.sentiment_lexicon` (TextBlob's).
-    ``AnalyzedArticle.words`` is :func:`count_words` of the article text.
+    ``AnalyzedArticle.words`` is :func:`count_words` of the article text
+    without its furniture (:attr:`~analysis.model.Article.content`).
     ``SentenceScore.quoted`` is True when at least half of the sentence
     (whitespace aside) lies inside quotation marks
     (:func:`analysis.lexicon.quote_regions`): the outlet is reporting someone
@@ -101,14 +134,18 @@ def analyze_article(
 
     text = article.text
     lex = default_lexicon() if lexicon is None else lexicon
-    spans = sentence_spans(text)
+    skip = [(f.start, f.end) for f in article.furniture]
+    if article.headline is not None:
+        skip = sorted([*skip, article.headline])
+    spans = sentence_spans(text, skip)
     matches: tuple[LexiconMatch, ...] = lex.match(text) if article.language == "en" else ()
     match_starts = [m.start for m in matches]
     regions = quote_regions(text)
     sentences: list[SentenceScore] = []
     assessments: list[Assessment] = []
     highlights: list[Highlight] = []
-    for start, end in spans:
+
+    def score(start: int, end: int) -> SentenceScore:
         scored = analyze_sentence(text[start:end], start, sentiment)
         lo = bisect.bisect_left(match_starts, start)
         hi = bisect.bisect_left(match_starts, end)
@@ -122,15 +159,18 @@ def analyze_article(
             matches[lo:hi],
         )
         quoted = bool(regions) and quoted_share(text, start, end, regions) >= QUOTED_SHARE
-        sentences.append(
-            SentenceScore(start, end, scored.subjectivity, scored.polarity, bias, quoted)
-        )
         assessments.extend(scored.assessments)
         highlights.extend(marks)
+        return SentenceScore(start, end, scored.subjectivity, scored.polarity, bias, quoted)
+
+    headline = score(*article.headline) if article.headline is not None else None
+    for start, end in spans:
+        sentences.append(score(start, end))
     return AnalyzedArticle(
         article=article,
         sentences=tuple(sentences),
         assessments=tuple(assessments),
         highlights=tuple(highlights),
-        words=count_words(text),
+        words=count_words(article.content),
+        headline=headline,
     )

@@ -13,19 +13,56 @@ text is first cut into *blocks*:
   one block and only list items (lines starting with a bullet or "1.") start
   a new block.
 
-nupunkt then splits each block, and every sentence is trimmed of surrounding
-whitespace. Offsets are Python ``str`` indices into the text given, so
-``text[start:end]`` is the sentence. The nupunkt model is loaded once per
-process, on first use.
+nupunkt then splits each block, and its boundaries are checked: a boundary
+never falls after a title ("Gov.", "Ms.", "Sens."), inside an initial
+("Michael T. Flynn"), after an acronym that the sentence goes on from
+("N.C.A.A. said", "U.S. Secretary"), before a closing bracket ("(R-S.C.)")
+or a lower-case word, nor inside a quotation closed in the same block (a
+passage quoted over several sentences stays one unit, with the words that
+say who spoke; a quotation of more than :data:`MAX_QUOTE_CHARS` characters
+is split all the same). Every sentence is trimmed of surrounding whitespace.
+Spans given as ``skip`` (page furniture, a headline) are cut out of the
+blocks first, so no sentence reaches into them. Offsets are Python ``str``
+indices into the text given, so ``text[start:end]`` is the sentence. The
+nupunkt model is loaded once per process, on first use.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 
 __all__ = ["block_spans", "sentence_spans"]
+
+#: Titles before a name: never the end of a sentence.
+_TITLE_END = re.compile(
+    r"(?:^|(?<=[\s(\[\"“‘'—–-]))(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen"
+    r"|Gens|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Prof|Pres|Supt|Atty|Hon|Fr|Msgr|Amb|Cpl|Pvt)\.$"
+)
+#: A middle initial: "Michael T." (the name goes on after it).
+_INITIAL_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
+#: An acronym written with periods: "U.S.", "N.C.A.A.", "D.C.".
+_ACRONYM_END = re.compile(r"(?:^|(?<=[\s(\[\"“]))(?:[A-Za-z]\.){2,}$")
+#: Words that start a new sentence after an acronym ("... in the U.S. He said").
+_STARTERS = frozenset(
+    {
+        "A", "An", "The", "This", "That", "These", "Those", "He", "She", "It", "They", "We",
+        "I", "You", "His", "Her", "Its", "Their", "Our", "My", "But", "And", "Or", "So", "Yet",
+        "Still", "Then", "There", "Here", "In", "On", "At", "For", "If", "When", "While",
+        "After", "Before", "As", "Since", "Although", "However", "Meanwhile", "Moreover",
+        "Also", "Now", "Some", "Many", "Most", "Both", "Each", "Other", "Others", "No", "Not",
+        "What", "Why", "How", "Who", "Where", "Which",
+    }
+)  # fmt: skip
+_CLOSING_QUOTES = "\u201d\"\u2019'\u00bb"
+#: A name (up to four words) and a verb of saying: what follows a quotation it attributes.
+_SAID_RE = re.compile(
+    r"(?:[A-Z][\w.’'-]*\s+){1,4}(?:said|says|asked|asks|added|adds|told|tells|wrote|writes"
+    r"|replied|continued|recalled|tweeted|explained|insisted|noted|argued|declared)\b"
+)
+#: A quoted passage longer than this is split at its sentences all the same.
+MAX_QUOTE_CHARS = 400
 
 #: A line that starts a list item: "-", "*", "•", "–", "1.", "2)", "a)".
 _LIST_ITEM = re.compile(r"\s*(?:[-*•·–—▪‣◦]\s|\d{1,3}[.)]\s|[a-z][.)]\s)")
@@ -93,16 +130,99 @@ def block_spans(text: str) -> list[tuple[int, int]]:
     return blocks
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+def _cut(blocks: list[tuple[int, int]], skip: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``blocks`` with the ``skip`` spans (sorted, not overlapping) cut out of them."""
+    if not skip:
+        return blocks
+    out: list[tuple[int, int]] = []
+    k = 0
+    for start, end in blocks:
+        while k < len(skip) and skip[k][1] <= start:
+            k += 1
+        j = k
+        pos = start
+        while j < len(skip) and skip[j][0] < end:
+            if skip[j][0] > pos:
+                out.append((pos, skip[j][0]))
+            pos = max(pos, skip[j][1])
+            j += 1
+        if pos < end:
+            out.append((pos, end))
+    return out
+
+
+def _false_boundary(before: str, after: str, inside_quote: bool) -> bool:
+    """True when nupunkt's boundary between ``before`` and ``after`` is not a sentence end."""
+    after = after.lstrip()
+    if not after:
+        return False
+    if after[0] in ")]":
+        return True
+    if inside_quote:
+        return True
+    before = before.rstrip()
+    if before[-1:] in _CLOSING_QUOTES and (after[0].islower() or _SAID_RE.match(after)):
+        return True  # '"... inappropriate?" Walsh asked.'
+    if not before.endswith("."):
+        return False
+    if after[0].islower():
+        return True
+    if _TITLE_END.search(before[-12:]):
+        return True
+    next_word = re.match(r"[\"“‘']?([A-Z][\w’'-]*)", after)
+    if next_word is None:
+        return False
+    if _INITIAL_END.search(before[-40:]):
+        return True
+    return bool(_ACRONYM_END.search(before[-20:])) and next_word.group(1) not in _STARTERS
+
+
+def _closed_quotes(block: str) -> list[tuple[int, int]]:
+    """Quotations in ``block`` that close in it, no longer than :data:`MAX_QUOTE_CHARS`."""
+    from analysis.lexicon import quote_regions
+
+    return [
+        (s, e)
+        for s, e in quote_regions(block)
+        if e - s <= MAX_QUOTE_CHARS and block[e - 1 : e] in ("\u201d", '"', "\u00bb")
+    ]
+
+
+def _repair(block: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join the pieces nupunkt split at a false boundary (see :func:`_false_boundary`)."""
+    if len(pieces) < 2:
+        return pieces
+    quotes = _closed_quotes(block)
+    joined = [pieces[0]]
+    for start, end in pieces[1:]:
+        prev_start, prev_end = joined[-1]
+        cut = len(block[:prev_end].rstrip())
+        inside = any(qs < cut < qe and start < qe - 1 for qs, qe in quotes)
+        if _false_boundary(block[prev_start:prev_end], block[start:end], inside):
+            joined[-1] = (prev_start, end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def sentence_spans(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Return the ``(start, end)`` offsets of the sentences of ``text``, in order.
 
     Each span is trimmed (``text[start:end]`` neither starts nor ends with
-    whitespace) and non-empty; spans never overlap.
+    whitespace) and non-empty; spans never overlap. ``skip`` holds sorted,
+    non-overlapping spans no sentence may reach into (page furniture, the
+    headline); what is left of a line around them must hold a letter or a
+    digit to count as a sentence.
     """
     split = _splitter()
     spans: list[tuple[int, int]] = []
-    for block_start, block_end in block_spans(text):
+    blocks = block_spans(text)
+    cut = _cut(blocks, skip) if skip else blocks
+    whole = set(blocks)
+    for block_start, block_end in cut:
         block = text[block_start:block_end]
+        if (block_start, block_end) not in whole and not any(ch.isalnum() for ch in block):
+            continue  # what a cut left over: punctuation or space
         # nupunkt only breaks at ".", "?" or "!": a block with none of them
         # (a headline, a caption) is one sentence.
         # A block whose only one is its last character (a one-sentence
@@ -112,7 +232,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if not ends or (len(ends) == 1 and block.rstrip()[-1:] in ends):
             pieces = [(0, len(block))]
         else:
-            pieces = split(block)
+            pieces = _repair(block, split(block))
         for start, end in pieces:
             # nupunkt's spans cover the block without gaps, whitespace included.
             piece = block[start:end]

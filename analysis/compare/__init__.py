@@ -3,7 +3,8 @@
 :func:`compare` takes an analysed :class:`~analysis.model.Corpus` and returns a
 :class:`Comparison`: the same facts side by side with their word-level
 differences (:mod:`.align`, :mod:`.diff`), statements only one outlet carries,
-distinctive words per outlet (:mod:`.distinctive`), how each outlet labels
+the headlines side by side, distinctive words per outlet
+(:mod:`.distinctive`), how each outlet labels
 actors and concepts (:mod:`.labels`), who is quoted and how (:mod:`.quotes`)
 and the Policy Frames Codebook dimensions each outlet evokes (:mod:`.frames`).
 :func:`comparison_to_json` gives the documented ``framelens compare --json`` shape.
@@ -24,6 +25,7 @@ from analysis.compare.results import (
     DistinctiveTerm,
     FrameHit,
     Frames,
+    Headline,
     Labels,
     Member,
     OutletFrame,
@@ -49,6 +51,7 @@ __all__ = [
     "DistinctiveTerm",
     "FrameHit",
     "Frames",
+    "Headline",
     "Labels",
     "Member",
     "OutletFrame",
@@ -117,6 +120,36 @@ def _unique(alignment: Alignment, outlets: tuple[str, ...]) -> tuple[UniqueState
         )
         for k in alignment.unmatched
     )  # fmt: skip
+
+
+def headlines(corpus: Corpus) -> tuple[Headline, ...]:
+    """The headline of every article that has one (its title), in corpus order.
+
+    Every headline is scored the same way (:func:`analysis.score.score_line`),
+    whether it is a line of the text or only the title the file declares.
+    """
+    from analysis.score import score_line
+
+    found = []
+    for a, analyzed in enumerate(corpus.articles):
+        article = analyzed.article
+        if not article.title:
+            continue
+        span = article.headline
+        scored = score_line(article.title)
+        found.append(
+            Headline(
+                analyzed.outlet,
+                a,
+                article.title,
+                span[0] if span else None,
+                span[1] if span else None,
+                scored.subjectivity,
+                scored.polarity,
+                scored.loaded,
+            )
+        )
+    return tuple(found)
 
 
 def compare(
@@ -192,6 +225,7 @@ def compare(
         outlets=outlets,
         groups=groups,
         unique=unique,
+        headlines=headlines(corpus),
         distinctive=distinctive,
         labels=labelled,
         quotes=quoted,

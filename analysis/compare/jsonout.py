@@ -15,6 +15,8 @@ character offsets into that article's text)::
                     "dropped": [str]}]     # parallel to members
       }],
       "unique": [{"article", "outlet", "sentence", "start", "end", "text"}],
+      "headlines": [{"article", "outlet", "text", "start", "end",  # start/end null when
+                     "subjectivity", "polarity", "loaded": [str]}],  # only a declared title
       "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
       "labels": {
@@ -135,6 +137,19 @@ def to_json(c: Comparison) -> dict[str, Any]:
         ],
         "groups": groups,
         "unique": unique,
+        "headlines": [
+            {
+                "article": path[h.article],
+                "outlet": h.outlet,
+                "text": h.text,
+                "start": h.start,
+                "end": h.end,
+                "subjectivity": round(h.subjectivity, 4),
+                "polarity": round(h.polarity, 4),
+                "loaded": list(h.loaded),
+            }
+            for h in c.headlines
+        ],
         "distinctive": distinctive,
         "labels": {"descriptors": descriptors, "concepts": concepts},
         "quotes": {

@@ -306,7 +306,7 @@ def aliases(corpus: Corpus) -> dict[str, str]:
     singles: set[str] = set()
     multis: set[str] = set()
     for analyzed in corpus.articles:
-        for m in name_re.finditer(analyzed.article.text):
+        for m in name_re.finditer(analyzed.article.content):
             name = _clean_name(m.group())
             if not name:
                 continue
@@ -506,7 +506,7 @@ def labels(
     counts: dict[tuple[str, str, str], int] = {}
     used_concepts: set[str] = set()
     for a, analyzed in enumerate(corpus.articles):
-        text, outlet = analyzed.article.text, analyzed.outlet
+        text, outlet = analyzed.article.content, analyzed.outlet
         for s, sentence in enumerate(analyzed.sentences):
             for name, desc, kind, d_start, d_end in sentence_descriptors(
                 text, sentence.start, sentence.end

@@ -224,7 +224,7 @@ def _person_finder(corpus: Corpus, alias: dict[str, str]) -> re.Pattern[str] | N
     """A regex of the names that are people: they carry a title ("President X") somewhere."""
     forms: set[str] = set()
     for analyzed in corpus.articles:
-        for m in TITLE_RE.finditer(analyzed.article.text):
+        for m in TITLE_RE.finditer(analyzed.article.content):
             name = _clean_name(m.group("name"))
             if name:
                 forms.add(name)
@@ -369,7 +369,7 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
     n_quotes: dict[str, int] = {o: 0 for o in corpus.outlets}
     verbs: dict[tuple[str, str], int] = {}
     for a, analyzed in enumerate(corpus.articles):
-        text, outlet = analyzed.article.text, analyzed.outlet
+        text, outlet = analyzed.article.content, analyzed.outlet
         words[outlet] += analyzed.words
         starts = [s.start for s in analyzed.sentences]
         spans = quote_spans(text)

@@ -91,6 +91,27 @@ class UniqueStatement(NamedTuple):
     text: str
 
 
+class Headline(NamedTuple):
+    """An article's headline: compared across outlets in a row of its own.
+
+    The headline is never one of the article's sentences, so it is in no
+    group and never listed as unique.
+    """
+
+    outlet: str
+    article: int
+    text: str
+    #: Span of the headline in the article text; None when the headline is only
+    #: the title the file declares (front matter, page metadata).
+    start: int | None
+    end: int | None
+    #: TextBlob's scores of the headline (:func:`analysis.score.score_line`).
+    subjectivity: float = 0.0
+    polarity: float = 0.0
+    #: Loaded terms of FrameLens's lexicon in the headline, as written.
+    loaded: tuple[str, ...] = ()
+
+
 class DistinctiveTerm(NamedTuple):
     """A word one outlet uses more than the others (weighted log-odds, Monroe et al. 2008)."""
 
@@ -275,3 +296,5 @@ class Comparison:
     labels: Labels = Labels()
     quotes: Quotes = Quotes()
     frames: Frames = Frames()
+    #: One per article that has a headline, in corpus order.
+    headlines: tuple[Headline, ...] = ()

@@ -2,20 +2,22 @@
 
 Every loader ends here, so the rules are the same whatever the file type:
 text normalised, emptiness and size checked, outlet found (front matter
-first, then :func:`analysis.outlets.detect_outlet`), site boilerplate removed,
-language guessed.
+first, then :func:`analysis.outlets.detect_outlet`), page furniture and the
+headline found (:func:`analysis.cleanup.clean`; the text is kept whole, the
+furniture is recorded on the article), language guessed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 
+from analysis.cleanup import clean
 from analysis.errors import EmptyInputError, TooLargeError
 from analysis.load.encoding import normalise_text
 from analysis.load.language import guess_language, language_warning
 from analysis.load.limits import MAX_ARTICLE_CHARS
 from analysis.model import Article, OutletSource
-from analysis.outlets import detect_outlet, strip_boilerplate
+from analysis.outlets import detect_outlet
 
 
 def make_article(
@@ -51,9 +53,9 @@ def make_article(
         source = given_source
     else:
         outlet, source = detect_outlet(text, url=url, site_name=site_name)
-    body = strip_boilerplate(text).strip()
-    if body:
-        text = body
+    title = " ".join(meta.get("title", "").split())
+    cleanup = clean(text, title=title)
+    author = " ".join(meta.get("author", "").split()) or cleanup.author
     language = guess_language(text)
     if language != "en":
         warnings = (*warnings, language_warning(language))
@@ -62,10 +64,12 @@ def make_article(
         path=path,
         outlet=outlet,
         outlet_source=source,
-        title=" ".join(meta.get("title", "").split()),
-        author=" ".join(meta.get("author", "").split()),
+        title=title or cleanup.title,
+        author=author,
         date=meta.get("date", "").strip(),
         url=url,
         language=language,
         warnings=tuple(dict.fromkeys(warnings)),
+        furniture=cleanup.furniture,
+        headline=cleanup.headline,
     )

@@ -1,6 +1,7 @@
 """The aligned-statements view: the same fact, side by side, one column per outlet.
 
-Each row is an :class:`~analysis.compare.results.AlignedGroup` (sentences of
+The first row holds each outlet's headline. Each other row is an
+:class:`~analysis.compare.results.AlignedGroup` (sentences of
 different outlets that report one fact); words an outlet adds or words it
 changes against the group's reference wording are highlighted, and what it
 leaves out is listed under its sentence. Statements only one outlet carries
@@ -58,9 +59,9 @@ def default_threshold() -> float:
 class AlignedRow:
     """One row of the view, as plain data (what tests and the report can read).
 
-    ``kind`` is ``"group"`` for a shared fact and ``"unique"`` for a statement
-    only ``outlets[0]`` carries. ``cells`` maps outlet → the sentences shown in
-    its column.
+    ``kind`` is ``"headline"`` for the row of headlines, ``"group"`` for a
+    shared fact and ``"unique"`` for a statement only ``outlets[0]`` carries.
+    ``cells`` maps outlet → the sentences shown in its column.
     """
 
     kind: str
@@ -209,7 +210,7 @@ class AlignedView(QWidget):
         self._last_emitted = self.threshold()
 
     def rows(self) -> list[AlignedRow]:
-        """Every row (groups first, then unique statements), before filtering."""
+        """Every row (headlines, then groups, then unique statements), before filtering."""
         return list(self._rows)
 
     def visible_rows(self) -> list[AlignedRow]:
@@ -263,6 +264,10 @@ class AlignedView(QWidget):
             return []
         rows = []
         colours = _Colours(self.palette())
+        if comparison.headlines:
+            row, html_cells = self._headline_row(comparison.headlines, colours)
+            rows.append(row)
+            self._row_html.append(self._row_to_html(row, html_cells, colours))
         for number, group in enumerate(comparison.groups, start=1):
             cells: dict[str, list[str]] = {}
             html_cells: dict[str, list[str]] = {}
@@ -292,6 +297,31 @@ class AlignedView(QWidget):
             cell = {statement.outlet: [html.escape(statement.text)]}
             self._row_html.append(self._row_to_html(row, cell, colours))
         return rows
+
+    def _headline_row(
+        self, headlines: Any, colours: _Colours
+    ) -> tuple[AlignedRow, dict[str, list[str]]]:
+        """The row of headlines: each in bold, with its subjectivity and loaded terms."""
+        cells: dict[str, list[str]] = {}
+        html_cells: dict[str, list[str]] = {}
+        for h in headlines:
+            cells.setdefault(h.outlet, []).append(h.text)
+            body = f"<b>{html.escape(h.text)}</b>"
+            note = self._headline_note(h)
+            if note:
+                body += f'<br><span style="color:{colours.muted}; font-size:small;">{note}</span>'
+            html_cells.setdefault(h.outlet, []).append(body)
+        row = AlignedRow("headline", "Headline", {o: tuple(t) for o, t in cells.items()})
+        return row, html_cells
+
+    @staticmethod
+    def _headline_note(headline: Any) -> str:
+        note = f"subjectivity {headline.subjectivity:.2f}"
+        if headline.loaded:
+            note += " · loaded: " + ", ".join(f"“{html.escape(t)}”" for t in headline.loaded)
+        if headline.start is None:
+            note += " · title given by the file"
+        return note
 
     def _member_html(self, group: Any, k: int, colours: _Colours) -> str:
         member = group.members[k]
@@ -349,7 +379,9 @@ class AlignedView(QWidget):
 
     def _row_to_html(self, row: AlignedRow, cells: dict[str, list[str]], colours: _Colours) -> str:
         outlets = self._outlets()
-        if row.kind == "group":
+        if row.kind == "headline":
+            head = f"<b>{html.escape(row.label)}</b>"
+        elif row.kind == "group":
             head = (
                 f"<b>{html.escape(row.label)}</b><br>"
                 f'<span style="color:{colours.muted}; font-size:small;">'
@@ -371,7 +403,7 @@ class AlignedView(QWidget):
                     style = f' style="background-color:{colours.unique};"'
                 tds.append(f"<td{style}>" + "<hr>".join(content) + "</td>")
             else:
-                marker = "—" if row.kind == "group" else ""
+                marker = {"group": "—", "headline": "no headline in the text"}.get(row.kind, "")
                 tds.append(f'<td style="color:{colours.muted};" align="center">{marker}</td>')
         return "<tr>" + "".join(tds) + "</tr>"
 
@@ -410,7 +442,7 @@ class AlignedView(QWidget):
             )
             return
         groups = sum(1 for r in self._rows if r.kind == "group")
-        unique = len(self._rows) - groups
+        unique = sum(1 for r in self._rows if r.kind == "unique")
         shown = self._shown()
         summary = (
             f"{groups} fact{'s' if groups != 1 else ''} reported by more than one outlet · "

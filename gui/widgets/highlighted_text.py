@@ -8,6 +8,9 @@
   readers. Categories come from ``resources/lexicons/categories.tsv``.
 - Hovering a highlight shows the term, its category, the reason and
   TextBlob's subjectivity and polarity.
+- Page furniture (bylines, photo credits, video blocks, ...; see
+  :mod:`analysis.cleanup`) is greyed and italic; hovering it says what it is
+  and that it counts in no score. The headline line is bold.
 
 Safety: article text is inserted as plain text with ``QTextCursor`` and
 character formats, never through ``setHtml``; :meth:`loadResource` returns
@@ -38,7 +41,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from analysis.lexicon import Category, load_categories
-from analysis.model import AnalyzedArticle, Highlight
+from analysis.model import AnalyzedArticle, Furniture, Highlight
 from gui.theme import is_dark
 
 log = logging.getLogger(__name__)
@@ -79,6 +82,16 @@ def category(category_id: str) -> Category:
             return c
     label = category_id.removeprefix("custom:").replace("_", " ").capitalize()
     return Category(category_id, label, FALLBACK_COLOUR, "dashdotdot", "From your lexicon.")
+
+
+def furniture_tooltip(furniture: Furniture) -> str:
+    """Rich-text tooltip for a span of page furniture."""
+    reason = html.escape(furniture.reason) if furniture.reason else ""
+    return (
+        f"<p style='white-space:pre-wrap'><b>Page furniture</b> — {html.escape(furniture.kind)}"
+        + (f"<br>{reason}" if reason else "")
+        + "<br>Not part of the article: left out of every score and comparison.</p>"
+    )
 
 
 def highlight_tooltip(highlights: Sequence[Highlight]) -> str:
@@ -241,6 +254,9 @@ class HighlightedText(QTextBrowser):
         meta.append(f"{analyzed.words} words")
         meta.append(f"subjectivity {analyzed.subjectivity:.2f}")
         meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 words")
+        if article.furniture:
+            n = len(article.furniture)
+            meta.append(f"{n} piece{'s' if n != 1 else ''} of page furniture greyed, not scored")
         meta_fmt = QTextCharFormat()
         meta_fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         meta_fmt.setFontPointSize(self._point_size() * 0.9)
@@ -257,7 +273,7 @@ class HighlightedText(QTextBrowser):
         base = cursor.position()
         offsets = _OffsetMap(article.text)
         highlights = sorted(analyzed.highlights, key=lambda h: (h.start, h.end))
-        self._insert_formatted(cursor, article.text, highlights)
+        self._insert_formatted(cursor, article.text, highlights, article.furniture)
         placed = _Placed(
             index=index,
             analyzed=analyzed,
@@ -268,21 +284,44 @@ class HighlightedText(QTextBrowser):
             highlights=highlights,
         )
         self.placed.append(placed)
+        self._bold_headline(QTextCursor(doc), placed)
         cursor.endEditBlock()
 
+    def _furniture_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
+        fmt.setFontItalic(True)
+        return fmt
+
     def _insert_formatted(
-        self, cursor: QTextCursor, text: str, highlights: Sequence[Highlight]
+        self,
+        cursor: QTextCursor,
+        text: str,
+        highlights: Sequence[Highlight],
+        furniture: Sequence[Furniture] = (),
     ) -> None:
         """Insert ``text`` run by run, each run with the formats of the highlights over it.
 
         One pass of ``insertText`` calls is much cheaper than inserting the
         text and then re-formatting each highlight, which re-lays out the
         paragraph every time (it matters when hundreds of articles are shown).
+        Page furniture is inserted greyed (no highlight ever covers it).
         """
         dark = is_dark(self.palette())
         shown = [h for h in highlights if self._shown(h)]
-        cuts = sorted({0, len(text), *(h.start for h in shown), *(h.end for h in shown)})
+        cuts = sorted(
+            {
+                0,
+                len(text),
+                *(h.start for h in shown),
+                *(h.end for h in shown),
+                *(f.start for f in furniture),
+                *(f.end for f in furniture),
+            }
+        )
         plain = QTextCharFormat()
+        greyed = self._furniture_format()
+        furniture_starts = [f.start for f in furniture]
         cache: dict[tuple[int, ...], QTextCharFormat] = {}
         active: list[int] = []
         next_h = 0
@@ -292,7 +331,9 @@ class HighlightedText(QTextBrowser):
                 next_h += 1
             active = [i for i in active if shown[i].end > a]
             if not active:
-                cursor.insertText(text[a:b], plain)
+                k = bisect.bisect_right(furniture_starts, a) - 1
+                inside = k >= 0 and a < furniture[k].end
+                cursor.insertText(text[a:b], greyed if inside else plain)
                 continue
             key = tuple(active)
             fmt = cache.get(key)
@@ -312,8 +353,28 @@ class HighlightedText(QTextBrowser):
     def _point_size(self) -> float:
         return max(6.0, self._base_point_size + self._zoom)
 
+    def _bold_headline(self, cursor: QTextCursor, placed: _Placed) -> None:
+        span = placed.analyzed.article.headline
+        if span is None:
+            return
+        cursor.setPosition(placed.base + placed.offsets.to_doc(span[0]))
+        cursor.setPosition(
+            placed.base + placed.offsets.to_doc(span[1]), QTextCursor.MoveMode.KeepAnchor
+        )
+        bold = QTextCharFormat()
+        bold.setFontWeight(QFont.Weight.Bold)
+        cursor.mergeCharFormat(bold)
+
     def _format(self, cursor: QTextCursor, placed: _Placed) -> None:
         dark = is_dark(self.palette())
+        self._bold_headline(cursor, placed)
+        greyed = self._furniture_format()
+        for f in placed.analyzed.article.furniture:
+            cursor.setPosition(placed.base + placed.offsets.to_doc(f.start))
+            cursor.setPosition(
+                placed.base + placed.offsets.to_doc(f.end), QTextCursor.MoveMode.KeepAnchor
+            )
+            cursor.mergeCharFormat(greyed)
         # Subjective shading first, so a loaded term inside it keeps its own look.
         ordered = sorted(placed.highlights, key=lambda h: h.kind != "subjective")
         for h in ordered:
@@ -379,10 +440,24 @@ class HighlightedText(QTextBrowser):
             and not (h.kind == "subjective" and SUBJECTIVE in self.hidden)
         ]
 
+    def furniture_at(self, position: int) -> Furniture | None:
+        """The page furniture at document ``position``, if any."""
+        found = self.locate(position)
+        if found is None:
+            return None
+        placed, offset = found
+        for f in placed.analyzed.article.furniture:
+            if f.start <= offset < f.end:
+                return f
+        return None
+
     def tooltip_at(self, position: int) -> str:
         """The tooltip for document ``position`` ("" where nothing is highlighted)."""
         hits = self.highlights_at(position)
-        return highlight_tooltip(hits) if hits else ""
+        if hits:
+            return highlight_tooltip(hits)
+        furniture = self.furniture_at(position)
+        return furniture_tooltip(furniture) if furniture is not None else ""
 
     def document_position(self, article_index: int, text_offset: int) -> int:
         """Document position of ``text_offset`` in the article ``article_index``."""

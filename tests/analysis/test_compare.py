@@ -361,3 +361,110 @@ def _cancel_corpus() -> Corpus:
             )
         )
     return Corpus(tuple(articles))
+
+
+# --- headlines and page furniture ----------------------------------------------------
+
+
+def _furnished_corpus() -> Corpus:
+    """Two invented reports with headlines, a byline, a credit and a video block."""
+    from analysis.load import load_text
+    from analysis.pipeline import analyze
+
+    gazette = load_text(
+        "Mayor opens Varden bridge after six years\n\n"
+        "- Ada Quill\n\n"
+        "Mayor Elena Voss opened the Varden bridge on Tuesday after six years of work.\n\n"
+        "A woman in a red coat cuts a ribbon on a bridge\n"
+        "Voss cuts the ribbon on Tuesday. (Arno Pell/The Associated Press)\n\n"
+        "WATCH | The opening:\n\nVarden bridge opens\n\n2 days ago\nDuration 1:10\n"
+        "Crowds watch the first cars cross the new bridge.",
+        path="gazette.txt",
+        outlet="Harbour Gazette",
+    )
+    courier = load_text(
+        "Varden bridge opens, six years late\n\n"
+        "Elena Voss opened the Varden bridge on Tuesday after six years of work.\n\n"
+        "Advertisement\n\n"
+        "Critics said the bridge cost far too much.",
+        path="courier.txt",
+        outlet="Valley Courier",
+    )
+    return analyze([gazette, courier], workers=1)
+
+
+def test_headlines_are_compared_in_their_own_row_not_as_statements() -> None:
+    corpus = _furnished_corpus()
+    comparison = compare(corpus)
+    assert [(h.outlet, h.text) for h in comparison.headlines] == [
+        ("Harbour Gazette", "Mayor opens Varden bridge after six years"),
+        ("Valley Courier", "Varden bridge opens, six years late"),
+    ]
+    for h in comparison.headlines:
+        assert h.start is not None and h.end is not None
+        assert corpus.articles[h.article].article.text[h.start : h.end] == h.text
+    statements = [m.text for g in comparison.groups for m in g.members]
+    statements += [u.text for u in comparison.unique]
+    assert not any("Varden bridge opens" in s or "after six years\n" in s for s in statements)
+    document = comparison_to_json(comparison, corpus)
+    first = document["headlines"][0]
+    assert {k: first[k] for k in ("article", "outlet", "text", "start", "end")} == {
+        "article": "gazette.txt",
+        "outlet": "Harbour Gazette",
+        "text": "Mayor opens Varden bridge after six years",
+        "start": 0,
+        "end": 41,
+    }
+    assert set(first) == {
+        "article", "outlet", "text", "start", "end", "subjectivity", "polarity", "loaded",
+    }  # fmt: skip
+
+
+def test_page_furniture_is_in_no_group_unique_list_or_distinctive_word() -> None:
+    corpus = _furnished_corpus()
+    comparison = compare(corpus, min_count=1)
+    statements = [m.text for g in comparison.groups for m in g.members]
+    statements += [u.text for u in comparison.unique]
+    assert "Voss cuts the ribbon on Tuesday." in statements  # the caption stays
+    for furniture in ("Ada Quill", "Arno Pell", "Duration", "days ago", "WATCH", "red coat",
+                      "Crowds watch", "Advertisement", "Varden bridge opens\n"):  # fmt: skip
+        assert not any(furniture in s for s in statements), furniture
+    terms = {t.term for t in comparison.distinctive}
+    assert not terms & {"quill", "pell", "duration", "watch", "advertisement", "associated"}
+    assert corpus.articles[0].article.author == "Ada Quill"
+
+
+def test_a_declared_title_is_a_headline_without_a_span() -> None:
+    from analysis.load import load_text
+    from analysis.pipeline import analyze
+
+    corpus = analyze(
+        [
+            load_text("The bridge opened on Tuesday.", path="a.txt", outlet="A", title="Bridge"),
+            load_text("The bridge opened on Tuesday.", path="b.txt", outlet="B"),
+        ],
+        workers=1,
+    )
+    assert [(h.text, h.start, h.end) for h in compare(corpus).headlines] == [("Bridge", None, None)]
+
+
+def test_every_headline_is_scored_the_same_way_in_the_text_or_not() -> None:
+    from analysis.load import load_text
+    from analysis.pipeline import analyze
+    from analysis.score import score_line
+
+    title = "Critics slam outrageous bridge deal"
+    body = "The bridge opened on Tuesday after six years of work."
+    corpus = analyze(
+        [
+            load_text(f"{title}\n\n{body}", path="a.txt", outlet="A"),
+            load_text(body, path="b.txt", outlet="B", title=title),
+        ],
+        workers=1,
+    )
+    in_text, declared = compare(corpus).headlines
+    assert in_text.start == 0 and declared.start is None
+    expected = score_line(title)
+    for h in (in_text, declared):
+        assert (h.subjectivity, h.polarity, h.loaded) == tuple(expected)
+    assert "slam" in expected.loaded and expected.subjectivity > 0

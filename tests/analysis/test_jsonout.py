@@ -10,7 +10,7 @@ from analysis.pipeline import analyze
 
 ARTICLE_KEYS = {
     "path", "outlet", "outlet_source", "title", "author", "date", "words", "subjectivity",
-    "polarity", "loaded_per_1000", "text", "sentences", "highlights",
+    "polarity", "loaded_per_1000", "text", "sentences", "highlights", "headline", "furniture",
 }  # fmt: skip
 
 

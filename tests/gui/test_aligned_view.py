@@ -177,3 +177,31 @@ def test_big_comparisons_are_shown_a_page_at_a_time(view: AlignedView) -> None:
     assert "not shown yet" not in view.browser().toPlainText()
     view._filter.setText("Mayor")  # a new filter starts at the first page again
     assert view.shown_rows() == min(PAGE_ROWS, len(view.visible_rows()))
+
+
+def test_headlines_come_first_in_a_row_of_their_own(view: AlignedView) -> None:
+    from dataclasses import replace
+
+    from analysis.compare import Headline
+
+    corpus = make_corpus()
+    outlets = corpus.outlets
+    comparison = replace(
+        make_comparison(corpus),
+        headlines=(
+            Headline(outlets[0], 0, "Fares rise again", None, None),
+            Headline(outlets[2], 2, "Council backs fare plan", None, None),
+        ),
+    )
+    view.set_data(corpus, comparison)
+    rows = view.rows()
+    assert [r.kind for r in rows][:2] == ["headline", "group"]
+    assert rows[0].cells == {
+        outlets[0]: ("Fares rise again",),
+        outlets[2]: ("Council backs fare plan",),
+    }
+    text = view.browser().toPlainText()
+    assert "Headline" in text and "Council backs fare plan" in text
+    assert text.index("Fares rise again") < text.index("Fact 1")
+    # The summary still counts facts and statements, not the headline row.
+    assert view._summary.text().startswith("2 facts")

@@ -173,3 +173,35 @@ def test_adding_articles_leaves_the_reader_where_they_are(qtbot: QtBot) -> None:
     with qtbot.assertNotEmitted(view.sentenceSelected, wait=300):
         view.append_article(6, analyzed("More text.", title="More"))
     assert view.sentence_at(view.textCursor().position()) != (6, 0)
+
+
+def test_page_furniture_is_greyed_and_explains_itself(qtbot: QtBot) -> None:
+    from analysis.load import load_text
+    from analysis.score import analyze_article
+
+    text = (
+        "Council expands bus network\n\n- Ada Quill\n\n"
+        "The council voted on Tuesday to add four bus routes.\n\nDuration 1:45\n\n"
+        "The routes start in May."
+    )
+    widget = HighlightedText()
+    qtbot.addWidget(widget)
+    widget.set_articles([(0, analyze_article(load_text(text)))])
+
+    def fmt_at(offset: int) -> QTextCharFormat:
+        cursor = QTextCursor(widget.document())
+        cursor.setPosition(widget.document_position(0, offset) + 1)
+        return cursor.charFormat()
+
+    duration = text.index("Duration")
+    assert fmt_at(duration).fontItalic()
+    assert not fmt_at(text.index("The routes")).fontItalic()
+    assert fmt_at(0).fontWeight() > 500  # the headline is bold
+    assert "2 pieces of page furniture greyed, not scored" in widget.toPlainText()
+    tip = widget.tooltip_at(widget.document_position(0, duration) + 1)
+    assert "Page furniture" in tip and "media" in tip
+    assert widget.tooltip_at(widget.document_position(0, text.index("Ada")) + 1).count("byline")
+    # Switching highlight categories keeps the furniture greyed.
+    widget.set_hidden_categories({"subjective"})
+    assert fmt_at(duration).fontItalic()
+    assert fmt_at(0).fontWeight() > 500
