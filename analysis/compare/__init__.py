@@ -1,7 +1,8 @@
 """Framing comparison across outlets: the compare step of load → segment → score → compare.
 
 :func:`compare` takes an analysed :class:`~analysis.model.Corpus` and returns a
-:class:`Comparison`: the same facts side by side with their word-level
+:class:`Comparison`: the articles grouped into stories (:mod:`.stories`),
+the same facts of each story side by side with their word-level
 differences (:mod:`.align`, :mod:`.diff`), statements only one outlet carries,
 distinctive words per outlet (:mod:`.distinctive`), how each outlet labels
 actors and concepts (:mod:`.labels`), who is quoted and how (:mod:`.quotes`)
@@ -11,7 +12,7 @@ and the Policy Frames Codebook dimensions each outlet evokes (:mod:`.frames`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from analysis.compare.align import DEFAULT_THRESHOLD, MIN_WORDS, Alignment, align
 from analysis.compare.diff import group_diff
@@ -32,9 +33,11 @@ from analysis.compare.results import (
     Quotes,
     SentenceRef,
     SpeakerCount,
+    Story,
     UniqueStatement,
     VerbCount,
 )
+from analysis.compare.stories import find_stories
 from analysis.compare.tokens import TermMatcher
 from analysis.errors import CancelledError
 from analysis.model import Corpus
@@ -57,6 +60,7 @@ __all__ = [
     "Quotes",
     "SentenceRef",
     "SpeakerCount",
+    "Story",
     "UniqueStatement",
     "VerbCount",
     "compare",
@@ -65,7 +69,10 @@ __all__ = [
 ]
 
 
-def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
+def _groups(
+    corpus: Corpus, alignment: Alignment, story: Story, index: Sequence[int]
+) -> tuple[AlignedGroup, ...]:
+    """Groups of an alignment of ``corpus`` (one story); ``index`` maps its articles back."""
     items = alignment.items
     result = []
     for group in alignment.groups:
@@ -91,8 +98,8 @@ def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
         result.append(
             AlignedGroup(
                 members=tuple(
-                    Member(items[k].article, items[k].sentence, items[k].start, items[k].end,
-                           items[k].text)
+                    Member(index[items[k].article], items[k].sentence, items[k].start,
+                           items[k].end, items[k].text)
                     for k in group
                 ),
                 outlets=tuple(items[k].outlet for k in group),
@@ -101,22 +108,43 @@ def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
                 dropped=dropped,
                 similarity=sum(pairs) / len(pairs) if pairs else 0.0,
                 anchors=alignment.anchors(group),
+                story=story.id,
             )
         )  # fmt: skip
     return tuple(result)
 
 
-def _unique(alignment: Alignment, outlets: tuple[str, ...]) -> tuple[UniqueStatement, ...]:
+def _unique(
+    alignment: Alignment, outlets: tuple[str, ...], story: Story, index: Sequence[int]
+) -> tuple[UniqueStatement, ...]:
     if len(outlets) < 2:
         return ()
     items = alignment.items
     return tuple(
         UniqueStatement(
-            items[k].outlet, items[k].article, items[k].sentence, items[k].start, items[k].end,
-            items[k].text,
+            items[k].outlet, index[items[k].article], items[k].sentence, items[k].start,
+            items[k].end, items[k].text, story.id,
         )
         for k in alignment.unmatched
     )  # fmt: skip
+
+
+def _align_stories(
+    corpus: Corpus,
+    stories: Sequence[Story],
+    align_one: Callable[[Corpus], Alignment],
+) -> tuple[tuple[AlignedGroup, ...], tuple[UniqueStatement, ...]]:
+    """Align each story on its own; groups and unique statements in story order."""
+    groups: list[AlignedGroup] = []
+    unique: list[UniqueStatement] = []
+    for story in stories:
+        part = Corpus(articles=tuple(corpus.articles[i] for i in story.articles))
+        if len(part.outlets) < 2:
+            continue  # one outlet: nothing to set side by side
+        alignment = align_one(part)
+        groups.extend(_groups(part, alignment, story, story.articles))
+        unique.extend(_unique(alignment, part.outlets, story, story.articles))
+    return tuple(groups), tuple(unique)
 
 
 def compare(
@@ -128,10 +156,11 @@ def compare(
     concepts: TermMatcher | None = None,
     frames: TermMatcher | None = None,
     aliases: TermMatcher | None = None,
+    story_threshold: float | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Comparison:
-    """Compare how the outlets of ``corpus`` report the story.
+    """Compare how the outlets of ``corpus`` report the story (or stories).
 
     ``threshold`` (0–1) is the similarity at which two sentences of different
     outlets count as the same statement: raise it for fewer, surer groups.
@@ -143,6 +172,9 @@ def compare(
     groups also make their terms count as one word in alignment.
     ``aliases`` replaces resources/aliases.tsv (other names of one thing,
     "Beijing" = "China", used in alignment only; see :func:`.align.load_aliases`).
+    The articles are first grouped into stories (:mod:`.stories`) and facts
+    are aligned within each story only; ``story_threshold`` replaces
+    :data:`.stories.STORY_THRESHOLD` (0 puts every article in one story).
     ``progress(done, total)`` is called after each
     step and ``cancel()`` checked between steps and inside the alignment
     (raising :class:`~analysis.errors.CancelledError`).
@@ -164,16 +196,21 @@ def compare(
             progress(done, steps)
 
     step(0)
-    alignment = align(
-        corpus,
-        threshold=threshold,
-        min_words=min_words,
-        concepts=concept_groups,
-        aliases=aliases,
-        cancel=cancel,
+    stories = find_stories(corpus.articles) if story_threshold is None else find_stories(
+        corpus.articles, threshold=story_threshold
     )
-    groups = _groups(corpus, alignment)
-    unique = _unique(alignment, outlets)
+
+    def align_one(part: Corpus) -> Alignment:
+        return align(
+            part,
+            threshold=threshold,
+            min_words=min_words,
+            concepts=concept_groups,
+            aliases=aliases,
+            cancel=cancel,
+        )
+
+    groups, unique = _align_stories(corpus, stories, align_one)
     step(1)
     distinctive = distinctive_terms(corpus, min_count=min_count)
     step(2)
@@ -196,6 +233,7 @@ def compare(
         labels=labelled,
         quotes=quoted,
         frames=framed,
+        stories=stories,
     )
 
 
@@ -217,20 +255,19 @@ def realign(
     """
     from dataclasses import replace
 
-    alignment = align(
-        corpus,
-        threshold=threshold,
-        min_words=min_words,
-        concepts=concepts,
-        aliases=aliases,
-        cancel=cancel,
-    )
-    return replace(
-        comparison,
-        threshold=threshold,
-        groups=_groups(corpus, alignment),
-        unique=_unique(alignment, corpus.outlets),
-    )
+    def align_one(part: Corpus) -> Alignment:
+        return align(
+            part,
+            threshold=threshold,
+            min_words=min_words,
+            concepts=concepts,
+            aliases=aliases,
+            cancel=cancel,
+        )
+
+    stories = comparison.stories or find_stories(corpus.articles)
+    groups, unique = _align_stories(corpus, stories, align_one)
+    return replace(comparison, threshold=threshold, groups=groups, unique=unique, stories=stories)
 
 
 def comparison_to_json(comparison: Comparison, corpus: Corpus | None = None) -> dict[str, object]:

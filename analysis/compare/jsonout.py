@@ -6,7 +6,11 @@ character offsets into that article's text)::
     {
       "threshold": 0.45,
       "articles": [{"article": path, "outlet": str}],
+      "stories": [{"id": str, "title": str, "articles": [path],   # facts align within a story
+                   "span_days": int | null, "warnings": [str]}],
       "groups": [{
+          "story": str,                     # id of the story
+
           "similarity": float,              # mean pairwise similarity, 0-1
           "core": int,                      # index into members of the core sentence
           "anchors": [str],                 # figures all members share ("12-point")
@@ -14,7 +18,7 @@ character offsets into that article's text)::
           "diff": [{"article", "spans": [{"start", "end", "text", "op"}],  # op: same|added|changed
                     "dropped": [str]}]     # parallel to members
       }],
-      "unique": [{"article", "outlet", "sentence", "start", "end", "text"}],
+      "unique": [{"story", "article", "outlet", "sentence", "start", "end", "text"}],
       "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
       "labels": {
@@ -59,6 +63,7 @@ def to_json(c: Comparison) -> dict[str, Any]:
 
     groups = [
         {
+            "story": g.story,
             "similarity": round(g.similarity, 4),
             "core": g.core,
             "anchors": list(g.anchors),
@@ -74,7 +79,10 @@ def to_json(c: Comparison) -> dict[str, Any]:
         }
         for g in c.groups
     ]
-    unique = [sentence_ref(u.article, u.sentence, u.start, u.end, u.text) for u in c.unique]
+    unique = [
+        {"story": u.story, **sentence_ref(u.article, u.sentence, u.start, u.end, u.text)}
+        for u in c.unique
+    ]
     distinctive: dict[str, list[dict[str, Any]]] = {o: [] for o in c.outlets}
     for t in c.distinctive:
         distinctive[t.outlet].append(
@@ -132,6 +140,16 @@ def to_json(c: Comparison) -> dict[str, Any]:
         "threshold": c.threshold,
         "articles": [
             {"article": p, "outlet": o} for p, o in zip(path, c.article_outlets, strict=True)
+        ],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "articles": [path[a] for a in s.articles],
+                "span_days": s.span_days,
+                "warnings": list(s.warnings),
+            }
+            for s in c.stories
         ],
         "groups": groups,
         "unique": unique,

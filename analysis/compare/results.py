@@ -74,6 +74,8 @@ class AlignedGroup:
     #: Anchor terms all members share ("12-point", "$84,000", "40%"), in normal form:
     #: with one, the group may hold sentences less similar than the threshold.
     anchors: tuple[str, ...] = ()
+    #: Id of the story (:class:`.stories.Story`) the group belongs to.
+    story: str = ""
 
 
 class UniqueStatement(NamedTuple):
@@ -89,6 +91,8 @@ class UniqueStatement(NamedTuple):
     start: int
     end: int
     text: str
+    #: Id of the story (:class:`.stories.Story`) the sentence belongs to.
+    story: str = ""
 
 
 class DistinctiveTerm(NamedTuple):
@@ -257,6 +261,22 @@ class Frames:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report one event (or one running story); see :mod:`.stories`."""
+
+    #: "story-1", "story-2", ... in the order of each story's first article.
+    id: str
+    #: The headline of the story's most central article (or its file name).
+    title: str
+    #: Indices into ``corpus.articles``, ascending.
+    articles: tuple[int, ...]
+    #: Days between the earliest and the latest dated article; None with fewer than two dates.
+    span_days: int | None = None
+    #: Plain-words notes, e.g. that the articles are months apart.
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """How the outlets of a corpus report the same story differently.
 
@@ -275,3 +295,12 @@ class Comparison:
     labels: Labels = Labels()
     quotes: Quotes = Quotes()
     frames: Frames = Frames()
+    #: The stories the articles were grouped into; facts are aligned within one story only.
+    stories: tuple[Story, ...] = ()
+
+    def story_of(self, article: int) -> Story | None:
+        """The story holding article ``article`` (None when the comparison has no stories)."""
+        for story in self.stories:
+            if article in story.articles:
+                return story
+        return None
