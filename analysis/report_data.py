@@ -643,6 +643,34 @@ def _group_spans(text: str, member: Member, diff: Sequence[DiffSpan]) -> tuple[S
 
 
 def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
+    """The aligned statements; with several stories, one part per story."""
+    if len(comparison.stories) < 2:
+        warnings = comparison.stories[0].warnings if comparison.stories else ()
+        notes = tuple(Paragraph(w, note=True) for w in warnings)
+        return notes + _story_aligned(comparison, corpus, limit)
+    blocks: list[Block] = [
+        Paragraph(
+            f"The articles report {len(comparison.stories)} different stories; statements "
+            "are compared within each story only.",
+            note=True,
+        )
+    ]
+    for number, story in enumerate(comparison.stories, start=1):
+        outlets = ", ".join(dict.fromkeys(comparison.article_outlets[i] for i in story.articles))
+        count = len(story.articles)
+        blocks.append(
+            Heading(
+                f"Story {number}: {story.title} ({count} article{'s' if count != 1 else ''}: "
+                f"{outlets})",
+                2,
+            )
+        )
+        blocks.extend(Paragraph(w, note=True) for w in story.warnings)
+        blocks.extend(_story_aligned(comparison.for_story(story.id), corpus, limit))
+    return tuple(blocks)
+
+
+def _story_aligned(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
     groups = sorted(comparison.groups, key=lambda g: (-len(set(g.outlets)), -g.similarity))
     if not groups:
         return (Paragraph("No statement was found in more than one outlet.", note=True),)

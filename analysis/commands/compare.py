@@ -93,12 +93,18 @@ def _readable(c: Comparison) -> str:
     lines: list[str] = []
     lines.append(f"Outlets: {', '.join(c.outlets) or '(none)'}; articles: {len(c.articles)}")
     lines.append("")
+    lines.append(f"Stories (facts are aligned within a story only): {len(c.stories)}")
+    for story in c.stories:
+        lines.append(f"  {story.id}: {_short(story.title, 100)} ({len(story.articles)} articles)")
+        lines.extend(f"    ! {w}" for w in story.warnings)
+    lines.append("")
     lines.append(
         f"Same statements in different outlets (threshold {c.threshold}): {len(c.groups)} groups"
     )
     for n, group in enumerate(sorted(c.groups, key=lambda g: -g.similarity), start=1):
         shared = f", shared figure {', '.join(group.anchors)}" if group.anchors else ""
-        lines.append(f"  #{n} similarity {group.similarity:.2f}{shared}")
+        story = f" [{group.story}]" if len(c.stories) > 1 else ""
+        lines.append(f"  #{n}{story} similarity {group.similarity:.2f}{shared}")
         for outlet, spans in zip(group.outlets, group.diff, strict=True):
             marked = " ".join(
                 s.text if s.op == "same" else f"[{'+' if s.op == 'added' else '~'}{s.text}]"

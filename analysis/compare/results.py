@@ -9,7 +9,7 @@ offsets into ``corpus.articles[article].article.text``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 #: How a word of an aligned sentence relates to the group's core sentence.
@@ -297,6 +297,24 @@ class Comparison:
     frames: Frames = Frames()
     #: The stories the articles were grouped into; facts are aligned within one story only.
     stories: tuple[Story, ...] = ()
+
+    def for_story(self, story_id: str) -> Comparison:
+        """This comparison narrowed to one story's groups, unique statements and outlets.
+
+        Article indices still point into the whole corpus; the other parts
+        (distinctive words, labels, quotes, frames) stay those of all articles.
+        An unknown ``story_id`` returns the comparison unchanged.
+        """
+        story = next((s for s in self.stories if s.id == story_id), None)
+        if story is None:
+            return self
+        present = {self.article_outlets[i] for i in story.articles}
+        return replace(
+            self,
+            outlets=tuple(o for o in self.outlets if o in present),
+            groups=tuple(g for g in self.groups if g.story == story_id),
+            unique=tuple(u for u in self.unique if u.story == story_id),
+        )
 
     def story_of(self, article: int) -> Story | None:
         """The story holding article ``article`` (None when the comparison has no stories)."""

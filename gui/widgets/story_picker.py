@@ -9,7 +9,6 @@ warning. With one story (or none) the picker hides itself.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -17,23 +16,10 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QWidget
 
 
 def story_comparison(comparison: Any, story_id: str) -> Any:
-    """``comparison`` narrowed to one story's groups, unique statements and outlets.
-
-    Article indices still point into the whole corpus. An empty ``story_id``
-    (or a comparison without stories) returns ``comparison`` unchanged.
-    """
-    if comparison is None or not story_id or not comparison.stories:
+    """``comparison`` narrowed to one story (``Comparison.for_story``); as is without one."""
+    if comparison is None or not story_id:
         return comparison
-    story = next((s for s in comparison.stories if s.id == story_id), None)
-    if story is None:
-        return comparison
-    present = {comparison.article_outlets[i] for i in story.articles}
-    return replace(
-        comparison,
-        outlets=tuple(o for o in comparison.outlets if o in present),
-        groups=tuple(g for g in comparison.groups if g.story == story_id),
-        unique=tuple(u for u in comparison.unique if u.story == story_id),
-    )
+    return comparison.for_story(story_id)
 
 
 class StoryPicker(QWidget):
