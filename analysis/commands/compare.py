@@ -103,8 +103,8 @@ def _readable(c: Comparison) -> str:
     )
     for n, group in enumerate(sorted(c.groups, key=lambda g: -g.similarity), start=1):
         shared = f", shared figure {', '.join(group.anchors)}" if group.anchors else ""
-        story = f" [{group.story}]" if len(c.stories) > 1 else ""
-        lines.append(f"  #{n}{story} similarity {group.similarity:.2f}{shared}")
+        tag = f" [{group.story}]" if len(c.stories) > 1 else ""
+        lines.append(f"  #{n}{tag} similarity {group.similarity:.2f}{shared}")
         for outlet, spans in zip(group.outlets, group.diff, strict=True):
             marked = " ".join(
                 s.text if s.op == "same" else f"[{'+' if s.op == 'added' else '~'}{s.text}]"
