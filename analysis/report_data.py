@@ -727,10 +727,11 @@ def _story_aligned(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[
 
 
 def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
-    if not comparison.distinctive:
+    if len(comparison.outlets) < 2:
         return (
             Paragraph("No distinctive words (a comparison needs two or more outlets).", note=True),
         )
+    notes = {n.outlet: n.note for n in comparison.distinctive_notes}
     rows = []
     for outlet in comparison.outlets:
         terms = sorted(
@@ -738,11 +739,14 @@ def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
         )
         if terms:
             rows.append((outlet, ", ".join(f"{t.term} ({t.count})" for t in terms[:15])))
+        elif outlet in notes:
+            rows.append((outlet, notes[outlet]))
     return (
         Paragraph(
             "Words each outlet uses more than the others (weighted log-odds with an "
             "informative prior, Monroe et al. 2008), strongest first; the number is how "
-            "often the outlet uses the word.",
+            "often the outlet uses the word. Only words with z of 1.96 or more (unlikely to "
+            "be chance) are listed, never names, days or months.",
             note=True,
         ),
         _table_from_rows(("Outlet", "Distinctive words"), rows),

@@ -120,10 +120,12 @@ def _readable(c: Comparison) -> str:
         for u in own[:5]:
             lines.append(f"    - {_short(u.text)}")
     lines.append("")
-    lines.append("Distinctive words (weighted log-odds z-score, count):")
+    lines.append("Distinctive words (weighted log-odds z-score >= 1.96, count; no names):")
+    notes = {n.outlet: n.note for n in c.distinctive_notes}
     for outlet in c.outlets:
         terms = [t for t in c.distinctive if t.outlet == outlet][:10]
-        listed = ", ".join(f"{t.term} ({t.z:.1f}, {t.count})" for t in terms) or "-"
+        listed = ", ".join(f"{t.term} ({t.z:.1f}, {t.count})" for t in terms)
+        listed = listed or notes.get(outlet, "-")
         lines.append(f"  {outlet}: {listed}")
     lines.append("")
     lines.append("Labels (how each outlet describes an actor):")

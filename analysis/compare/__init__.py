@@ -22,6 +22,7 @@ from analysis.compare.results import (
     ConceptCount,
     Descriptor,
     DiffSpan,
+    DistinctiveNote,
     DistinctiveTerm,
     FrameHit,
     Frames,
@@ -49,6 +50,7 @@ __all__ = [
     "ConceptCount",
     "Descriptor",
     "DiffSpan",
+    "DistinctiveNote",
     "DistinctiveTerm",
     "FrameHit",
     "Frames",
@@ -179,7 +181,7 @@ def compare(
     step and ``cancel()`` checked between steps and inside the alignment
     (raising :class:`~analysis.errors.CancelledError`).
     """
-    from analysis.compare.distinctive import distinctive_terms
+    from analysis.compare.distinctive import distinctive_notes, distinctive_terms
     from analysis.compare.frames import frame_scores
     from analysis.compare.labels import aliases as short_names
     from analysis.compare.labels import default_concepts, labels
@@ -213,6 +215,7 @@ def compare(
     groups, unique = _align_stories(corpus, stories, align_one)
     step(1)
     distinctive = distinctive_terms(corpus, min_count=min_count)
+    distinctive_why = distinctive_notes(corpus, distinctive)
     step(2)
     # Labels and quotes both resolve short names to full ones: find them once.
     names = short_names(corpus)
@@ -230,6 +233,7 @@ def compare(
         groups=groups,
         unique=unique,
         distinctive=distinctive,
+        distinctive_notes=distinctive_why,
         labels=labelled,
         quotes=quoted,
         frames=framed,

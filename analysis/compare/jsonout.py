@@ -21,6 +21,8 @@ character offsets into that article's text)::
       "unique": [{"story", "article", "outlet", "sentence", "start", "end", "text"}],
       "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
+                                                    # only words with z >= 1.96, never names
+      "distinctive_notes": {outlet: str},          # why an outlet has no distinctive word
       "labels": {
           "descriptors": {outlet: [{"actor", "text", "kind", "article", "sentence",
                                     "start", "end"}]},
@@ -154,6 +156,7 @@ def to_json(c: Comparison) -> dict[str, Any]:
         "groups": groups,
         "unique": unique,
         "distinctive": distinctive,
+        "distinctive_notes": {n.outlet: n.note for n in c.distinctive_notes},
         "labels": {"descriptors": descriptors, "concepts": concepts},
         "quotes": {
             "quotes": [

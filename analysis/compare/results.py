@@ -115,6 +115,15 @@ class DistinctiveTerm(NamedTuple):
     refs: tuple[SentenceRef, ...]
 
 
+class DistinctiveNote(NamedTuple):
+    """Why an outlet has no distinctive word listed (too little text, or none stands out)."""
+
+    outlet: str
+    #: Words of the outlet counted for the test (no stopwords, numbers, dates).
+    words: int
+    note: str
+
+
 class Descriptor(NamedTuple):
     """How an outlet describes an actor: "Lukashenko, a close ally of ..." and the like."""
 
@@ -295,6 +304,8 @@ class Comparison:
     labels: Labels = Labels()
     quotes: Quotes = Quotes()
     frames: Frames = Frames()
+    #: Outlets without a distinctive word, and why.
+    distinctive_notes: tuple[DistinctiveNote, ...] = ()
     #: The stories the articles were grouped into; facts are aligned within one story only.
     stories: tuple[Story, ...] = ()
 
