@@ -155,18 +155,27 @@ def main() -> int:
 
         fifty = analyze(paths[:50])
         compare(fifty)  # warm-up
-        runs = []
+        timings: dict[str, list[tuple[float, float]]] = {"stories": [], "one story": []}
         for _ in range(1 if args.quick else args.repeat):
-            start = time.perf_counter()
-            compare(fifty)
-            runs.append(time.perf_counter() - start)
-        median = statistics.median(runs)
-        print(f"compare() on 50 articles: median {median:.3f} s of {len(runs)}")
+            for name, threshold in (("stories", None), ("one story", 0.0)):
+                wall, cpu = time.perf_counter(), time.process_time()
+                compare(fifty, story_threshold=threshold)
+                timings[name].append((time.perf_counter() - wall, time.process_time() - cpu))
+        median = {n: statistics.median(w for w, _ in t) for n, t in timings.items()}
+        cpu_median = {n: statistics.median(c for _, c in t) for n, t in timings.items()}
+        print(
+            f"compare() on 50 articles: with stories {median['stories']:.3f} s "
+            f"(CPU {cpu_median['stories']:.3f} s), one story for all {median['one story']:.3f} s "
+            f"(CPU {cpu_median['one story']:.3f} s), median of {len(timings['stories'])}"
+        )
         figures.append(
             figure(
-                f"compare() on 50 articles with story grouping (median of {len(runs)})",
-                f"{median:.2f} s", value=round(median, 3), unit="s",
-                target="< 2 s", passed=median < 2.0,
+                f"compare() on 50 articles with story grouping (median of "
+                f"{len(timings['stories'])}; CPU time; without grouping in brackets)",
+                f"{median['stories']:.2f} s (CPU {cpu_median['stories']:.2f} s; without "
+                f"{median['one story']:.2f} s, CPU {cpu_median['one story']:.2f} s)",
+                value=round(median["stories"], 3), unit="s",
+                target="< 2 s", passed=median["stories"] < 2.0,
             )
         )  # fmt: skip
     emit("story_grouping", figures)
