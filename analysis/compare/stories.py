@@ -37,9 +37,9 @@ import importlib.util
 import logging
 import math
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
-from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
