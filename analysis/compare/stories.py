@@ -161,7 +161,8 @@ def average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
     """Clusters of ``range(len(sim))`` by average link, merging down to ``threshold``.
 
     The two closest clusters merge while their mean pairwise similarity is at
-    least ``threshold``. Ties go to the lowest indices, so the result depends on the similarities only.
+    least ``threshold``. Ties go to the lowest indices, so the result depends
+    on the similarities only.
     """
     n = len(sim)
     work = sim.astype(float, copy=True)
