@@ -136,16 +136,18 @@ def _align_stories(
     stories: Sequence[Story],
     align_one: Callable[[Corpus], Alignment],
 ) -> tuple[tuple[AlignedGroup, ...], tuple[UniqueStatement, ...]]:
-    """Align each story on its own; groups and unique statements in story order."""
+    """Align each story on its own; groups and unique statements in story order.
+
+    With two or more outlets in the corpus, the sentences of a story that only
+    one outlet covers are unique statements: no other outlet reports them.
+    """
     groups: list[AlignedGroup] = []
     unique: list[UniqueStatement] = []
     for story in stories:
         part = Corpus(articles=tuple(corpus.articles[i] for i in story.articles))
-        if len(part.outlets) < 2:
-            continue  # one outlet: nothing to set side by side
         alignment = align_one(part)
         groups.extend(_groups(part, alignment, story, story.articles))
-        unique.extend(_unique(alignment, part.outlets, story, story.articles))
+        unique.extend(_unique(alignment, corpus.outlets, story, story.articles))
     return tuple(groups), tuple(unique)
 
 

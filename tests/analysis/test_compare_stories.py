@@ -248,3 +248,18 @@ def test_basil_triplets_are_recovered_as_stories(data_dir: Path, tmp_path: Path)
     assert not mixed, f"stories mixing events: {mixed}"
     # Recall: at most one triplet of the 30 may be split (one is, at 0.25: see RESULTS.md).
     assert len(found) <= len({p.parent.name for p in paths}) + 1
+
+
+def test_every_sentence_of_a_one_outlet_story_is_unique() -> None:
+    corpus = make_corpus(
+        ("Harbour Gazette", "gazette-bridge.txt", BRIDGE),
+        ("Valley Courier", "courier-bridge.txt", BRIDGE_2),
+        ("Harbour Gazette", "gazette-harvest.txt", HARVEST),
+    )
+    comparison = compare(corpus)
+    assert len(comparison.stories) == 2
+    harvest = next(s for s in comparison.stories if 2 in s.articles)
+    assert harvest.articles == (2,)
+    unique = [u for u in comparison.unique if u.story == harvest.id]
+    assert {u.sentence for u in unique} == set(range(len(corpus.articles[2].sentences)))
+    assert not [g for g in comparison.groups if g.story == harvest.id]
