@@ -731,6 +731,27 @@ def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
         return (
             Paragraph("No distinctive words (a comparison needs two or more outlets).", note=True),
         )
+    intro = Paragraph(
+        "Words each outlet uses more than the others of the same story (weighted log-odds "
+        "with an informative prior, Monroe et al. 2008), strongest first; the number is how "
+        "often the outlet uses the word. Only words with z of 1.96 or more (unlikely to "
+        "be chance) are listed, never names, days or months.",
+        note=True,
+    )
+    if len(comparison.stories) < 2:
+        return (intro, _distinctive_table(comparison))
+    blocks: list[Block] = [intro]
+    for number, story in enumerate(comparison.stories, start=1):
+        blocks.append(Heading(f"Story {number}: {story.title}", 2))
+        part = comparison.for_story(story.id)
+        if len(part.outlets) < 2:
+            blocks.append(Paragraph("One outlet only: nothing to compare.", note=True))
+        else:
+            blocks.append(_distinctive_table(part))
+    return tuple(blocks)
+
+
+def _distinctive_table(comparison: Comparison) -> Table:
     notes = {n.outlet: n.note for n in comparison.distinctive_notes}
     rows = []
     for outlet in comparison.outlets:
@@ -741,16 +762,7 @@ def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
             rows.append((outlet, ", ".join(f"{t.term} ({t.count})" for t in terms[:15])))
         elif outlet in notes:
             rows.append((outlet, notes[outlet]))
-    return (
-        Paragraph(
-            "Words each outlet uses more than the others (weighted log-odds with an "
-            "informative prior, Monroe et al. 2008), strongest first; the number is how "
-            "often the outlet uses the word. Only words with z of 1.96 or more (unlikely to "
-            "be chance) are listed, never names, days or months.",
-            note=True,
-        ),
-        _table_from_rows(("Outlet", "Distinctive words"), rows),
-    )
+    return _table_from_rows(("Outlet", "Distinctive words"), rows)
 
 
 def _labels_section(comparison: Comparison) -> tuple[Block, ...]:

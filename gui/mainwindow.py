@@ -1111,7 +1111,7 @@ class MainWindow(QMainWindow):
             try:
                 self._dashboard.set_data(
                     self.corpus if len(self.model) else None,
-                    self.comparison,
+                    story_comparison(self.comparison, self.story_picker.current()),
                     outlet_table=self.outlet_table,
                 )
             except Exception:  # noqa: BLE001 - a dashboard bug must not stop the other views

@@ -89,6 +89,16 @@ def _short(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _distinctive_lines(c: Comparison, indent: str) -> list[str]:
+    notes = {n.outlet: n.note for n in c.distinctive_notes}
+    lines = []
+    for outlet in c.outlets:
+        terms = [t for t in c.distinctive if t.outlet == outlet][:10]
+        listed = ", ".join(f"{t.term} ({t.z:.1f}, {t.count})" for t in terms)
+        lines.append(f"{indent}{outlet}: {listed or notes.get(outlet, '-')}")
+    return lines
+
+
 def _readable(c: Comparison) -> str:
     lines: list[str] = []
     lines.append(f"Outlets: {', '.join(c.outlets) or '(none)'}; articles: {len(c.articles)}")
@@ -121,12 +131,13 @@ def _readable(c: Comparison) -> str:
             lines.append(f"    - {_short(u.text)}")
     lines.append("")
     lines.append("Distinctive words (weighted log-odds z-score >= 1.96, count; no names):")
-    notes = {n.outlet: n.note for n in c.distinctive_notes}
-    for outlet in c.outlets:
-        terms = [t for t in c.distinctive if t.outlet == outlet][:10]
-        listed = ", ".join(f"{t.term} ({t.z:.1f}, {t.count})" for t in terms)
-        listed = listed or notes.get(outlet, "-")
-        lines.append(f"  {outlet}: {listed}")
+    for story in c.stories if len(c.stories) > 1 else ():
+        part = c.for_story(story.id)
+        if len(part.outlets) > 1:
+            lines.append(f"  {story.id}:")
+            lines.extend(_distinctive_lines(part, "    "))
+    if len(c.stories) < 2:
+        lines.extend(_distinctive_lines(c, "  "))
     lines.append("")
     lines.append("Labels (how each outlet describes an actor):")
     for actor in c.labels.actors()[:12]:

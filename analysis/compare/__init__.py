@@ -151,6 +151,33 @@ def _align_stories(
     return tuple(groups), tuple(unique)
 
 
+def _distinctive_by_story(
+    corpus: Corpus, stories: Sequence[Story], min_count: int
+) -> tuple[tuple[DistinctiveTerm, ...], tuple[DistinctiveNote, ...]]:
+    """Distinctive words with each story's outlets compared among themselves.
+
+    Compared across stories, an outlet that covers another event would show
+    that event's topic words, not its framing.
+    """
+    from analysis.compare.distinctive import distinctive_notes, distinctive_terms
+
+    terms: list[DistinctiveTerm] = []
+    notes: list[DistinctiveNote] = []
+    for story in stories:
+        index = story.articles
+        part = Corpus(articles=tuple(corpus.articles[i] for i in index))
+        found = distinctive_terms(part, min_count=min_count)
+        terms += [
+            t._replace(
+                refs=tuple(SentenceRef(index[r.article], r.sentence) for r in t.refs),
+                story=story.id,
+            )
+            for t in found
+        ]
+        notes += [n._replace(story=story.id) for n in distinctive_notes(part, found)]
+    return tuple(terms), tuple(notes)
+
+
 def compare(
     corpus: Corpus,
     *,
@@ -183,7 +210,6 @@ def compare(
     step and ``cancel()`` checked between steps and inside the alignment
     (raising :class:`~analysis.errors.CancelledError`).
     """
-    from analysis.compare.distinctive import distinctive_notes, distinctive_terms
     from analysis.compare.frames import frame_scores
     from analysis.compare.labels import aliases as short_names
     from analysis.compare.labels import default_concepts, labels
@@ -216,8 +242,7 @@ def compare(
 
     groups, unique = _align_stories(corpus, stories, align_one)
     step(1)
-    distinctive = distinctive_terms(corpus, min_count=min_count)
-    distinctive_why = distinctive_notes(corpus, distinctive)
+    distinctive, distinctive_why = _distinctive_by_story(corpus, stories, min_count)
     step(2)
     # Labels and quotes both resolve short names to full ones: find them once.
     names = short_names(corpus)

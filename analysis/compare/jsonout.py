@@ -19,10 +19,10 @@ character offsets into that article's text)::
                     "dropped": [str]}]     # parallel to members
       }],
       "unique": [{"story", "article", "outlet", "sentence", "start", "end", "text"}],
-      "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
+      "distinctive": {outlet: [{"story", "term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
-                                                    # only words with z >= 1.96, never names
-      "distinctive_notes": {outlet: str},          # why an outlet has no distinctive word
+                          # within each story; only words with z >= 1.96, never names
+      "distinctive_notes": [{"story", "outlet", "words", "note"}],  # outlets with none: why
       "labels": {
           "descriptors": {outlet: [{"actor", "text", "kind", "article", "sentence",
                                     "start", "end"}]},
@@ -89,6 +89,7 @@ def to_json(c: Comparison) -> dict[str, Any]:
     for t in c.distinctive:
         distinctive[t.outlet].append(
             {
+                "story": t.story,
                 "term": t.term,
                 "z": round(t.z, 4),
                 "log_odds": round(t.log_odds, 4),
@@ -156,7 +157,10 @@ def to_json(c: Comparison) -> dict[str, Any]:
         "groups": groups,
         "unique": unique,
         "distinctive": distinctive,
-        "distinctive_notes": {n.outlet: n.note for n in c.distinctive_notes},
+        "distinctive_notes": [
+            {"story": n.story, "outlet": n.outlet, "words": n.words, "note": n.note}
+            for n in c.distinctive_notes
+        ],
         "labels": {"descriptors": descriptors, "concepts": concepts},
         "quotes": {
             "quotes": [

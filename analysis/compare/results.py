@@ -113,6 +113,8 @@ class DistinctiveTerm(NamedTuple):
     articles: int
     #: The sentences of this outlet where the word occurs, in corpus order.
     refs: tuple[SentenceRef, ...]
+    #: The story whose articles the outlets were compared in (:class:`Story`).
+    story: str = ""
 
 
 class DistinctiveNote(NamedTuple):
@@ -122,6 +124,7 @@ class DistinctiveNote(NamedTuple):
     #: Words of the outlet counted for the test (no stopwords, numbers, dates).
     words: int
     note: str
+    story: str = ""
 
 
 class Descriptor(NamedTuple):
@@ -312,8 +315,8 @@ class Comparison:
     def for_story(self, story_id: str) -> Comparison:
         """This comparison narrowed to one story's groups, unique statements and outlets.
 
-        Article indices still point into the whole corpus; the other parts
-        (distinctive words, labels, quotes, frames) stay those of all articles.
+        Article indices still point into the whole corpus; labels, quotes and
+        frames stay those of all articles.
         An unknown ``story_id`` returns the comparison unchanged.
         """
         story = next((s for s in self.stories if s.id == story_id), None)
@@ -325,6 +328,8 @@ class Comparison:
             outlets=tuple(o for o in self.outlets if o in present),
             groups=tuple(g for g in self.groups if g.story == story_id),
             unique=tuple(u for u in self.unique if u.story == story_id),
+            distinctive=tuple(t for t in self.distinctive if t.story == story_id),
+            distinctive_notes=tuple(n for n in self.distinctive_notes if n.story == story_id),
         )
 
     def story_of(self, article: int) -> Story | None:

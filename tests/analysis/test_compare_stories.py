@@ -263,3 +263,21 @@ def test_every_sentence_of_a_one_outlet_story_is_unique() -> None:
     unique = [u for u in comparison.unique if u.story == harvest.id]
     assert {u.sentence for u in unique} == set(range(len(corpus.articles[2].sentences)))
     assert not [g for g in comparison.groups if g.story == harvest.id]
+
+
+def test_distinctive_words_compare_the_outlets_of_one_story() -> None:
+    # Outlet A covers the bridge, outlet B the harvest: across stories every topic word
+    # would look "distinctive"; within a story each outlet is alone, so none is listed.
+    corpus = make_corpus(
+        ("Harbour Gazette", "gazette-bridge.txt", BRIDGE + " " + BRIDGE_2),
+        ("Valley Courier", "courier-harvest.txt", HARVEST + " " + HARVEST_2),
+    )
+    comparison = compare(corpus)
+    assert len(comparison.stories) == 2
+    assert comparison.distinctive == ()
+    across = compare(corpus, story_threshold=0)
+    assert {t.term for t in across.distinctive} & {"bridge", "wheat", "harvest"}
+    # Within one story, terms carry its id and point at its articles.
+    story_of = {i: s.id for s in across.stories for i in s.articles}
+    for t in across.distinctive:
+        assert all(story_of[r.article] == t.story for r in t.refs)
