@@ -1,17 +1,19 @@
 """Precision of frame keyword hits on real sentences, judged by hand.
 
-The sample: ``--sentences`` sentences (default 50) drawn with a fixed seed
-from the BASIL development articles of 2016 and 2018 (../shared/data/basil-dev,
-BASIL's own sentence split) and the four seed articles (../shared/seeds, the
-engine's sentence split), among the sentences where the current dictionary or
-the one of ``--compare`` (e.g. the dictionary before a change) finds a hit.
-Every hit of either dictionary in the sample was judged by a person: does the
-word, in this sentence, evoke that frame of the Policy Frames Codebook? The
-verdicts are in benchmarks/frame_judgements.tsv, keyed by article, sentence,
-offset and frame (no article text is stored). The figure is the share of hits
-judged right; hits without a verdict are counted and listed with ``--show``.
+The sample: the sentences judged in benchmarks/frame_judgements.tsv, drawn
+once (``--draw``, seed 21) as 50 sentences of the BASIL development articles
+of 2016 and 2018 (../shared/data/basil-dev, BASIL's own sentence split) and
+the four seed articles (../shared/seeds, the engine's sentence split) where
+the dictionary of the day or the one before the change
+(``--compare OLD.tsv``) found a hit. Every hit in the sample was judged by a
+person: does the word, in this sentence, evoke that frame of the Policy
+Frames Codebook? The verdicts are keyed by article, sentence, offset and
+frame (no article text is stored). The figure is the share of hits judged
+right; hits without a verdict (after a dictionary change) are counted and
+listed with ``--show``.
 
     .venv/bin/python benchmarks/frame_precision.py [--compare OLD_FRAMES.tsv] [--show]
+    .venv/bin/python benchmarks/frame_precision.py --draw --compare OLD.tsv --show  # new sample
 """
 
 from __future__ import annotations
@@ -71,7 +73,8 @@ def load_judgements() -> dict[Key, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sentences", type=int, default=50)
+    parser.add_argument("--sentences", type=int, default=50, help="with --draw")
+    parser.add_argument("--draw", action="store_true", help="draw a new sample to judge")
     parser.add_argument("--compare", type=Path, help="a second frames TSV (e.g. the old one)")
     parser.add_argument("--show", action="store_true", help="print hits without a verdict")
     parser.add_argument("--quick", action="store_true", help="(the same run: it is quick)")
@@ -87,11 +90,13 @@ def main() -> int:
     dictionaries = {"current dictionary": default_frames()}
     if args.compare:
         dictionaries[f"dictionary {args.compare.name}"] = load_frames(args.compare)
-    pool = [
-        s for s in sentences() if any(hits(m, s[2]) for m in dictionaries.values())
-    ]
-    sample = random.Random(21).sample(pool, min(args.sentences, len(pool)))
     judged = load_judgements()
+    if args.draw or not judged:
+        pool = [s for s in sentences() if any(hits(m, s[2]) for m in dictionaries.values())]
+        sample = random.Random(21).sample(pool, min(args.sentences, len(pool)))
+    else:
+        keys = {(doc, k) for doc, k, _, _ in judged}
+        sample = [s for s in sentences() if (s[0], s[1]) in keys]
     figures = []
     for name, matcher in dictionaries.items():
         right = wrong = 0
