@@ -46,7 +46,7 @@ DISTINCTIVE_COLUMNS = (
 )  # fmt: skip
 GROUP_COLUMNS = (
     "group", "similarity", "member", "core", "article", "outlet", "sentence", "start", "end",
-    "text", "changed_words", "dropped",
+    "text", "changed_words", "dropped", "story",
 )  # fmt: skip
 
 
@@ -112,6 +112,7 @@ def group_table(comparison: Comparison | None) -> pd.DataFrame:
                     member.text,
                     changed,
                     dropped,
+                    group.story,
                 )  # fmt: skip
             )
     return pd.DataFrame(rows, columns=list(GROUP_COLUMNS))

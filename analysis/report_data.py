@@ -689,6 +689,34 @@ def _headlines_blocks(comparison: Comparison) -> list[Block]:
 
 
 def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
+    """The aligned statements; with several stories, one part per story."""
+    if len(comparison.stories) < 2:
+        warnings = comparison.stories[0].warnings if comparison.stories else ()
+        notes = tuple(Paragraph(w, note=True) for w in warnings)
+        return notes + _story_aligned(comparison, corpus, limit)
+    blocks: list[Block] = [
+        Paragraph(
+            f"The articles report {len(comparison.stories)} different stories; statements "
+            "are compared within each story only.",
+            note=True,
+        )
+    ]
+    for number, story in enumerate(comparison.stories, start=1):
+        outlets = ", ".join(dict.fromkeys(comparison.article_outlets[i] for i in story.articles))
+        count = len(story.articles)
+        blocks.append(
+            Heading(
+                f"Story {number}: {story.title} ({count} article{'s' if count != 1 else ''}: "
+                f"{outlets})",
+                2,
+            )
+        )
+        blocks.extend(Paragraph(w, note=True) for w in story.warnings)
+        blocks.extend(_story_aligned(comparison.for_story(story.id), corpus, limit))
+    return tuple(blocks)
+
+
+def _story_aligned(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
     groups = sorted(comparison.groups, key=lambda g: (-len(set(g.outlets)), -g.similarity))
     headlines = _headlines_blocks(comparison)
     if not groups:
@@ -750,10 +778,32 @@ def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tupl
 
 
 def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
-    if not comparison.distinctive:
+    if len(comparison.outlets) < 2:
         return (
             Paragraph("No distinctive words (a comparison needs two or more outlets).", note=True),
         )
+    intro = Paragraph(
+        "Words each outlet uses more than the others of the same story (weighted log-odds "
+        "with an informative prior, Monroe et al. 2008), strongest first; the number is how "
+        "often the outlet uses the word. Only words with z of 1.96 or more (unlikely to "
+        "be chance) are listed, never names, days or months.",
+        note=True,
+    )
+    if len(comparison.stories) < 2:
+        return (intro, _distinctive_table(comparison))
+    blocks: list[Block] = [intro]
+    for number, story in enumerate(comparison.stories, start=1):
+        blocks.append(Heading(f"Story {number}: {story.title}", 2))
+        part = comparison.for_story(story.id)
+        if len(part.outlets) < 2:
+            blocks.append(Paragraph("One outlet only: nothing to compare.", note=True))
+        else:
+            blocks.append(_distinctive_table(part))
+    return tuple(blocks)
+
+
+def _distinctive_table(comparison: Comparison) -> Table:
+    notes = {n.outlet: n.note for n in comparison.distinctive_notes}
     rows = []
     for outlet in comparison.outlets:
         terms = sorted(
@@ -761,15 +811,9 @@ def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
         )
         if terms:
             rows.append((outlet, ", ".join(f"{t.term} ({t.count})" for t in terms[:15])))
-    return (
-        Paragraph(
-            "Words each outlet uses more than the others (weighted log-odds with an "
-            "informative prior, Monroe et al. 2008), strongest first; the number is how "
-            "often the outlet uses the word.",
-            note=True,
-        ),
-        _table_from_rows(("Outlet", "Distinctive words"), rows),
-    )
+        elif outlet in notes:
+            rows.append((outlet, notes[outlet]))
+    return _table_from_rows(("Outlet", "Distinctive words"), rows)
 
 
 def _labels_section(comparison: Comparison) -> tuple[Block, ...]:

@@ -68,6 +68,7 @@ from gui.widgets.articles_panel import ArticlesPanel
 from gui.widgets.legend import Legend
 from gui.widgets.same_fact import SameFactPanel
 from gui.widgets.side_by_side import Dropped, SideBySideView, dropped_inputs
+from gui.widgets.story_picker import StoryPicker, story_comparison
 from gui.workers.analysis_worker import AnalysisResult, AnalysisWorker
 
 log = logging.getLogger(__name__)
@@ -209,6 +210,8 @@ class MainWindow(QMainWindow):
         self._aligned: Any = None
         #: The Concordance tab (gui.widgets.kwic_view), built when first shown.
         self.concordance: Any = None
+        #: Corpus articles the columns show (one story), or None for all.
+        self._story_articles: tuple[int, ...] | None = None
         #: Bumped whenever the corpus or comparison changes; per tab, the version it shows.
         self._data_version = 0
         self._tab_versions: dict[int, int] = {}
@@ -263,6 +266,8 @@ class MainWindow(QMainWindow):
         self.side.openRequested.connect(self.open_files)
         self.side.samplesRequested.connect(self.open_samples)
         self.side.built.connect(self._side_built)
+        self.story_picker = StoryPicker()
+        self.story_picker.storyChanged.connect(self._story_changed)
         self.same_fact = SameFactPanel()
         self.same_fact.sentenceActivated.connect(self.show_sentence)
         self.same_fact.setMaximumHeight(220)
@@ -292,6 +297,7 @@ class MainWindow(QMainWindow):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.setSpacing(0)
         right_layout.addWidget(self.notice_bar)
+        right_layout.addWidget(self.story_picker)
         right_layout.addWidget(self.legend)
         right_layout.addWidget(self.tabs, 1)
         right_layout.addWidget(self.find_bar)
@@ -1017,6 +1023,8 @@ class MainWindow(QMainWindow):
         self.outlet_table = None
         self._compare_pending = True
         self.side.set_alignment(())
+        self._story_articles = None  # before the picker empties: no refill from it
+        self.story_picker.set_stories(())
         self.side.set_corpus(self.corpus)  # emits built when filled; the comparison starts then
         self.same_fact.set_data(self.corpus, None)
         self._push_to_tabs()
@@ -1056,6 +1064,10 @@ class MainWindow(QMainWindow):
         self.freeze_heap()
         self.same_fact.set_data(self.corpus, self.comparison)
         self.side.set_alignment(self.comparison.groups)
+        # Emits storyChanged (which refills the columns and tabs) when the story shown changes.
+        self.story_picker.set_stories(
+            self.comparison.stories, [a.outlet for a in self.corpus.articles]
+        )
         self._push_to_tabs()
         self.comparisonDone.emit()
 
@@ -1079,14 +1091,17 @@ class MainWindow(QMainWindow):
             return  # already shows the current data
         self._tab_versions[index] = self._data_version
         if index == TAB_ALIGNED and self._aligned is not None:
-            self._aligned.set_data(self.corpus if len(self.model) else None, self.comparison)
+            self._aligned.set_data(
+                self.corpus if len(self.model) else None,
+                story_comparison(self.comparison, self.story_picker.current()),
+            )
         elif index == TAB_CONCORDANCE and self.concordance is not None:
             self.concordance.set_data(self.corpus if len(self.model) else None, self.comparison)
         elif index == TAB_DASHBOARD and self._dashboard is not None:
             try:
                 self._dashboard.set_data(
                     self.corpus if len(self.model) else None,
-                    self.comparison,
+                    story_comparison(self.comparison, self.story_picker.current()),
                     outlet_table=self.outlet_table,
                 )
             except Exception:  # noqa: BLE001 - a dashboard bug must not stop the other views
@@ -1131,6 +1146,22 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         return widget
 
+    def _story_changed(self, _story: str) -> None:
+        """Show one story: its articles in the columns, its facts in the aligned view."""
+        shown = self.story_picker.articles()
+        if shown != self._story_articles:
+            self._story_articles = shown
+            self.side.set_corpus(self.corpus, shown)
+        self._push_to_tabs()
+
+    def _show_story_of(self, article: int) -> None:
+        """Switch to the story holding corpus article ``article`` when another one is shown."""
+        shown = self.story_picker.articles()
+        if shown is not None and article not in shown and self.comparison is not None:
+            story = self.comparison.story_of(article)
+            if story is not None:
+                self.story_picker.set_current(story.id)
+
     def _sentence_selected(self, article: int, sentence: int) -> None:
         self.same_fact.show_sentence(article, sentence)
         if 0 <= article < len(self.corpus.articles):
@@ -1141,6 +1172,7 @@ class MainWindow(QMainWindow):
         if not 0 <= article < len(self.corpus.articles):
             return
         self.tabs.setCurrentIndex(TAB_SIDE)
+        self._show_story_of(article)
         self.side.finish_now()
         self.side.select_sentence(self.corpus.articles[article].outlet, article, sentence)
         self.same_fact.show_sentence(article, sentence)
@@ -1175,6 +1207,7 @@ class MainWindow(QMainWindow):
             return
         index = keys.index(key)
         self.tabs.setCurrentIndex(TAB_SIDE)
+        self._show_story_of(index)
         self.side.finish_now()
         outlet = self.model.outlet_of(key)
         try:

@@ -89,16 +89,32 @@ def _short(text: str, width: int = 160) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+def _distinctive_lines(c: Comparison, indent: str) -> list[str]:
+    notes = {n.outlet: n.note for n in c.distinctive_notes}
+    lines = []
+    for outlet in c.outlets:
+        terms = [t for t in c.distinctive if t.outlet == outlet][:10]
+        listed = ", ".join(f"{t.term} ({t.z:.1f}, {t.count})" for t in terms)
+        lines.append(f"{indent}{outlet}: {listed or notes.get(outlet, '-')}")
+    return lines
+
+
 def _readable(c: Comparison) -> str:
     lines: list[str] = []
     lines.append(f"Outlets: {', '.join(c.outlets) or '(none)'}; articles: {len(c.articles)}")
+    lines.append("")
+    lines.append(f"Stories (facts are aligned within a story only): {len(c.stories)}")
+    for story in c.stories:
+        lines.append(f"  {story.id}: {_short(story.title, 100)} ({len(story.articles)} articles)")
+        lines.extend(f"    ! {w}" for w in story.warnings)
     lines.append("")
     lines.append(
         f"Same statements in different outlets (threshold {c.threshold}): {len(c.groups)} groups"
     )
     for n, group in enumerate(sorted(c.groups, key=lambda g: -g.similarity), start=1):
         shared = f", shared figure {', '.join(group.anchors)}" if group.anchors else ""
-        lines.append(f"  #{n} similarity {group.similarity:.2f}{shared}")
+        tag = f" [{group.story}]" if len(c.stories) > 1 else ""
+        lines.append(f"  #{n}{tag} similarity {group.similarity:.2f}{shared}")
         for outlet, spans in zip(group.outlets, group.diff, strict=True):
             marked = " ".join(
                 s.text if s.op == "same" else f"[{'+' if s.op == 'added' else '~'}{s.text}]"
@@ -114,11 +130,14 @@ def _readable(c: Comparison) -> str:
         for u in own[:5]:
             lines.append(f"    - {_short(u.text)}")
     lines.append("")
-    lines.append("Distinctive words (weighted log-odds z-score, count):")
-    for outlet in c.outlets:
-        terms = [t for t in c.distinctive if t.outlet == outlet][:10]
-        listed = ", ".join(f"{t.term} ({t.z:.1f}, {t.count})" for t in terms) or "-"
-        lines.append(f"  {outlet}: {listed}")
+    lines.append("Distinctive words (weighted log-odds z-score >= 1.96, count; no names):")
+    for story in c.stories if len(c.stories) > 1 else ():
+        part = c.for_story(story.id)
+        if len(part.outlets) > 1:
+            lines.append(f"  {story.id}:")
+            lines.extend(_distinctive_lines(part, "    "))
+    if len(c.stories) < 2:
+        lines.extend(_distinctive_lines(c, "  "))
     lines.append("")
     lines.append("Labels (how each outlet describes an actor):")
     for actor in c.labels.actors()[:12]:

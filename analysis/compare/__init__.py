@@ -1,7 +1,8 @@
 """Framing comparison across outlets: the compare step of load → segment → score → compare.
 
 :func:`compare` takes an analysed :class:`~analysis.model.Corpus` and returns a
-:class:`Comparison`: the same facts side by side with their word-level
+:class:`Comparison`: the articles grouped into stories (:mod:`.stories`),
+the same facts of each story side by side with their word-level
 differences (:mod:`.align`, :mod:`.diff`), statements only one outlet carries,
 the headlines side by side, distinctive words per outlet
 (:mod:`.distinctive`), how each outlet labels
@@ -12,7 +13,7 @@ and the Policy Frames Codebook dimensions each outlet evokes (:mod:`.frames`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from analysis.compare.align import DEFAULT_THRESHOLD, MIN_WORDS, Alignment, align
 from analysis.compare.diff import group_diff
@@ -22,6 +23,7 @@ from analysis.compare.results import (
     ConceptCount,
     Descriptor,
     DiffSpan,
+    DistinctiveNote,
     DistinctiveTerm,
     FrameHit,
     Frames,
@@ -34,9 +36,11 @@ from analysis.compare.results import (
     Quotes,
     SentenceRef,
     SpeakerCount,
+    Story,
     UniqueStatement,
     VerbCount,
 )
+from analysis.compare.stories import find_stories
 from analysis.compare.tokens import TermMatcher
 from analysis.errors import CancelledError
 from analysis.model import Corpus
@@ -48,6 +52,7 @@ __all__ = [
     "ConceptCount",
     "Descriptor",
     "DiffSpan",
+    "DistinctiveNote",
     "DistinctiveTerm",
     "FrameHit",
     "Frames",
@@ -60,6 +65,7 @@ __all__ = [
     "Quotes",
     "SentenceRef",
     "SpeakerCount",
+    "Story",
     "UniqueStatement",
     "VerbCount",
     "compare",
@@ -68,7 +74,10 @@ __all__ = [
 ]
 
 
-def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
+def _groups(
+    corpus: Corpus, alignment: Alignment, story: Story, index: Sequence[int]
+) -> tuple[AlignedGroup, ...]:
+    """Groups of an alignment of ``corpus`` (one story); ``index`` maps its articles back."""
     items = alignment.items
     result = []
     for group in alignment.groups:
@@ -94,8 +103,8 @@ def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
         result.append(
             AlignedGroup(
                 members=tuple(
-                    Member(items[k].article, items[k].sentence, items[k].start, items[k].end,
-                           items[k].text)
+                    Member(index[items[k].article], items[k].sentence, items[k].start,
+                           items[k].end, items[k].text)
                     for k in group
                 ),
                 outlets=tuple(items[k].outlet for k in group),
@@ -104,19 +113,22 @@ def _groups(corpus: Corpus, alignment: Alignment) -> tuple[AlignedGroup, ...]:
                 dropped=dropped,
                 similarity=sum(pairs) / len(pairs) if pairs else 0.0,
                 anchors=alignment.anchors(group),
+                story=story.id,
             )
         )  # fmt: skip
     return tuple(result)
 
 
-def _unique(alignment: Alignment, outlets: tuple[str, ...]) -> tuple[UniqueStatement, ...]:
+def _unique(
+    alignment: Alignment, outlets: tuple[str, ...], story: Story, index: Sequence[int]
+) -> tuple[UniqueStatement, ...]:
     if len(outlets) < 2:
         return ()
     items = alignment.items
     return tuple(
         UniqueStatement(
-            items[k].outlet, items[k].article, items[k].sentence, items[k].start, items[k].end,
-            items[k].text,
+            items[k].outlet, index[items[k].article], items[k].sentence, items[k].start,
+            items[k].end, items[k].text, story.id,
         )
         for k in alignment.unmatched
     )  # fmt: skip
@@ -152,6 +164,53 @@ def headlines(corpus: Corpus) -> tuple[Headline, ...]:
     return tuple(found)
 
 
+def _align_stories(
+    corpus: Corpus,
+    stories: Sequence[Story],
+    align_one: Callable[[Corpus], Alignment],
+) -> tuple[tuple[AlignedGroup, ...], tuple[UniqueStatement, ...]]:
+    """Align each story on its own; groups and unique statements in story order.
+
+    With two or more outlets in the corpus, the sentences of a story that only
+    one outlet covers are unique statements: no other outlet reports them.
+    """
+    groups: list[AlignedGroup] = []
+    unique: list[UniqueStatement] = []
+    for story in stories:
+        part = Corpus(articles=tuple(corpus.articles[i] for i in story.articles))
+        alignment = align_one(part)
+        groups.extend(_groups(part, alignment, story, story.articles))
+        unique.extend(_unique(alignment, corpus.outlets, story, story.articles))
+    return tuple(groups), tuple(unique)
+
+
+def _distinctive_by_story(
+    corpus: Corpus, stories: Sequence[Story], min_count: int
+) -> tuple[tuple[DistinctiveTerm, ...], tuple[DistinctiveNote, ...]]:
+    """Distinctive words with each story's outlets compared among themselves.
+
+    Compared across stories, an outlet that covers another event would show
+    that event's topic words, not its framing.
+    """
+    from analysis.compare.distinctive import distinctive_notes, distinctive_terms
+
+    terms: list[DistinctiveTerm] = []
+    notes: list[DistinctiveNote] = []
+    for story in stories:
+        index = story.articles
+        part = Corpus(articles=tuple(corpus.articles[i] for i in index))
+        found = distinctive_terms(part, min_count=min_count)
+        terms += [
+            t._replace(
+                refs=tuple(SentenceRef(index[r.article], r.sentence) for r in t.refs),
+                story=story.id,
+            )
+            for t in found
+        ]
+        notes += [n._replace(story=story.id) for n in distinctive_notes(part, found)]
+    return tuple(terms), tuple(notes)
+
+
 def compare(
     corpus: Corpus,
     *,
@@ -161,10 +220,11 @@ def compare(
     concepts: TermMatcher | None = None,
     frames: TermMatcher | None = None,
     aliases: TermMatcher | None = None,
+    story_threshold: float | None = None,
     progress: Callable[[int, int], None] | None = None,
     cancel: Callable[[], bool] | None = None,
 ) -> Comparison:
-    """Compare how the outlets of ``corpus`` report the story.
+    """Compare how the outlets of ``corpus`` report the story (or stories).
 
     ``threshold`` (0–1) is the similarity at which two sentences of different
     outlets count as the same statement: raise it for fewer, surer groups.
@@ -176,11 +236,13 @@ def compare(
     groups also make their terms count as one word in alignment.
     ``aliases`` replaces resources/aliases.tsv (other names of one thing,
     "Beijing" = "China", used in alignment only; see :func:`.align.load_aliases`).
+    The articles are first grouped into stories (:mod:`.stories`) and facts
+    are aligned within each story only; ``story_threshold`` replaces
+    :data:`.stories.STORY_THRESHOLD` (0 puts every article in one story).
     ``progress(done, total)`` is called after each
     step and ``cancel()`` checked between steps and inside the alignment
     (raising :class:`~analysis.errors.CancelledError`).
     """
-    from analysis.compare.distinctive import distinctive_terms
     from analysis.compare.frames import frame_scores
     from analysis.compare.labels import aliases as short_names
     from analysis.compare.labels import default_concepts, labels
@@ -197,18 +259,25 @@ def compare(
             progress(done, steps)
 
     step(0)
-    alignment = align(
-        corpus,
-        threshold=threshold,
-        min_words=min_words,
-        concepts=concept_groups,
-        aliases=aliases,
-        cancel=cancel,
+    stories = (
+        find_stories(corpus.articles)
+        if story_threshold is None
+        else find_stories(corpus.articles, threshold=story_threshold)
     )
-    groups = _groups(corpus, alignment)
-    unique = _unique(alignment, outlets)
+
+    def align_one(part: Corpus) -> Alignment:
+        return align(
+            part,
+            threshold=threshold,
+            min_words=min_words,
+            concepts=concept_groups,
+            aliases=aliases,
+            cancel=cancel,
+        )
+
+    groups, unique = _align_stories(corpus, stories, align_one)
     step(1)
-    distinctive = distinctive_terms(corpus, min_count=min_count)
+    distinctive, distinctive_why = _distinctive_by_story(corpus, stories, min_count)
     step(2)
     # Labels and quotes both resolve short names to full ones: find them once.
     names = short_names(corpus)
@@ -225,11 +294,16 @@ def compare(
         outlets=outlets,
         groups=groups,
         unique=unique,
-        headlines=headlines(corpus),
+        headlines=tuple(
+            h._replace(story=next((s.id for s in stories if h.article in s.articles), ""))
+            for h in headlines(corpus)
+        ),
         distinctive=distinctive,
+        distinctive_notes=distinctive_why,
         labels=labelled,
         quotes=quoted,
         frames=framed,
+        stories=stories,
     )
 
 
@@ -251,20 +325,19 @@ def realign(
     """
     from dataclasses import replace
 
-    alignment = align(
-        corpus,
-        threshold=threshold,
-        min_words=min_words,
-        concepts=concepts,
-        aliases=aliases,
-        cancel=cancel,
-    )
-    return replace(
-        comparison,
-        threshold=threshold,
-        groups=_groups(corpus, alignment),
-        unique=_unique(alignment, corpus.outlets),
-    )
+    def align_one(part: Corpus) -> Alignment:
+        return align(
+            part,
+            threshold=threshold,
+            min_words=min_words,
+            concepts=concepts,
+            aliases=aliases,
+            cancel=cancel,
+        )
+
+    stories = comparison.stories or find_stories(corpus.articles)
+    groups, unique = _align_stories(corpus, stories, align_one)
+    return replace(comparison, threshold=threshold, groups=groups, unique=unique, stories=stories)
 
 
 def comparison_to_json(comparison: Comparison, corpus: Corpus | None = None) -> dict[str, object]:

@@ -6,7 +6,10 @@ it contains a keyword of that frame from ``resources/frames.tsv`` (our own
 dictionary; users may pass their own file). Per outlet we report the share of
 its sentences that evoke each frame and the keyword hits per 1,000 words.
 A keyword dictionary sees words, not meaning: read the numbers as "how often
-each outlet uses the vocabulary of a frame".
+each outlet uses the vocabulary of a frame". Entries of the frame ``none``
+block a keyword inside a phrase that evokes no frame ("Internet security
+company"); the precision of the hits on real sentences is measured by
+benchmarks/frame_precision.py.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ FRAMES: tuple[tuple[str, str], ...] = (
 )
 FRAME_IDS = tuple(f for f, _ in FRAMES)
 FRAME_LABELS = dict(FRAMES)
+#: The frame of a dictionary entry that holds a keyword but evokes no frame
+#: ("internet security", "Politico"): it wins as the longer match and is not counted.
+NO_FRAME = "none"
 
 
 def load_frames(path: str | Path) -> TermMatcher:
@@ -46,10 +52,10 @@ def load_frames(path: str | Path) -> TermMatcher:
     path = Path(path)
     entries = []
     for term, frame, reason in read_term_table(path, ("term", "frame", "reason")):
-        if frame not in FRAME_LABELS:
+        if frame not in FRAME_LABELS and frame != NO_FRAME:
             raise LexiconError(
                 f"{path}: the frame {frame!r} of term {term!r} is not one of "
-                f"{', '.join(FRAME_IDS)}."
+                f"{', '.join(FRAME_IDS)} (or {NO_FRAME} for a phrase that evokes no frame)."
             )
         entries.append(TermEntry(term, frame, reason))
     return TermMatcher(entries)
@@ -79,6 +85,8 @@ def frame_scores(corpus: Corpus, *, dictionary: TermMatcher | None = None) -> Fr
             seen: set[str] = set()
             for m in matcher.finditer(text, sentence.start, sentence.end):
                 frame = m.entry.group
+                if frame == NO_FRAME:
+                    continue
                 hits.append(FrameHit(a, s, m.start, m.end, m.text, frame, m.entry.reason))
                 hit_count[(outlet, frame)] = hit_count.get((outlet, frame), 0) + 1
                 seen.add(frame)

@@ -6,7 +6,11 @@ character offsets into that article's text)::
     {
       "threshold": 0.45,
       "articles": [{"article": path, "outlet": str}],
+      "stories": [{"id": str, "title": str, "articles": [path],   # facts align within a story
+                   "span_days": int | null, "warnings": [str]}],
       "groups": [{
+          "story": str,                     # id of the story
+
           "similarity": float,              # mean pairwise similarity, 0-1
           "core": int,                      # index into members of the core sentence
           "anchors": [str],                 # figures all members share ("12-point")
@@ -14,11 +18,13 @@ character offsets into that article's text)::
           "diff": [{"article", "spans": [{"start", "end", "text", "op"}],  # op: same|added|changed
                     "dropped": [str]}]     # parallel to members
       }],
-      "unique": [{"article", "outlet", "sentence", "start", "end", "text"}],
-      "headlines": [{"article", "outlet", "text", "start", "end",  # start/end null when
+      "unique": [{"story", "article", "outlet", "sentence", "start", "end", "text"}],
+      "headlines": [{"story", "article", "outlet", "text", "start", "end",  # start/end null when
                      "subjectivity", "polarity", "loaded": [str]}],  # only a declared title
-      "distinctive": {outlet: [{"term", "z", "log_odds", "count", "other_count",
+      "distinctive": {outlet: [{"story", "term", "z", "log_odds", "count", "other_count",
                                 "articles", "sentences": [{"article", "sentence"}]}]},
+                          # within each story; only words with z >= 1.96, never names
+      "distinctive_notes": [{"story", "outlet", "words", "note"}],  # outlets with none: why
       "labels": {
           "descriptors": {outlet: [{"actor", "text", "kind", "article", "sentence",
                                     "start", "end"}]},
@@ -61,6 +67,7 @@ def to_json(c: Comparison) -> dict[str, Any]:
 
     groups = [
         {
+            "story": g.story,
             "similarity": round(g.similarity, 4),
             "core": g.core,
             "anchors": list(g.anchors),
@@ -76,11 +83,15 @@ def to_json(c: Comparison) -> dict[str, Any]:
         }
         for g in c.groups
     ]
-    unique = [sentence_ref(u.article, u.sentence, u.start, u.end, u.text) for u in c.unique]
+    unique = [
+        {"story": u.story, **sentence_ref(u.article, u.sentence, u.start, u.end, u.text)}
+        for u in c.unique
+    ]
     distinctive: dict[str, list[dict[str, Any]]] = {o: [] for o in c.outlets}
     for t in c.distinctive:
         distinctive[t.outlet].append(
             {
+                "story": t.story,
                 "term": t.term,
                 "z": round(t.z, 4),
                 "log_odds": round(t.log_odds, 4),
@@ -135,10 +146,21 @@ def to_json(c: Comparison) -> dict[str, Any]:
         "articles": [
             {"article": p, "outlet": o} for p, o in zip(path, c.article_outlets, strict=True)
         ],
+        "stories": [
+            {
+                "id": s.id,
+                "title": s.title,
+                "articles": [path[a] for a in s.articles],
+                "span_days": s.span_days,
+                "warnings": list(s.warnings),
+            }
+            for s in c.stories
+        ],
         "groups": groups,
         "unique": unique,
         "headlines": [
             {
+                "story": h.story,
                 "article": path[h.article],
                 "outlet": h.outlet,
                 "text": h.text,
@@ -151,6 +173,10 @@ def to_json(c: Comparison) -> dict[str, Any]:
             for h in c.headlines
         ],
         "distinctive": distinctive,
+        "distinctive_notes": [
+            {"story": n.story, "outlet": n.outlet, "words": n.words, "note": n.note}
+            for n in c.distinctive_notes
+        ],
         "labels": {"descriptors": descriptors, "concepts": concepts},
         "quotes": {
             "quotes": [

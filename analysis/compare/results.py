@@ -9,7 +9,7 @@ offsets into ``corpus.articles[article].article.text``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 #: How a word of an aligned sentence relates to the group's core sentence.
@@ -74,6 +74,8 @@ class AlignedGroup:
     #: Anchor terms all members share ("12-point", "$84,000", "40%"), in normal form:
     #: with one, the group may hold sentences less similar than the threshold.
     anchors: tuple[str, ...] = ()
+    #: Id of the story (:class:`.stories.Story`) the group belongs to.
+    story: str = ""
 
 
 class UniqueStatement(NamedTuple):
@@ -89,6 +91,8 @@ class UniqueStatement(NamedTuple):
     start: int
     end: int
     text: str
+    #: Id of the story (:class:`.stories.Story`) the sentence belongs to.
+    story: str = ""
 
 
 class Headline(NamedTuple):
@@ -110,6 +114,8 @@ class Headline(NamedTuple):
     polarity: float = 0.0
     #: Loaded terms of FrameLens's lexicon in the headline, as written.
     loaded: tuple[str, ...] = ()
+    #: The id of the story the article belongs to ("" before stories are found).
+    story: str = ""
 
 
 class DistinctiveTerm(NamedTuple):
@@ -130,6 +136,18 @@ class DistinctiveTerm(NamedTuple):
     articles: int
     #: The sentences of this outlet where the word occurs, in corpus order.
     refs: tuple[SentenceRef, ...]
+    #: The story whose articles the outlets were compared in (:class:`Story`).
+    story: str = ""
+
+
+class DistinctiveNote(NamedTuple):
+    """Why an outlet has no distinctive word listed (too little text, or none stands out)."""
+
+    outlet: str
+    #: Words of the outlet counted for the test (no stopwords, numbers, dates).
+    words: int
+    note: str
+    story: str = ""
 
 
 class Descriptor(NamedTuple):
@@ -278,6 +296,22 @@ class Frames:
 
 
 @dataclass(frozen=True, slots=True)
+class Story:
+    """Articles that report one event (or one running story); see :mod:`.stories`."""
+
+    #: "story-1", "story-2", ... in the order of each story's first article.
+    id: str
+    #: The headline of the story's most central article (or its file name).
+    title: str
+    #: Indices into ``corpus.articles``, ascending.
+    articles: tuple[int, ...]
+    #: Days between the earliest and the latest dated article; None with fewer than two dates.
+    span_days: int | None = None
+    #: Plain-words notes, e.g. that the articles are months apart.
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """How the outlets of a corpus report the same story differently.
 
@@ -298,3 +332,35 @@ class Comparison:
     frames: Frames = Frames()
     #: One per article that has a headline, in corpus order.
     headlines: tuple[Headline, ...] = ()
+
+    #: Outlets without a distinctive word, and why.
+    distinctive_notes: tuple[DistinctiveNote, ...] = ()
+    #: The stories the articles were grouped into; facts are aligned within one story only.
+    stories: tuple[Story, ...] = ()
+
+    def for_story(self, story_id: str) -> Comparison:
+        """This comparison narrowed to one story's groups, unique statements and outlets.
+
+        Article indices still point into the whole corpus; labels, quotes and
+        frames stay those of all articles.
+        An unknown ``story_id`` returns the comparison unchanged.
+        """
+        story = next((s for s in self.stories if s.id == story_id), None)
+        if story is None:
+            return self
+        present = {self.article_outlets[i] for i in story.articles}
+        return replace(
+            self,
+            outlets=tuple(o for o in self.outlets if o in present),
+            groups=tuple(g for g in self.groups if g.story == story_id),
+            unique=tuple(u for u in self.unique if u.story == story_id),
+            distinctive=tuple(t for t in self.distinctive if t.story == story_id),
+            distinctive_notes=tuple(n for n in self.distinctive_notes if n.story == story_id),
+        )
+
+    def story_of(self, article: int) -> Story | None:
+        """The story holding article ``article`` (None when the comparison has no stories)."""
+        for story in self.stories:
+            if article in story.articles:
+                return story
+        return None

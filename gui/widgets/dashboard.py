@@ -252,8 +252,8 @@ class DashboardWidget(QWidget):
         for title, note, view in (
             (
                 "Distinctive words",
-                "Words one outlet uses more than the others (weighted log-odds; "
-                "z above 1.96 is unlikely to be chance).",
+                "Words one outlet uses more than the others (weighted log-odds); only "
+                "words with z of 1.96 or more, unlikely to be chance, and never names or dates.",
                 self.distinctive_view,
             ),
             (
@@ -273,6 +273,10 @@ class DashboardWidget(QWidget):
             ),
         ):
             widgets = [_section_title(title), _note(note), view]
+            if view is self.distinctive_view:
+                # Outlets with no word that passes the test, and why (too little text, ...).
+                self.distinctive_notes = _note("")
+                widgets.append(self.distinctive_notes)
             for widget in widgets:
                 body.addWidget(widget)
             self._comparison_widgets += widgets
@@ -423,6 +427,10 @@ class DashboardWidget(QWidget):
         self.sources_chart.set_data(sources_data(comparison))
 
         distinctive = _top_per_outlet(comparison.distinctive, DISTINCTIVE_PER_OUTLET)
+        self.distinctive_notes.setText(
+            "\n".join(f"{n.outlet}: {n.note}" for n in comparison.distinctive_notes)
+        )
+        self.distinctive_notes.setVisible(bool(comparison.distinctive_notes))
         self.distinctive_model.set_columns(
             headers={
                 "outlet": "Outlet",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import time
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -212,8 +212,12 @@ class SideBySideView(QScrollArea):
         self.columns = []
 
     # -- content --------------------------------------------------------------
-    def set_corpus(self, corpus: Corpus) -> None:
-        """Show ``corpus``: one column per outlet, filled over the next event-loop turns."""
+    def set_corpus(self, corpus: Corpus, only: Collection[int] | None = None) -> None:
+        """Show ``corpus``: one column per outlet, filled over the next event-loop turns.
+
+        ``only`` limits the columns to those corpus articles (one story); the
+        indices the view reports stay corpus indices.
+        """
         self._timer.stop()
         self._queue = []
         self._outlets_to_add = []
@@ -230,8 +234,9 @@ class SideBySideView(QScrollArea):
         self.setWidget(holder)
         # Empty columns first (cheap to lay out), then the articles: adding a
         # column later would re-wrap the text of every column already filled.
-        self._outlets_to_add = list(reversed(corpus.outlets))
-        self._queue = list(enumerate(corpus.articles))
+        shown = [(i, a) for i, a in enumerate(corpus.articles) if only is None or i in only]
+        self._outlets_to_add = list(reversed(dict.fromkeys(a.outlet for _, a in shown)))
+        self._queue = shown
         self._queue.reverse()
         self._timer.start()
 

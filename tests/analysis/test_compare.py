@@ -416,8 +416,10 @@ def test_headlines_are_compared_in_their_own_row_not_as_statements() -> None:
         "end": 41,
     }
     assert set(first) == {
-        "article", "outlet", "text", "start", "end", "subjectivity", "polarity", "loaded",
+        "story", "article", "outlet", "text", "start", "end", "subjectivity", "polarity",
+        "loaded",
     }  # fmt: skip
+    assert first["story"] == document["stories"][0]["id"]
 
 
 def test_page_furniture_is_in_no_group_unique_list_or_distinctive_word() -> None:

@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from analysis.compare.distinctive import distinctive_terms, weighted_log_odds
+from analysis.compare.distinctive import (
+    MIN_OUTLET_WORDS,
+    MIN_Z,
+    distinctive_notes,
+    distinctive_terms,
+    weighted_log_odds,
+)
 from tests.analysis.compare_corpus import make_corpus
 
 
@@ -41,8 +47,10 @@ def test_distinctive_terms_on_a_corpus() -> None:
         ("B", "b.txt", "Dogs dogs dogs cats."),
     )
     # Totals {cats: 4, dogs: 4}; prior_size 2 gives alpha = 1 each: the example above.
-    terms = distinctive_terms(corpus, min_count=3, prior_size=2.0)
+    terms = distinctive_terms(corpus, min_count=3, prior_size=2.0, min_z=0.0)
     assert [(t.outlet, t.term) for t in terms] == [("A", "cats"), ("B", "dogs")]
+    # z = 1.60 does not pass the test the dashboard explains (z >= 1.96).
+    assert distinctive_terms(corpus, min_count=3, prior_size=2.0) == ()
     cats = terms[0]
     assert cats.z == pytest.approx(1.600755, abs=1e-6)
     assert (cats.count, cats.other_count, cats.articles) == (3, 1, 1)
@@ -54,7 +62,7 @@ def test_minimum_count_and_stopwords() -> None:
         ("A", "a.txt", "The harbour flooded. The harbour closed. Boats waited."),
         ("B", "b.txt", "The market opened. Traders sold fish. The market closed."),
     )
-    terms = distinctive_terms(corpus, min_count=2)
+    terms = distinctive_terms(corpus, min_count=2, min_z=0.0)
     assert {(t.outlet, t.term) for t in terms} == {("A", "harbour"), ("B", "market")}
     assert all(t.term != "the" for t in terms)
 
@@ -75,3 +83,64 @@ def test_swapping_sides_negates_the_scores(focus: dict[str, int], rest: dict[str
     for word in "abcde":
         assert forward[word][1] == pytest.approx(-backward[word][1], abs=1e-9)
         assert math.isfinite(forward[word][1])
+
+
+def _repeat(sentence: str, times: int) -> str:
+    return " ".join([sentence] * times)
+
+
+def test_only_words_at_or_above_z_196_are_listed() -> None:
+    corpus = make_corpus(
+        ("A", "a.txt", _repeat("The regime crushed the harbour strike.", 12)),
+        ("B", "b.txt", _repeat("The government ended the harbour strike.", 12)),
+    )
+    terms = distinctive_terms(corpus)
+    assert MIN_Z == 1.96
+    assert terms and all(t.z >= 1.96 for t in terms)
+    assert {(t.outlet, t.term) for t in terms} >= {("A", "regime"), ("B", "government")}
+    assert all(t.term not in ("harbour", "strike") for t in terms)  # both use them alike
+
+
+def test_names_and_calendar_words_are_never_framing() -> None:
+    corpus = make_corpus(
+        ("A", "a.txt", _repeat("On Monday the regime of Lukashenko crushed a strike in May.", 12)),
+        ("B", "b.txt", _repeat("The government ended the strike, officials said.", 12)),
+    )
+    listed = {t.term for t in distinctive_terms(corpus)}
+    assert "regime" in listed
+    assert not listed & {"lukashenko", "monday", "may"}
+    # Asked for, names come back (days and months never do).
+    assert "lukashenko" in {t.term for t in distinctive_terms(corpus, names=True)}
+
+
+def test_a_word_starting_sentences_is_not_taken_for_a_name() -> None:
+    corpus = make_corpus(
+        ("A", "a.txt", _repeat("Regime forces crushed the strike. The regime won.", 10)),
+        ("B", "b.txt", _repeat("Government forces ended the strike. The government won.", 10)),
+    )
+    assert "regime" in {t.term for t in distinctive_terms(corpus)}
+
+
+def test_an_outlet_with_too_little_text_is_said_to_be_so() -> None:
+    corpus = make_corpus(
+        ("A", "a.txt", "The regime crushed the harbour strike."),
+        ("B", "b.txt", "The government ended the harbour strike."),
+    )
+    terms = distinctive_terms(corpus)
+    assert terms == ()
+    notes = distinctive_notes(corpus, terms)
+    assert [n.outlet for n in notes] == ["A", "B"]
+    assert all(n.words < MIN_OUTLET_WORDS and "Too little text" in n.note for n in notes)
+
+
+def test_an_outlet_like_the_others_is_said_to_be_so() -> None:
+    text = _repeat("Harbour workers ended a strike over wages and pensions.", 200)
+    corpus = make_corpus(("A", "a.txt", text), ("B", "b.txt", text))
+    notes = distinctive_notes(corpus, distinctive_terms(corpus))
+    assert len(notes) == 2 and all("like the others" in n.note for n in notes)
+    assert all(n.words >= MIN_OUTLET_WORDS for n in notes)
+
+
+def test_no_notes_for_a_single_outlet() -> None:
+    corpus = make_corpus(("A", "a.txt", "Harbour harbour harbour."))
+    assert distinctive_notes(corpus, ()) == ()
