@@ -91,6 +91,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from operator import mul
 
+from analysis.context import in_proper_name, neutral_words
 from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch, inside_quote
 from analysis.memo import Memo
 from analysis.model import Assessment, Highlight
@@ -887,13 +888,15 @@ def sentence_evidence(
     if rated:
         log_strong = math.log1p(strong)
         word_weight = params.word_weight
+    neutral = neutral_words()
     for a in rated:
         # Mark the assessed word itself; an intensifier or negation before it
         # is named in the reason instead.
         start, end, head = _last_word(text, a.start, a.end)
-        shape = sentence.context(
-            start, end, inside_quote(text, start, end), a.negated, bool(a.intensifier), head
-        )
+        if head and (head[0].lower() in neutral or in_proper_name(text, start, end)):
+            continue  # a descriptive word or part of a name: not shaded (analysis/context.py)
+        quoted = inside_quote(text, start, end)
+        shape = sentence.context(start, end, quoted, a.negated, bool(a.intensifier), head)
         weight = word_weight(a.subjectivity, a.polarity, log_strong, shape)
         highlights.append(
             Highlight(
@@ -906,6 +909,7 @@ def sentence_evidence(
                 reason=_subjective_reason(a, text[a.start : a.end]),
                 subjectivity=a.subjectivity,
                 polarity=a.polarity,
+                voice="quoted" if quoted else "outlet",
             )
         )
     for m in inside:
@@ -922,6 +926,7 @@ def sentence_evidence(
                 weight=round(params.term_weight(m, context, shape, subj, pol), 4),
                 reason=m.reason,
                 term=m.term,
+                voice="quoted" if m.quoted else "outlet",
             )
         )
     highlights.sort(key=lambda h: (h.start, -h.end, h.kind))
