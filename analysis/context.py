@@ -104,15 +104,20 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _title_case_line(text: str, start: int) -> bool:
-    """True when the line around ``start`` is set in title case or capitals (a
-    headline): there capitals say nothing about names."""
+    """True when the line around ``start`` is a headline set in title case or
+    capitals (no closing full stop, and nearly every word after the first
+    capitalised, short function words aside): there capitals say nothing
+    about names."""
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
     hi = len(text) if hi < 0 else hi
-    words = [w for w in _WORD.findall(text, lo, hi) if len(w) > 3]
-    if len(words) < 4:
+    line = text[lo:hi].rstrip(" \t\"'\u201d\u2019)")
+    if line.endswith((".", "!", "?", ":")):
         return False
-    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
+    words = [w for w in _WORD.findall(line)[1:] if len(w) > 3]
+    if len(words) < 3:
+        return False
+    return sum(1 for w in words if w[:1].isupper()) >= 0.85 * len(words)
 
 
 def _class(word: str) -> str:

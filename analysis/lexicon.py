@@ -1081,7 +1081,7 @@ def _decode_lexicon(data: tuple[Any, ...]) -> Lexicon:
     """The lexicon :func:`_encode_lexicon` encoded, without building its index again
     (the index is plain data: its nodes are read back as they are)."""
     rows, sizes, names, scare_quotes, root = data
-    entries = [LexiconEntry(*row[:5], tuple(row[5])) for row in rows]
+    entries = [LexiconEntry(r[0], r[1], r[2], r[3], r[4], tuple(r[5])) for r in rows]
     layers = []
     first = 0
     for size in sizes:

@@ -12,7 +12,10 @@ dataclass to create, copy between processes and keep in memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from analysis.corrections import Correction
 
 #: How an article's outlet was found, in the order the rules are tried.
 OutletSource = Literal[
@@ -199,6 +202,11 @@ class Corpus:
     errors: tuple[LoadFailure, ...] = ()
     #: Names of the lexicons used, in order (the built-in one first).
     lexicons: tuple[str, ...] = field(default=())
+    #: The reader's corrections applied to the highlights (analysis/corrections.py).
+    corrections: tuple[Correction, ...] = ()
+    #: How many highlights the corrections removed and added.
+    removed_by_reader: int = 0
+    added_by_reader: int = 0
 
     @property
     def outlets(self) -> tuple[str, ...]:

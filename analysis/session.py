@@ -11,6 +11,7 @@ goes stale when the lexicons improve):
   articles to another outlet;
 - removed articles and the order of the articles;
 - the user's lexicon additions (paths of lexicon files);
+- the reader's corrections of highlights (analysis/corrections.py);
 - view options (a free-form JSON object the app owns).
 
 The file is JSON with ``"format": "framelens-session"`` and an integer
@@ -32,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+from analysis.corrections import Correction, correction_from_json, correction_to_json
 from analysis.errors import SessionError
 
 FORMAT = "framelens-session"
@@ -87,6 +89,8 @@ class Session:
     lexicons: tuple[str, ...] = ()
     #: View options owned by the app (zoom, hidden categories, synchronized scrolling, ...).
     view: Mapping[str, Any] = field(default_factory=dict)
+    #: The reader's corrections of highlights, in the order they were made.
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -113,6 +117,7 @@ def session_to_json(session: Session) -> dict[str, Any]:
         "order": list(session.order),
         "lexicons": [{"path": p} for p in session.lexicons],
         "view": dict(session.view),
+        "corrections": [correction_to_json(c) for c in session.corrections],
     }
 
 
@@ -185,6 +190,9 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
         view = data.get("view", {})
         if not isinstance(view, dict):
             raise ValueError("the view options are not an object")
+        corrections = data.get("corrections", [])
+        if not isinstance(corrections, list):
+            raise ValueError("the corrections are not a list")
         return Session(
             sources=tuple(_source(s) for s in sources),
             renames=_str_map(outlets.get("renames", {}), "the outlet renames"),
@@ -193,6 +201,7 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
             order=_str_list(data.get("order", []), "the article order"),
             lexicons=tuple(lexicon_paths),
             view=view,
+            corrections=tuple(correction_from_json(c) for c in corrections),
         )
     except ValueError as error:
         raise SessionError(f"{name} is damaged: {error}.") from error

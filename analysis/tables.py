@@ -35,9 +35,10 @@ other category that occurs in the corpus (a user lexicon's
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.model import AnalyzedArticle, Corpus
 
@@ -45,7 +46,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "BiasSpread",
     "SUBJECTIVE_THRESHOLD",
+    "bias_spread",
     "TOP_TERMS",
     "article_table",
     "categories",
@@ -238,3 +241,54 @@ def outlet_table(corpus: Corpus) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["outlet", "articles", *_score_columns(cats)])
     return frame.set_index("outlet")
+
+
+class BiasSpread(NamedTuple):
+    """How far apart the outlets' mean bias estimates are, against their noise."""
+
+    #: The highest minus the lowest outlet mean (own-voice sentences).
+    spread: float
+    #: The difference the sentence-to-sentence variation alone would reach
+    #: (the two extreme outlets' standard errors combined, times a z that
+    #: corrects for every pair of outlets being compared).
+    noise: float
+    #: The outlets with the lowest and the highest mean.
+    lowest: str
+    highest: str
+
+    @property
+    def separates(self) -> bool:
+        """True when the spread exceeds the noise: the estimate tells these outlets apart."""
+        return self.spread > self.noise
+
+
+def bias_spread(corpus: Corpus) -> BiasSpread:
+    """The spread of the outlets' mean sentence bias (own voice) and its noise level.
+
+    Two outlets differ when their means differ by more than ``z`` standard
+    errors of the difference, with ``z`` for a two-sided 5 % test corrected
+    for the ``k (k - 1) / 2`` pairs of ``k`` outlets (Bonferroni).  With
+    fewer than two outlets, or one sentence per outlet, nothing separates.
+    """
+    from statistics import NormalDist
+
+    groups: dict[str, list[float]] = {}
+    for a in corpus.articles:
+        own = [s.bias for s in a.sentences if not s.quoted] or [s.bias for s in a.sentences]
+        groups.setdefault(a.outlet, []).extend(own)
+    stats = {}
+    for outlet, values in groups.items():
+        n = len(values)
+        if n < 2:
+            continue
+        mean = sum(values) / n
+        var = sum((v - mean) ** 2 for v in values) / (n - 1)
+        stats[outlet] = (mean, var / n)
+    if len(stats) < 2:
+        return BiasSpread(0.0, math.inf, "", "")
+    lowest = min(stats, key=lambda o: stats[o][0])
+    highest = max(stats, key=lambda o: stats[o][0])
+    pairs = len(stats) * (len(stats) - 1) / 2
+    z = NormalDist().inv_cdf(1 - 0.025 / pairs)
+    noise = z * math.sqrt(stats[lowest][1] + stats[highest][1])
+    return BiasSpread(stats[highest][0] - stats[lowest][0], noise, lowest, highest)

@@ -8,6 +8,12 @@
   readers. Categories come from ``resources/lexicons/categories.tsv``.
 - Hovering a highlight shows the term, its category, the reason and
   TextBlob's subjectivity and polarity.
+- A source's words (highlights inside a quotation) are set in italics with a
+  lighter tint; vocabulary every outlet shares has a grey dotted underline.
+- Right-click a highlight: "Not loaded here" or "Never mark this term";
+  right-click a selection or a word: "Mark as loaded" with a category.  Each
+  emits :attr:`HighlightedText.correctionRequested` with an
+  :class:`analysis.corrections.Correction`; the window applies it.
 
 Safety: article text is inserted as plain text with ``QTextCursor`` and
 character formats, never through ``setHtml``; :meth:`loadResource` returns
@@ -27,6 +33,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QPalette,
@@ -35,7 +42,9 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextFormat,
 )
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+
+from analysis.corrections import Correction, highlight_key
 
 from analysis.lexicon import Category, load_categories
 from analysis.model import AnalyzedArticle, Highlight
@@ -99,6 +108,14 @@ def highlight_tooltip(highlights: Sequence[Highlight]) -> str:
         else:
             lines.append("TextBlob: no score for these words")
         lines.append(f"Strength {h.weight:.2f}")
+        if h.kind == "loaded":
+            lines.append(
+                "Shared vocabulary: not counted in any outlet's rate"
+                if h.shared
+                else "In a quotation: counted apart from the outlet's own words"
+                if h.voice == "quoted"
+                else "In the outlet's own voice"
+            )
         parts.append("<br>".join(lines))
     return "<p style='white-space:pre-wrap'>" + "<hr>".join(parts) + "</p>"
 
@@ -147,6 +164,8 @@ class HighlightedText(QTextBrowser):
 
     #: (article index, sentence index) when the caret moves into a sentence.
     sentenceSelected = Signal(int, int)
+    #: A correction the reader asked for from the context menu (a Correction).
+    correctionRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -375,6 +394,87 @@ class HighlightedText(QTextBrowser):
             and not (h.kind == "subjective" and SUBJECTIVE in self.hidden)
         ]
 
+    # -- corrections --------------------------------------------------------
+    def correction_actions(
+        self, position: int, selection: tuple[int, int] | None = None
+    ) -> list[tuple[str, Correction]]:
+        """The corrections the context menu offers at document ``position``
+        (``selection``: document positions of the selected text), as (label, correction)."""
+        offered: list[tuple[str, Correction]] = []
+        hits = self.highlights_at(position)
+        found = self.locate(position)
+        if found is None:
+            return offered
+        placed = found[0]
+        loaded = [h for h in hits if h.kind == "loaded"]
+        for h in loaded or hits[:1]:
+            key = highlight_key(h)
+            what = "loaded" if h.kind == "loaded" else "subjective"
+            offered.append(
+                (
+                    f"Not {what} here: “{h.text}”",
+                    Correction(
+                        "not_here",
+                        key,
+                        path=placed.analyzed.article.path,
+                        start=h.start,
+                        end=h.end,
+                        kind_of=h.kind,
+                    ),
+                )
+            )
+            offered.append((f"Never mark “{key}”", Correction("never", key)))
+        words = self._words_for_mark(placed, position, selection)
+        if words:
+            for c in load_categories():
+                if c.id == "scare_quote":
+                    continue
+                offered.append(
+                    (f"Mark “{words}” as loaded: {c.label}", Correction("mark", words, c.id))
+                )
+        return offered
+
+    def _words_for_mark(
+        self, placed: _Placed, position: int, selection: tuple[int, int] | None
+    ) -> str:
+        text = placed.analyzed.article.text
+        if selection is not None and selection[1] > selection[0]:
+            start = placed.offsets.to_text(max(selection[0], placed.base) - placed.base)
+            end = placed.offsets.to_text(
+                min(selection[1], placed.base + placed.length) - placed.base
+            )
+        else:
+            offset = placed.offsets.to_text(position - placed.base)
+            start = end = offset
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        words = " ".join(re.findall(r"[^\W_]+", text[start:end].lower()))
+        return words if 0 < len(words.split()) <= 6 else ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.cursorForPosition(event.pos()).position()
+        cursor = self.textCursor()
+        selection = (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+        offered = self.correction_actions(position, selection)
+        if offered:
+            menu.addSeparator()
+            marks = None
+            for label, correction in offered:
+                target = menu
+                if correction.kind == "mark":
+                    if marks is None:
+                        marks = menu.addMenu(self.tr("Mark as loaded"))
+                    target = marks
+                    label = label.rsplit(": ", 1)[-1]
+                action = target.addAction(label)
+                action.triggered.connect(
+                    lambda _=False, c=correction: self.correctionRequested.emit(c)
+                )
+        menu.popup(event.globalPos())
+
     def tooltip_at(self, position: int) -> str:
         """The tooltip for document ``position`` ("" where nothing is highlighted)."""
         hits = self.highlights_at(position)
@@ -505,9 +605,18 @@ def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:
         return fmt
     c = category(h.category)
     colour = QColor(c.colour)
+    if h.shared:
+        # Every outlet's word for the event: no tint, a grey dotted underline.
+        fmt.setFontItalic(True)
+        fmt.setUnderlineColor(QColor(FALLBACK_COLOUR))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        return fmt
     tint = QColor(colour)
-    tint.setAlpha(70 if dark else 45)
+    quoted = h.voice == "quoted"
+    # A source's words: italic, half the tint, the category's underline kept.
+    tint.setAlpha((35 if dark else 22) if quoted else (70 if dark else 45))
     fmt.setBackground(tint)
+    fmt.setFontItalic(quoted)
     fmt.setUnderlineColor(colour)
     fmt.setUnderlineStyle(_UNDERLINES.get(c.underline, _UNDERLINES["dashdotdot"]))
     return fmt

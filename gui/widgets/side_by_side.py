@@ -143,6 +143,8 @@ class SideBySideView(QScrollArea):
     dropped = Signal(object)  # Dropped
     #: (corpus article index, sentence index) the user selected in a column.
     sentenceSelected = Signal(int, int)
+    #: A reader's correction of a highlight (analysis.corrections.Correction).
+    correctionRequested = Signal(object)
     #: All columns are filled.
     built = Signal()
     openRequested = Signal()
@@ -238,6 +240,7 @@ class SideBySideView(QScrollArea):
         column.text.set_hidden_categories(self.hidden)
         column.text.set_zoom(self.zoom)
         column.text.sentenceSelected.connect(self.sentenceSelected)
+        column.text.correctionRequested.connect(self.correctionRequested)
         column.margin.sentenceClicked.connect(self.sentenceSelected)
         column.text.verticalScrollBar().valueChanged.connect(
             lambda value, c=column: self._scrolled(c, value)
