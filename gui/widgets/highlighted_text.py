@@ -48,6 +48,7 @@ from analysis.corrections import Correction, highlight_key
 
 from analysis.lexicon import Category, load_categories
 from analysis.model import AnalyzedArticle, Highlight
+from analysis.tables import score_columns
 from gui.theme import is_dark
 
 log = logging.getLogger(__name__)
@@ -254,8 +255,9 @@ class HighlightedText(QTextBrowser):
         cursor.insertText(article.title or _short_path(article.path), title_fmt)
         meta = [x for x in (article.author, article.date) if x]
         meta.append(f"{analyzed.words} words")
-        meta.append(f"subjectivity {analyzed.subjectivity:.2f}")
-        meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 words")
+        own = score_columns([analyzed], ())  # the outlet's own voice, as everywhere
+        meta.append(f"subjectivity {own['subjectivity']:.2f}")
+        meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 own words")
         meta_fmt = QTextCharFormat()
         meta_fmt.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
         meta_fmt.setFontPointSize(self._point_size() * 0.9)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.model import AnalyzedArticle, Corpus
+from analysis.tables import score_columns
 from gui.widgets.bias_margin import BiasMargin
 from gui.widgets.highlighted_text import HighlightedText
 
@@ -126,10 +127,9 @@ class OutletColumn(QFrame):
 
     def _update_stats(self) -> None:
         n = len(self.articles)
-        words = sum(a.words for a in self.articles)
-        subj = sum(a.subjectivity for a in self.articles) / n if n else 0.0
-        loaded = sum(a.loaded_count for a in self.articles)
-        per_k = 1000.0 * loaded / words if words else 0.0
+        # The outlet's own voice, defined once for the dashboard and the report.
+        scores = score_columns(self.articles, ())
+        words, subj, per_k = scores["words"], scores["subjectivity"], scores["loaded_per_1000"]
         self.stats.setText(
             f"{n} article{'s' if n != 1 else ''} · {words:,} words · subjectivity {subj:.2f}"
             f" · {per_k:.1f} loaded terms per 1,000 words"
