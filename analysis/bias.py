@@ -87,7 +87,7 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import mul
 
@@ -320,6 +320,11 @@ class BiasModel:
     )
     #: Where the coefficients came from (shown in the methodology page).
     provenance: str = "hand-set defaults"
+    #: Calibration of the sentence estimate (Platt scaling): intercept and slope
+    #: applied to the sentence formula's log-odds, so that the estimate reads as
+    #: the chance that annotators of whole news articles mark the sentence
+    #: (resources/lexicons/calibration.tsv; (0, 1) leaves it as fitted).
+    calibration: tuple[float, float] = (0.0, 1.0)
 
     def word_weight(
         self,
@@ -371,7 +376,9 @@ class BiasModel:
         return found
 
     def sentence_bias(self, features: Sequence[float]) -> float:
-        return _sigmoid(_add_products(self.sentence[0], self.sentence[1:], features))
+        z = _add_products(self.sentence[0], self.sentence[1:], features)
+        a, b = self.calibration
+        return _sigmoid(a + b * z)
 
 
 def _parse_weights(lines: Iterable[str]) -> BiasModel:
@@ -418,9 +425,27 @@ def default_model() -> BiasModel:
     from analysis.resources import resources_dir
 
     path = resources_dir() / "lexicons" / "weights.tsv"
-    if not path.is_file():
-        return BiasModel()
-    return _parse_weights(path.read_text(encoding="utf-8").splitlines())
+    model = (
+        _parse_weights(path.read_text(encoding="utf-8").splitlines())
+        if path.is_file()
+        else BiasModel()
+    )
+    calibration = resources_dir() / "lexicons" / "calibration.tsv"
+    if calibration.is_file():
+        model = replace(model, calibration=parse_calibration(calibration.read_text("utf-8")))
+    return model
+
+
+def parse_calibration(text: str) -> tuple[float, float]:
+    """The intercept and slope of ``calibration<TAB>intercept|slope<TAB>value`` lines."""
+    values = {"intercept": 0.0, "slope": 1.0}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        group, name, value = line.split("\t")
+        if group == "calibration" and name in values:
+            values[name] = float(value)
+    return values["intercept"], values["slope"]
 
 
 class _Quotes:

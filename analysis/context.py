@@ -138,45 +138,89 @@ def _initial_pair(first: str, second: str) -> bool:
     return kind == "adjective" and _class(second) in ("noun", "adjective")
 
 
-def in_proper_name(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` is part of a proper name of two words or more.
+def _run(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """The capitalised words joined to ``text[start:end]`` into one run (itself included),
+    as :func:`in_proper_name` describes, and where the span's first word is in it."""
+    words = text[start:end].split()
+    index = 0
+    at = start
+    while not _opens_sentence(text, at):
+        before = _word_before(text, at)
+        if before is not None and before.group().lower() in _NAME_JOINERS:
+            before = _word_before(text, before.start())
+        if before is None or not _capitalised(before.group()):
+            break
+        if _opens_sentence(text, before.start()) and not _initial_pair(before.group(), words[0]):
+            break
+        words.insert(0, before.group())
+        index += 1
+        at = before.start()
+    opens = at == start and _opens_sentence(text, start)
+    at = end
+    while True:
+        after = _word_after(text, at)
+        if after is not None and after.group().lower() in _NAME_JOINERS:
+            after = _word_after(text, after.end())
+        if after is None or not _capitalised(after.group()):
+            break
+        if opens and len(words) == 1 and not _initial_pair(words[0], after.group()):
+            break
+        words.append(after.group())
+        at = after.end()
+    return words, index
 
-    A name is a run of capitalised words separated by single spaces
-    ("Qin Gang", "Foreign Minister Wang Yi", "Central Committee"), possibly
-    joined by "of" ("Ministry of Foreign Affairs").  The first word of a
-    sentence is capitalised anyway, so it joins the word after it only as
-    :func:`_initial_pair` says.  On a line in title case (a headline) the
-    rule does not apply.
+
+def in_proper_name(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is part of a proper name.
+
+    A candidate is a run of two or more capitalised words separated by single
+    spaces, possibly joined by "of" ("Ministry of Foreign Affairs"); the
+    first word of a sentence, capitalised anyway, joins the word after it
+    only as :func:`_initial_pair` says.  The run is a name when one of its
+    words is a name or unknown to the tagger ("Qin Gang", "President Xi") or
+    its last word is the head of an institution or title
+    (resources/lexicons/context.tsv: "Cold War", "Foreign Minister",
+    "Central Committee").  A run of common words only is a nickname or a
+    slogan ("Woke Mob", "Mad King"), where the loaded word is the point: not
+    a name; so is a capitalised word before a name with no title between
+    them, an epithet ("Egomaniac Trump", "Marxist Antonio Gramsci").  On a
+    line in title case (a headline) the rule does not apply.
     """
     span = text[start:end]
-    if not span[:1].isupper():
+    if not span[:1].isupper() or _title_case_line(text, start):
         return False
-    if _title_case_line(text, start):
+    run, at = _run(text, start, end)
+    if len(run) < 2 or len(span.split()) == len(run) > 1:
+        # A phrase of the lexicon that is the whole run ("Democrat Party") was
+        # listed as a name on purpose.
         return False
-    first_word = span.split()[0]
-    opens = _opens_sentence(text, start)
-    before = None if opens else _word_before(text, start)
-    if before is not None and before.group().lower() in _NAME_JOINERS:
-        before = _word_before(text, before.start())
-    if before is not None and _capitalised(before.group()):
-        if not _opens_sentence(text, before.start()):
-            return True
-        if _initial_pair(before.group(), first_word):
-            return True
-    after = _word_after(text, end)
-    if after is not None and after.group().lower() in _NAME_JOINERS:
-        after = _word_after(text, after.end())
-    if after is None or not _capitalised(after.group()):
+    heads = name_heads()
+    if run[-1].lower() in heads:
+        return True
+    named = [
+        k
+        for k, w in enumerate(run)
+        if _class(w) in ("proper", "unknown") and (not w.isupper() or len(w) > 4)
+    ]
+    if not named:
         return False
-    return not opens or _initial_pair(first_word, after.group())
+    # Before the first name, only a title joins it ("Foreign Minister Wang Yi",
+    # "President Xi"); other words are epithets ("Egomaniac Trump", "Elite Pete").
+    first = named[0]
+    return at >= first or any(w.lower() in heads for w in run[at:first])
 
 
 def reads_as_noun(text: str, start: int) -> bool:
     """True when the word at ``start`` reads as a noun: right after a determiner
     or possessive ("a push", "its claims", "Russia's push"), or after an
-    adjective that follows one ("its diplomatic push")."""
+    adjective that follows one ("its diplomatic push"), and not itself
+    followed by a noun it would qualify ("King's offensive remark")."""
     before = _word_before(text, start)
     if before is None:
+        return False
+    word_end = _WORD.match(text, start)
+    after = _word_after(text, word_end.end()) if word_end else None
+    if after is not None and _class(after.group()) == "noun":
         return False
     from analysis.wordclass import word_class
 
@@ -201,6 +245,12 @@ def war_cues() -> frozenset[str]:
 
 
 @cache
+def name_heads() -> frozenset[str]:
+    """Head nouns of institutions and titles that end a name (resources/lexicons/context.tsv)."""
+    return frozenset(w for w, rule in _context_rows() if rule == "name_head")
+
+
+@cache
 def neutral_words() -> frozenset[str]:
     """TextBlob-rated words that are not shaded as subjective (resources/lexicons/context.tsv)."""
     return frozenset(w for w, rule in _context_rows() if rule == "neutral")
@@ -217,7 +267,7 @@ def _context_rows() -> tuple[tuple[str, str], ...]:
         if not line.strip() or line.startswith("#") or line.startswith("word\t"):
             continue
         cells = line.split("\t")
-        if len(cells) != 3 or cells[1] not in ("war_cue", "neutral") or not cells[2].strip():
+        if len(cells) != 3 or cells[1] not in ("war_cue", "neutral", "name_head") or not cells[2].strip():
             raise LexiconError(f"{path}, line {number}: expected word, rule, reason")
         rows.append((cells[0].strip().lower(), cells[1]))
     return tuple(rows)

@@ -55,6 +55,12 @@ def test_a_word_inside_a_proper_name_is_part_of_the_name(text: str, word: str) -
         ("Brutal Russian attacks continued overnight.", "Brutal"),
         ("Officials said the crackdown was brutal.", "brutal"),
         ("Extremely high prices hit families.", "Extremely"),
+        # A run of common words is a nickname or slogan, not a name: the label stays.
+        ("The senator blamed the Woke Mob for the protests.", "Mob"),
+        ("Critics of the Mad King gathered outside.", "Mad"),
+        # An epithet before a name is no title: it stays a word of its own.
+        ("The rally booed as Crooked Hillary took the stage.", "Crooked"),
+        ("He quoted the Marxist Antonio Gramsci at length.", "Marxist"),
         # A headline in title case says nothing about names.
         ("Senators Slam Radical Plan To Gut Farm Subsidies\n\nThe vote is on Friday.", "Radical"),
     ],
@@ -81,6 +87,8 @@ def test_no_loaded_or_subjective_highlight_falls_inside_a_name() -> None:
         ("China will use that influence to push Russia to end the war.", "push", False),
         ("Beijing denies the claims made by Washington last week.", "claims", True),
         ("It is an island which Beijing claims as its own.", "claims", False),
+        # A word that qualifies the noun after it is no noun itself.
+        ("Critics seized on the congressman's offensive remark about immigrants.", "offensive", False),
     ],
 )
 def test_word_class_from_the_words_before(text: str, word: str, noun: bool) -> None:
@@ -91,8 +99,10 @@ def test_part_of_speech_decides_between_senses_of_a_lexicon_term() -> None:
     lexicon = default_lexicon()
     assert loaded("Brazil offered an alternative to a push by Kyiv for talks.", lexicon) == []
     assert "push" in loaded("Aides push the story that the audit was a hoax.", lexicon)
-    assert loaded("Beijing rejected the claims made by Washington.", lexicon) == []
-    assert "claims" in loaded("The senator claims the audit found nothing.", lexicon)
+    assert loaded("Officials rejected the demands of the striking nurses.", lexicon) == []
+    assert "demand" in loaded("Nurses demand that the board resign.", lexicon)
+    # "claim" casts doubt as a noun too ("the bizarre claim that"): no noun exception.
+    assert "claim" in loaded("He repeated the claim that the wall will pay for itself.", lexicon)
 
 
 def test_in_a_war_report_invasion_and_attack_describe_events() -> None:
@@ -103,6 +113,19 @@ def test_in_a_war_report_invasion_and_attack_describe_events() -> None:
     politics = "Critics attack the governor's budget. The failed policy cost millions."
     assert not war_report(politics)
     assert {"attack", "failed"} <= {w.lower() for w in loaded(politics)}
+    # Criticism described as an attack is the loaded sense, noun or verb.
+    assert "attack" in loaded("The senator unleashed a fierce attack on his rivals.")
+
+
+def test_a_listed_phrase_that_is_the_whole_name_still_applies() -> None:
+    lexicon = Lexicon(
+        [
+            LexiconEntry("democrat party", "label", 0.8, "a partisan name for a party"),
+            LexiconEntry("communist", "label", 0.8, "a label"),
+        ]
+    )
+    assert loaded("Donors abandoned the Democrat Party last year.", lexicon) == ["Democrat Party"]
+    assert loaded("Delegates of the Chinese Communist Party met in Beijing.", lexicon) == []
 
 
 def test_next_and_prev_contexts() -> None:
