@@ -112,12 +112,16 @@ def _title_case_line(text: str, start: int) -> bool:
     hi = text.find("\n", start)
     hi = len(text) if hi < 0 else hi
     line = text[lo:hi].rstrip(" \t\"'\u201d\u2019)")
-    if line.endswith((".", "!", "?", ":")):
-        return False
+    # A line that ends as a sentence needs more words to count as a headline.
+    ends = line.endswith((".", "!", "?", ":")) and not line.endswith(("...", "\u2026"))
     words = [w for w in _WORD.findall(line)[1:] if len(w) > 3]
-    if len(words) < 3:
+    if len(words) < (6 if ends else 3):
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 0.85 * len(words)
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "\u2019s", "s'", "s\u2019"))
 
 
 def _class(word: str) -> str:
@@ -140,7 +144,8 @@ def _initial_pair(first: str, second: str) -> bool:
 
 def _run(text: str, start: int, end: int) -> tuple[list[str], int]:
     """The capitalised words joined to ``text[start:end]`` into one run (itself included),
-    as :func:`in_proper_name` describes, and where the span's first word is in it."""
+    as :func:`in_proper_name` describes, and where the span's first word is in it.
+    A possessive ends a run ("Trump's Circus Maximus" is two runs)."""
     words = text[start:end].split()
     index = 0
     at = start
@@ -148,7 +153,7 @@ def _run(text: str, start: int, end: int) -> tuple[list[str], int]:
         before = _word_before(text, at)
         if before is not None and before.group().lower() in _NAME_JOINERS:
             before = _word_before(text, before.start())
-        if before is None or not _capitalised(before.group()):
+        if before is None or not _capitalised(before.group()) or _possessive(before.group()):
             break
         if _opens_sentence(text, before.start()) and not _initial_pair(before.group(), words[0]):
             break
@@ -157,7 +162,7 @@ def _run(text: str, start: int, end: int) -> tuple[list[str], int]:
         at = before.start()
     opens = at == start and _opens_sentence(text, start)
     at = end
-    while True:
+    while not _possessive(words[-1]):
         after = _word_after(text, at)
         if after is not None and after.group().lower() in _NAME_JOINERS:
             after = _word_after(text, after.end())

@@ -475,37 +475,42 @@ def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Bl
     from analysis.tables import bias_spread
 
     spread = bias_spread(corpus)
-    table = _table_from_rows(
-        (
-            "Outlet",
-            "Articles",
-            "Words",
-            "Sentences",
-            "Subjectivity",
-            "Polarity",
-            "Subjective sentences",
-            "Loaded / 1,000 words",
-            "Loaded / 1,000 quoted words",
-            "Bias",
-            "Quoted sentences",
-        ),
-        (
-            (
-                s.outlet,
-                s.articles,
-                s.words,
-                s.sentences,
-                s.subjectivity,
-                s.polarity,
-                f"{s.subjective_share:.0%}",
-                f"{s.loaded_per_1000:.1f}",
-                f"{s.quoted_loaded_per_1000:.1f}",
-                s.bias if spread.separates else "–",
-                f"{s.quoted_share:.0%}",
-            )
-            for s in scores
-        ),
-    )
+    columns = [
+        "Outlet",
+        "Articles",
+        "Words",
+        "Sentences",
+        "Subjectivity",
+        "Polarity",
+        "Subjective sentences",
+        "Loaded / 1,000 words",
+        "Bias",
+        "Quoted sentences",
+        "Quoted: loaded / 1,000",
+    ]
+    rows = [
+        [
+            s.outlet,
+            s.articles,
+            s.words,
+            s.sentences,
+            s.subjectivity,
+            s.polarity,
+            f"{s.subjective_share:.0%}",
+            f"{s.loaded_per_1000:.1f}",
+            s.bias,
+            f"{s.quoted_share:.0%}",
+            f"{s.quoted_loaded_per_1000:.1f}",
+        ]
+        for s in scores
+    ]
+    if not spread.separates:
+        # The estimate does not tell these outlets apart: its column is left out.
+        at = columns.index("Bias")
+        del columns[at]
+        for row in rows:
+            del row[at]
+    table = _table_from_rows(columns, rows)
     terms = _table_from_rows(
         ("Outlet", "Most frequent loaded terms", "In quotations"),
         ((s.outlet, s.top_terms or "none", s.quoted_terms or "none") for s in scores),
@@ -616,7 +621,9 @@ def _excerpts_section(
         Paragraph(
             f"For each article, the {per_article} sentences with the highest bias "
             "estimate, in the order they appear. Each kind of mark has its own underline "
-            "style, so the marks stay apart on a black-and-white printer.",
+            "style, so the marks stay apart on a black-and-white printer. Marks in "
+            "italics stand inside quotations (the sources' words, counted apart); a grey "
+            "dotted underline marks a term every outlet uses (shared vocabulary).",
             note=True,
         ),
         Legend(tuple(styles)),

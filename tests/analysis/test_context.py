@@ -42,6 +42,7 @@ def subjective(text: str) -> list[str]:
         ("Members of the Central Committee met in private.", "Central"),
         ("Cold War rivalries are back, the envoy said.", "Cold"),
         ("He met the Ministry of Foreign Affairs in Beijing.", "Foreign"),
+        ("Russia's Foreign Minister Sergei Lavrov arrived late.", "Foreign"),
     ],
 )
 def test_a_word_inside_a_proper_name_is_part_of_the_name(text: str, word: str) -> None:
@@ -61,6 +62,10 @@ def test_a_word_inside_a_proper_name_is_part_of_the_name(text: str, word: str) -
         # An epithet before a name is no title: it stays a word of its own.
         ("The rally booed as Crooked Hillary took the stage.", "Crooked"),
         ("He quoted the Marxist Antonio Gramsci at length.", "Marxist"),
+        # A possessive ends a name: what follows it is a new phrase.
+        ("Critics mocked the President's Circus Maximus of fascism.", "Circus"),
+        # A headline in title case, even one that trails off.
+        ("Top Six Awful Ideas Senate Republicans Blocked from the Bill...", "Awful"),
         # A headline in title case says nothing about names.
         ("Senators Slam Radical Plan To Gut Farm Subsidies\n\nThe vote is on Friday.", "Radical"),
     ],
