@@ -245,7 +245,7 @@ def reads_as_noun(text: str, start: int) -> bool:
 
 @cache
 def war_cues() -> frozenset[str]:
-    """Words whose frequency marks a report on an armed conflict (resources/lexicons/context.tsv)."""
+    """Words that mark a report on an armed conflict (resources/lexicons/context.tsv)."""
     return frozenset(w for w, rule in _context_rows() if rule == "war_cue")
 
 
@@ -272,7 +272,8 @@ def _context_rows() -> tuple[tuple[str, str], ...]:
         if not line.strip() or line.startswith("#") or line.startswith("word\t"):
             continue
         cells = line.split("\t")
-        if len(cells) != 3 or cells[1] not in ("war_cue", "neutral", "name_head") or not cells[2].strip():
+        rules = ("war_cue", "neutral", "name_head")
+        if len(cells) != 3 or cells[1] not in rules or not cells[2].strip():
             raise LexiconError(f"{path}, line {number}: expected word, rule, reason")
         rows.append((cells[0].strip().lower(), cells[1]))
     return tuple(rows)

@@ -158,7 +158,9 @@ class AnalyzedArticle:
     def quoted_loaded_count(self) -> int:
         """Loaded terms inside quotations (the sources' words), shared vocabulary aside."""
         return sum(
-            1 for h in self.highlights if h.kind == "loaded" and h.voice == "quoted" and not h.shared
+            1
+            for h in self.highlights
+            if h.kind == "loaded" and h.voice == "quoted" and not h.shared
         )
 
     @property

@@ -463,7 +463,9 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
                 ),
                 quoted_share=quoted / n if n else 0.0,
                 top_terms=str(scores["top_terms"]),
-                quoted_loaded_per_1000=float(scores["quoted_loaded_per_1000"]),  # type: ignore[arg-type]
+                quoted_loaded_per_1000=float(
+                    scores["quoted_loaded_per_1000"]  # type: ignore[arg-type]
+                ),
                 quoted_terms=str(scores["quoted_terms"]),
             )
         )

@@ -43,6 +43,7 @@ if str(REPO) not in sys.path:
 from analysis.model import Article, Corpus  # noqa: E402
 from analysis.pipeline import analyze  # noqa: E402
 from analysis.tables import bias_spread, outlet_table  # noqa: E402
+from benchmarks.validity import Doc, load_babe, load_basil  # noqa: E402
 
 BINS = (0.0, 0.05, 0.1, 0.2, 0.4, 1.01)
 
@@ -74,23 +75,13 @@ def basil_stories(data: Path) -> list[list[Article]]:
     return list(stories.values())
 
 
-def calibration(name: str, docs: Sequence[object]) -> list[str]:
+def calibration(name: str, docs: Sequence[Doc]) -> list[str]:
     """Mean estimate against the annotated share, overall and per bin (engine sentences
     mapped to gold sentences as benchmarks/validity.py does)."""
-    from analysis.score import analyze_article
-
-    pairs: list[tuple[float, int]] = []
-    for doc in docs:
-        result = analyze_article(Article(text=doc.text, path="<calibration>"))  # type: ignore[attr-defined]
-        for (s, e), label in zip(doc.sentences, doc.labels, strict=True):  # type: ignore[attr-defined]
-            if label is None:
-                continue
-            overlapping = [x.bias for x in result.sentences if x.start < e and s < x.end]
-            pairs.append((max(overlapping, default=0.0), label))
-    lines = [
-        f"{name}: {len(pairs)} sentences, mean estimate {statistics.fmean(p for p, _ in pairs):.3f}, "
-        f"marked share {statistics.fmean(y for _, y in pairs):.3f}"
-    ]
+    pairs = [(p, y) for p, y, _ in _pairs(docs)]
+    mean = statistics.fmean(p for p, _ in pairs)
+    marked = statistics.fmean(y for _, y in pairs)
+    lines = [f"{name}: {len(pairs)} sentences, mean estimate {mean:.3f}, marked share {marked:.3f}"]
     for lo, hi in zip(BINS, BINS[1:], strict=False):
         inside = [(p, y) for p, y in pairs if lo <= p < hi]
         if inside:
@@ -102,17 +93,17 @@ def calibration(name: str, docs: Sequence[object]) -> list[str]:
     return lines
 
 
-def _pairs(docs: Sequence[object]) -> list[tuple[float, int, str]]:
+def _pairs(docs: Sequence[Doc]) -> list[tuple[float, int, str]]:
     """(estimate as the engine computes it, label, story) per gold sentence."""
     from analysis.score import analyze_article
 
     found = []
     for doc in docs:
-        result = analyze_article(Article(text=doc.text, path="<calibration>"))  # type: ignore[attr-defined]
-        for (s, e), label in zip(doc.sentences, doc.labels, strict=True):  # type: ignore[attr-defined]
+        result = analyze_article(Article(text=doc.text, path="<calibration>"))
+        for (s, e), label in zip(doc.sentences, doc.labels, strict=True):
             if label is not None:
                 overlapping = [x.bias for x in result.sentences if x.start < e and s < x.end]
-                found.append((max(overlapping, default=0.0), label, doc.group))  # type: ignore[attr-defined]
+                found.append((max(overlapping, default=0.0), label, doc.group))
     return found
 
 
@@ -154,7 +145,6 @@ def fit_calibration(data: Path, path: Path, k: int = 5, seed: int = 7) -> list[s
     import random
 
     from analysis.bias import default_model
-    from benchmarks.validity import load_basil
 
     a0, b0 = default_model().calibration
     pairs = _pairs(load_basil(data / "basil-dev"))
@@ -234,8 +224,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     print(_spread_line("BASIL pooled by outlet", Corpus(articles=tuple(pooled))))
     if not args.no_calibration:
-        from benchmarks.validity import load_babe, load_basil
-
         for line in calibration("BASIL", load_basil(args.data / "basil-dev")):
             print(line)
         for line in calibration("BABE", load_babe(args.data / "babe-dev.csv")):

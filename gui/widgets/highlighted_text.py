@@ -459,7 +459,9 @@ class HighlightedText(QTextBrowser):
         menu = self.createStandardContextMenu(event.pos())
         position = self.cursorForPosition(event.pos()).position()
         cursor = self.textCursor()
-        selection = (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+        selection = None
+        if cursor.hasSelection():
+            selection = (cursor.selectionStart(), cursor.selectionEnd())
         offered = self.correction_actions(position, selection)
         if offered:
             menu.addSeparator()

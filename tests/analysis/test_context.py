@@ -93,7 +93,7 @@ def test_no_loaded_or_subjective_highlight_falls_inside_a_name() -> None:
         ("Beijing denies the claims made by Washington last week.", "claims", True),
         ("It is an island which Beijing claims as its own.", "claims", False),
         # A word that qualifies the noun after it is no noun itself.
-        ("Critics seized on the congressman's offensive remark about immigrants.", "offensive", False),
+        ("Critics seized on the mayor's offensive remark about immigrants.", "offensive", False),
     ],
 )
 def test_word_class_from_the_words_before(text: str, word: str, noun: bool) -> None:
@@ -112,7 +112,7 @@ def test_part_of_speech_decides_between_senses_of_a_lexicon_term() -> None:
 
 def test_in_a_war_report_invasion_and_attack_describe_events() -> None:
     assert war_report(WAR_REPORT)
-    found = loaded(WAR_REPORT + "Belarus was a platform to attack Kiev, but the push ultimately failed.")
+    found = loaded(WAR_REPORT + "Belarus was a platform to attack Kiev, but the push failed.")
     assert not {"invasion", "attack", "failed"} & {w.lower() for w in found}
     # Outside a war report the same entries still apply.
     politics = "Critics attack the governor's budget. The failed policy cost millions."
