@@ -131,7 +131,28 @@ def test_bias_spread_says_when_the_estimate_separates() -> None:
 
 
 def test_seed_rates_count_only_the_outlets_voice(seeds_dir) -> None:
+    from analysis.jsonout import corpus_to_json
+    from analysis.lexicon import quote_regions
+    from analysis.score import WORD_RE
+
     c = analyze(sorted(seeds_dir.glob("*.txt")), workers=1)
+    # From the analyze --json document alone: the highlights and the text.
+    for doc in corpus_to_json(c)["articles"]:
+        text = doc["text"]
+        quoted_words = 0
+        last = 0
+        for qs, qe in quote_regions(text):
+            quoted_words += len(WORD_RE.findall(text, max(qs, last), qe)) if qe > last else 0
+            last = max(last, qe)
+        own_words = len(WORD_RE.findall(text)) - quoted_words
+        own = [
+            h for h in doc["highlights"]
+            if h["kind"] == "loaded" and h["voice"] == "outlet" and not h["shared"]
+        ]  # fmt: skip
+        assert doc["own_words"] == own_words
+        assert doc["loaded_per_1000"] == pytest.approx(1000 * len(own) / own_words)
+        quoted = [h for h in doc["highlights"] if h["voice"] == "quoted"]
+        assert all(text.count(h["text"]) for h in quoted)
     for a in c.articles:
         own = sum(
             1 for h in a.highlights if h.kind == "loaded" and h.voice == "outlet" and not h.shared
