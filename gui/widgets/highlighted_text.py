@@ -606,6 +606,7 @@ def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:
         strength = max(0.0, min(1.0, h.weight))
         colour.setAlpha(int((50 + 150 * strength) * (0.55 if dark else 1.0)))
         fmt.setBackground(colour)
+        fmt.setFontItalic(h.voice == "quoted")  # a source's words, as in print
         return fmt
     c = category(h.category)
     colour = QColor(c.colour)
