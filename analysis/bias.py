@@ -87,10 +87,11 @@ import bisect
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from operator import mul
 
+from analysis.context import in_proper_name, neutral_words
 from analysis.lexicon import CATEGORY_IDS, NEGATIONS, QUOTED_FACTOR, LexiconMatch, inside_quote
 from analysis.memo import Memo
 from analysis.model import Assessment, Highlight
@@ -319,6 +320,11 @@ class BiasModel:
     )
     #: Where the coefficients came from (shown in the methodology page).
     provenance: str = "hand-set defaults"
+    #: Calibration of the sentence estimate (Platt scaling): intercept and slope
+    #: applied to the sentence formula's log-odds, so that the estimate reads as
+    #: the chance that annotators of whole news articles mark the sentence
+    #: (resources/lexicons/calibration.tsv; (0, 1) leaves it as fitted).
+    calibration: tuple[float, float] = (0.0, 1.0)
 
     def word_weight(
         self,
@@ -370,7 +376,9 @@ class BiasModel:
         return found
 
     def sentence_bias(self, features: Sequence[float]) -> float:
-        return _sigmoid(_add_products(self.sentence[0], self.sentence[1:], features))
+        z = _add_products(self.sentence[0], self.sentence[1:], features)
+        a, b = self.calibration
+        return _sigmoid(a + b * z)
 
 
 def _parse_weights(lines: Iterable[str]) -> BiasModel:
@@ -417,9 +425,27 @@ def default_model() -> BiasModel:
     from analysis.resources import resources_dir
 
     path = resources_dir() / "lexicons" / "weights.tsv"
-    if not path.is_file():
-        return BiasModel()
-    return _parse_weights(path.read_text(encoding="utf-8").splitlines())
+    model = (
+        _parse_weights(path.read_text(encoding="utf-8").splitlines())
+        if path.is_file()
+        else BiasModel()
+    )
+    calibration = resources_dir() / "lexicons" / "calibration.tsv"
+    if calibration.is_file():
+        model = replace(model, calibration=parse_calibration(calibration.read_text("utf-8")))
+    return model
+
+
+def parse_calibration(text: str) -> tuple[float, float]:
+    """The intercept and slope of ``calibration<TAB>intercept|slope<TAB>value`` lines."""
+    values = {"intercept": 0.0, "slope": 1.0}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        group, name, value = line.split("\t")
+        if group == "calibration" and name in values:
+            values[name] = float(value)
+    return values["intercept"], values["slope"]
 
 
 class _Quotes:
@@ -887,13 +913,15 @@ def sentence_evidence(
     if rated:
         log_strong = math.log1p(strong)
         word_weight = params.word_weight
+    neutral = neutral_words()
     for a in rated:
         # Mark the assessed word itself; an intensifier or negation before it
         # is named in the reason instead.
         start, end, head = _last_word(text, a.start, a.end)
-        shape = sentence.context(
-            start, end, inside_quote(text, start, end), a.negated, bool(a.intensifier), head
-        )
+        if head and (head[0].lower() in neutral or in_proper_name(text, start, end)):
+            continue  # a descriptive word or part of a name: not shaded (analysis/context.py)
+        quoted = inside_quote(text, start, end)
+        shape = sentence.context(start, end, quoted, a.negated, bool(a.intensifier), head)
         weight = word_weight(a.subjectivity, a.polarity, log_strong, shape)
         highlights.append(
             Highlight(
@@ -906,6 +934,7 @@ def sentence_evidence(
                 reason=_subjective_reason(a, text[a.start : a.end]),
                 subjectivity=a.subjectivity,
                 polarity=a.polarity,
+                voice="quoted" if quoted else "outlet",
             )
         )
     for m in inside:
@@ -922,6 +951,7 @@ def sentence_evidence(
                 weight=round(params.term_weight(m, context, shape, subj, pol), 4),
                 reason=m.reason,
                 term=m.term,
+                voice="quoted" if m.quoted else "outlet",
             )
         )
     highlights.sort(key=lambda h: (h.start, -h.end, h.kind))

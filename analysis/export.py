@@ -6,7 +6,8 @@ The tables, each a pandas DataFrame with named columns:
 * ``highlights``: every highlight (subjective word or loaded term) with its
   category, weight and reason;
 * ``distinctive``: the words each outlet uses more than the others;
-* ``groups``: the aligned statements, one row per member sentence.
+* ``groups``: the aligned statements, one row per member sentence;
+* ``corrections``: the reader's corrections of highlights (analysis/corrections.py).
 
 The format follows the path: ``.zip`` (one CSV per table), ``.xlsx`` (one
 sheet per table), ``.json`` (``{"tables": {name: [row, ...]}}``), anything
@@ -35,11 +36,14 @@ if TYPE_CHECKING:
     from analysis.compare.results import Comparison
 
 #: Table names in export order (CSV file names, sheet names, JSON keys).
-TABLE_NAMES = ("outlets", "articles", "sentences", "highlights", "distinctive", "groups")
+TABLE_NAMES = (
+    "outlets", "articles", "sentences", "highlights", "distinctive", "groups", "corrections",
+)  # fmt: skip
+CORRECTION_COLUMNS = ("kind", "term", "category", "path", "start", "end", "highlight")
 
 HIGHLIGHT_COLUMNS = (
     "article", "outlet", "start", "end", "text", "kind", "category", "weight", "reason",
-    "term", "subjectivity", "polarity",
+    "term", "subjectivity", "polarity", "voice", "shared",
 )  # fmt: skip
 DISTINCTIVE_COLUMNS = (
     "outlet", "term", "z", "log_odds", "count", "other_count", "articles", "sentences",
@@ -68,6 +72,8 @@ def highlight_table(corpus: Corpus) -> pd.DataFrame:
             h.term,
             h.subjectivity,
             h.polarity,
+            h.voice,
+            h.shared,
         )  # fmt: skip
         for i, a in enumerate(corpus.articles)
         for h in sorted(a.highlights, key=lambda h: (h.start, h.end))
@@ -129,7 +135,21 @@ def report_tables(corpus: Corpus, comparison: Comparison | None = None) -> dict[
         "highlights": highlight_table(corpus),
         "distinctive": distinctive_table(comparison),
         "groups": group_table(comparison),
+        "corrections": correction_table(corpus),
     }
+
+
+def correction_table(corpus: Corpus) -> pd.DataFrame:
+    """One row per correction the reader made, in the order made."""
+    import pandas as pd
+
+    from analysis.corrections import correction_to_json
+
+    rows = [
+        tuple(correction_to_json(c).get(name, "") for name in CORRECTION_COLUMNS)
+        for c in corpus.corrections
+    ]
+    return pd.DataFrame(rows, columns=list(CORRECTION_COLUMNS))
 
 
 def tables_to_json(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:

@@ -5,11 +5,13 @@ The schema is stable (other tools read it)::
     {
       "articles": [
         {"path", "outlet", "outlet_source", "title", "author", "date",
-         "words", "subjectivity", "polarity", "loaded_per_1000", "text",
-         "sentences": [{"start", "end", "subjectivity", "polarity", "bias"}],
+         "words", "own_words", "subjectivity", "polarity", "loaded_per_1000",
+         "quoted_loaded_per_1000", "text",
+         "sentences": [{"start", "end", "subjectivity", "polarity", "bias", "quoted"}],
          "headline": {"start", "end", "subjectivity", "polarity", "bias"} | null,
          "furniture": [{"start", "end", "kind", "reason"}],
-         "highlights": [{"start", "end", "text", "kind", "category", "weight", "reason"}]}
+         "highlights": [{"start", "end", "text", "kind", "category", "weight", "reason",
+                         "voice", "shared"}]}
       ],
       "outlets": [{"outlet", "articles", "words", "sentences", "subjectivity",
                    "polarity", "subjective_share", "loaded_per_1000",
@@ -22,11 +24,18 @@ code points, not bytes or UTF-16 units), and ``text[start:end]`` equals a
 highlight's ``"text"``. ``kind`` is ``"subjective"`` (a TextBlob word) or
 ``"loaded"`` (a lexicon term or scare quote); ``weight`` in [0, 1] says how
 strongly the span signals subjective or loaded language; ``reason`` is the
-one-line explanation shown to users. ``furniture`` lists the spans of page
-furniture (bylines, photo credits, video blocks...; :mod:`analysis.cleanup`):
-no sentence reaches into them and they count in no score. The headline is
-scored like a sentence but is not one of ``sentences``. Article ``subjectivity``/``polarity``
-are means over its sentences; a sentence's are exactly TextBlob's. The
+one-line explanation shown to users; ``voice`` is ``"outlet"`` (the outlet's
+own words) or ``"quoted"`` (inside a direct quotation: a source's words);
+``shared`` is true for a loaded term every outlet of the story uses (the
+common name of the event, not one outlet's framing). An article's
+``loaded_per_1000`` counts the loaded terms in its own voice, shared ones
+aside, per 1,000 of its own words (``own_words``: the words outside
+quotations); ``quoted_loaded_per_1000`` the quoted ones per 1,000 quoted
+words. ``furniture`` lists the spans of page furniture (bylines, photo
+credits, video blocks...; :mod:`analysis.cleanup`): no sentence reaches into
+them and they count in no score. The headline is scored like a sentence but
+is not one of ``sentences``. Article ``subjectivity``/``polarity`` are means
+over all its sentences; a sentence's are exactly TextBlob's. The
 ``outlets`` rows are those of :func:`analysis.tables.outlet_table`.
 """
 
@@ -60,9 +69,11 @@ def article_to_json(analysed: AnalyzedArticle) -> dict[str, Any]:
         "author": art.author,
         "date": art.date,
         "words": analysed.words,
+        "own_words": analysed.own_words,
         "subjectivity": analysed.subjectivity,
         "polarity": analysed.polarity,
         "loaded_per_1000": analysed.loaded_per_1000,
+        "quoted_loaded_per_1000": analysed.quoted_loaded_per_1000,
         "text": art.text,
         "sentences": [
             {
@@ -71,6 +82,7 @@ def article_to_json(analysed: AnalyzedArticle) -> dict[str, Any]:
                 "subjectivity": s.subjectivity,
                 "polarity": s.polarity,
                 "bias": s.bias,
+                "quoted": s.quoted,
             }
             for s in analysed.sentences
         ],
@@ -96,6 +108,8 @@ def article_to_json(analysed: AnalyzedArticle) -> dict[str, Any]:
                 "category": h.category,
                 "weight": h.weight,
                 "reason": h.reason,
+                "voice": h.voice,
+                "shared": h.shared,
             }
             for h in analysed.highlights
         ],

@@ -15,8 +15,14 @@ category, weight, reason).  :meth:`Lexicon.match` finds them in a text:
   form beats an inflection, which beats a wildcard; entries of a lexicon
   merged in later (a user's) beat the ones they were merged onto;
 * context: a term inside a direct quotation is the source's word, not the
-  outlet's, so its weight is halved and its reason says so; a term right
-  after a negation ("not", "never", ...) says so in its reason;
+  outlet's, so its weight is halved, its reason says so and its ``quoted``
+  flag is set; a term right after a negation ("not", "never", ...) says so
+  in its reason;
+* context rules (:mod:`analysis.context`): a term inside a proper name
+  ("Qin Gang", "Cold War") is no match, nor is a term in a context its
+  entry's ``not_in`` names (used as a noun, in a war report, ...); an entry
+  of weight 0 never matches (a reader's "never mark this term"), and hides
+  the shorter terms inside it;
 * scare quotes are found by a rule, not a list: a phrase of one to four
   words in quotation marks, in a passage that names no speaker.
 
@@ -38,6 +44,7 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from analysis.context import applies_here, check_not_in
 from analysis.errors import LexiconError
 from analysis.memo import Memo
 
@@ -66,7 +73,7 @@ CATEGORY_IDS: tuple[str, ...] = (
     "scare_quote",
 )
 
-TSV_HEADER = ("term", "category", "weight", "reason")
+TSV_HEADER = ("term", "category", "weight", "reason", "not_in")
 
 #: A quoted term is the source's word: it keeps this share of its weight.
 QUOTED_FACTOR = 0.5
@@ -252,6 +259,9 @@ class LexiconEntry:
     reason: str
     #: The lexicon the entry came from (a file name, or "FrameLens").
     source: str = ""
+    #: Contexts in which the entry does not apply (:data:`analysis.context.TAGS`,
+    #: ``next:WORD``, ``prev:WORD``): the fifth column of a TSV lexicon.
+    not_in: tuple[str, ...] = ()
 
 
 class LexiconMatch(NamedTuple):
@@ -608,7 +618,9 @@ class Lexicon:
         """A new lexicon whose entries of each category get the given weight."""
         layers = tuple(
             tuple(
-                LexiconEntry(e.term, e.category, weights[e.category], e.reason, e.source)
+                LexiconEntry(
+                    e.term, e.category, weights[e.category], e.reason, e.source, e.not_in
+                )
                 if e.category in weights
                 else e
                 for e in layer
@@ -658,8 +670,10 @@ class Lexicon:
             last, number = best
             entry = self._entries[number]
             s, e = starts[i], starts[last] + len(raw[last])
-            matches.append(self._make_match(text, words, i, s, e, entry))
             following = last + 1
+            if entry.weight <= 0.0 or not applies_here(text, s, e, entry.not_in):
+                continue
+            matches.append(self._make_match(text, words, i, s, e, entry))
         if self._scare_quotes:
             matches.extend(_scare_quotes(text, start, stop))
             matches.sort(key=lambda m: (m.start, -m.end))
@@ -828,7 +842,7 @@ def _read_tsv(path: str | os.PathLike[str], name: str) -> list[LexiconEntry]:
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         cells = [c.strip() for c in line.split("\t")]
-        if not header_seen and tuple(c.lower() for c in cells[:4]) == TSV_HEADER:
+        if not header_seen and tuple(c.lower() for c in cells[:4]) == TSV_HEADER[:4]:
             header_seen = True
             continue
         if len(cells) < 4 or not cells[3]:
@@ -843,8 +857,14 @@ def _read_tsv(path: str | os.PathLike[str], name: str) -> list[LexiconEntry]:
                     else "; check that the columns are separated by tabs, not spaces"
                 ),
             )
-        if len(cells) > 4:
-            raise _error(path, number, f"expected 4 tab-separated columns, found {len(cells)}")
+        if len(cells) > 5:
+            raise _error(
+                path, number, f"expected 4 or 5 tab-separated columns, found {len(cells)}"
+            )
+        try:
+            not_in = check_not_in(cells[4]) if len(cells) == 5 else ()
+        except ValueError as exc:
+            raise _error(path, number, str(exc)) from exc
         term = _check_term(path, number, cells[0])
         category = cells[1]
         if category not in known and not category.startswith("custom:"):
@@ -863,7 +883,7 @@ def _read_tsv(path: str | os.PathLike[str], name: str) -> list[LexiconEntry]:
                 path, number, f"the category {category!r} has characters a category id cannot have"
             )
         weight = _parse_weight(path, number, cells[2])
-        entries.append(LexiconEntry(term, category, weight, cells[3], name))
+        entries.append(LexiconEntry(term, category, weight, cells[3], name, not_in))
     return entries
 
 
@@ -1038,7 +1058,7 @@ def default_lexicon() -> Lexicon:
     path = resource_path("lexicons", "loaded.tsv")
     return cached(
         "lexicon",
-        2,
+        3,
         [path, resource_path("lexicons", "categories.tsv"), Path(__file__)],
         lambda: load_lexicon(path, name="FrameLens"),
         _encode_lexicon,
@@ -1049,7 +1069,7 @@ def default_lexicon() -> Lexicon:
 def _encode_lexicon(lexicon: Lexicon) -> tuple[Any, ...]:
     """A lexicon with its built index as plain data (see :func:`_decode_lexicon`)."""
     return (
-        [(e.term, e.category, e.weight, e.reason, e.source) for e in lexicon._entries],
+        [(e.term, e.category, e.weight, e.reason, e.source, e.not_in) for e in lexicon._entries],
         [len(layer) for layer in lexicon._layers],
         lexicon._names,
         lexicon._scare_quotes,
@@ -1061,7 +1081,7 @@ def _decode_lexicon(data: tuple[Any, ...]) -> Lexicon:
     """The lexicon :func:`_encode_lexicon` encoded, without building its index again
     (the index is plain data: its nodes are read back as they are)."""
     rows, sizes, names, scare_quotes, root = data
-    entries = [LexiconEntry(*row) for row in rows]
+    entries = [LexiconEntry(r[0], r[1], r[2], r[3], r[4], tuple(r[5])) for r in rows]
     layers = []
     first = 0
     for size in sizes:

@@ -12,7 +12,10 @@ dataclass to create, copy between processes and keep in memory.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
+
+if TYPE_CHECKING:
+    from analysis.corrections import Correction
 
 #: How an article's outlet was found, in the order the rules are tried.
 OutletSource = Literal[
@@ -25,6 +28,8 @@ OutletSource = Literal[
 ]
 
 HighlightKind = Literal["subjective", "loaded"]
+#: Whose words a highlight is in: the outlet's own, or a source's inside a quotation.
+Voice = Literal["outlet", "quoted"]
 
 #: What a piece of page furniture is (see analysis/cleanup.py and resources/furniture.tsv).
 FurnitureKind = Literal[
@@ -132,6 +137,19 @@ class Highlight(NamedTuple):
     polarity: float | None = None
     #: The lexicon entry that matched (e.g. "slam*"), empty for TextBlob words.
     term: str = ""
+    #: "quoted" when the span lies inside a direct quotation (a source's words),
+    #: else "outlet" (the outlet's own voice).
+    voice: Voice = "outlet"
+    #: True for a loaded term every outlet of the story uses (the common name
+    #: of the event, analysis/corrections.py): shared vocabulary, not one
+    #: outlet's framing, so it counts in no outlet's rate.
+    shared: bool = False
+
+    @property
+    def counts(self) -> bool:
+        """True for a loaded term in the outlet's own voice that is not shared
+        vocabulary: what the outlet's loaded-term rates count."""
+        return self.kind == "loaded" and self.voice == "outlet" and not self.shared
 
 
 class SentenceScore(NamedTuple):
@@ -182,12 +200,42 @@ class AnalyzedArticle:
 
     @property
     def loaded_count(self) -> int:
-        return sum(1 for h in self.highlights if h.kind == "loaded")
+        """Loaded terms in the outlet's own voice, shared vocabulary aside
+        (:attr:`Highlight.counts`)."""
+        return sum(1 for h in self.highlights if h.counts)
+
+    @property
+    def quoted_loaded_count(self) -> int:
+        """Loaded terms inside quotations (the sources' words), shared vocabulary aside."""
+        return sum(
+            1
+            for h in self.highlights
+            if h.kind == "loaded" and h.voice == "quoted" and not h.shared
+        )
+
+    @property
+    def quoted_words(self) -> int:
+        """Words inside direct quotations (:func:`analysis.lexicon.quote_regions`)."""
+        from analysis.score import quoted_word_count
+
+        return quoted_word_count(self.article.text)
+
+    @property
+    def own_words(self) -> int:
+        """Words in the outlet's own voice: all words but the quoted ones."""
+        return max(0, self.words - self.quoted_words)
 
     @property
     def loaded_per_1000(self) -> float:
-        """Loaded-term highlights per 1,000 words."""
-        return 1000.0 * self.loaded_count / self.words if self.words else 0.0
+        """Loaded terms in the outlet's own voice per 1,000 of its own words."""
+        own = self.own_words
+        return 1000.0 * self.loaded_count / own if own else 0.0
+
+    @property
+    def quoted_loaded_per_1000(self) -> float:
+        """Loaded terms inside quotations per 1,000 quoted words."""
+        quoted = self.quoted_words
+        return 1000.0 * self.quoted_loaded_count / quoted if quoted else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +254,11 @@ class Corpus:
     errors: tuple[LoadFailure, ...] = ()
     #: Names of the lexicons used, in order (the built-in one first).
     lexicons: tuple[str, ...] = field(default=())
+    #: The reader's corrections applied to the highlights (analysis/corrections.py).
+    corrections: tuple[Correction, ...] = ()
+    #: How many highlights the corrections removed and added.
+    removed_by_reader: int = 0
+    added_by_reader: int = 0
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -693,4 +693,7 @@ def analyze(
         cancel=cancel,
         in_caller=in_caller,
     )
-    return Corpus(articles=tuple(analysed), errors=(*errors, *failed), lexicons=lex.names)
+    from analysis.corrections import apply_context
+
+    corpus = Corpus(articles=tuple(analysed), errors=(*errors, *failed), lexicons=lex.names)
+    return apply_context(corpus)

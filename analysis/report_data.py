@@ -94,6 +94,9 @@ class Span:
     category: str = ""
     #: Why the span is marked, in plain words (HTML shows it as a tooltip).
     reason: str = ""
+    #: "quoted" for a highlight inside a quotation (a source's words, drawn in
+    #: its own style), "shared" for vocabulary every outlet uses, else "outlet".
+    voice: str = "outlet"
 
 
 @dataclass(frozen=True, slots=True)
@@ -351,7 +354,8 @@ def spans_for(text: str, start: int, end: int, highlights: Sequence[Highlight]) 
         if h_start > pos:
             spans.append(Span(text[pos:h_start]))
         category = SUBJECTIVE if h.kind == "subjective" else h.category
-        spans.append(Span(text[h_start:h_end], category, h.reason))
+        voice = "shared" if h.shared else h.voice
+        spans.append(Span(text[h_start:h_end], category, h.reason, voice))
         pos = h_end
     if pos < end:
         spans.append(Span(text[pos:end]))
@@ -440,6 +444,9 @@ class OutletScores:
     loaded_by_category: tuple[tuple[str, float], ...]
     quoted_share: float
     top_terms: str
+    #: Loaded terms inside quotations per 1,000 quoted words, and the most frequent.
+    quoted_loaded_per_1000: float = 0.0
+    quoted_terms: str = ""
 
 
 def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
@@ -451,12 +458,14 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
         items = [a for a in corpus.articles if a.outlet == outlet]
         scores = score_columns(items, ())
         words = sum(a.words for a in items)
+        own_words = sum(a.own_words for a in items)
         n = sum(len(a.sentences) for a in items)
-        # Categories in the order this outlet first uses them (the legend's order).
+        # Categories in the order this outlet first uses them (the legend's order),
+        # counted in the outlet's own voice as loaded_per_1000 is.
         per_category: dict[str, int] = {}
         for a in items:
             for h in a.highlights:
-                if h.kind == "loaded":
+                if h.counts:
                     per_category[h.category] = per_category.get(h.category, 0) + 1
         quoted = sum(1 for a in items for s in a.sentences if s.quoted)
         result.append(
@@ -471,61 +480,97 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
                 bias=float(scores["bias"]),  # type: ignore[arg-type]
                 loaded_per_1000=float(scores["loaded_per_1000"]),  # type: ignore[arg-type]
                 loaded_by_category=tuple(
-                    (c, 1000.0 * k / words if words else 0.0) for c, k in per_category.items()
+                    (c, 1000.0 * k / own_words if own_words else 0.0)
+                    for c, k in per_category.items()
                 ),
                 quoted_share=quoted / n if n else 0.0,
                 top_terms=str(scores["top_terms"]),
+                quoted_loaded_per_1000=float(
+                    scores["quoted_loaded_per_1000"]  # type: ignore[arg-type]
+                ),
+                quoted_terms=str(scores["quoted_terms"]),
             )
         )
     return tuple(result)
 
 
-def _summary_section(scores: Sequence[OutletScores]) -> tuple[Block, ...]:
-    table = _table_from_rows(
-        (
-            "Outlet",
-            "Articles",
-            "Words",
-            "Sentences",
-            "Subjectivity",
-            "Polarity",
-            "Subjective sentences",
-            "Loaded / 1,000 words",
-            "Bias",
-            "Quoted sentences",
-        ),
-        (
-            (
-                s.outlet,
-                s.articles,
-                s.words,
-                s.sentences,
-                s.subjectivity,
-                s.polarity,
-                f"{s.subjective_share:.0%}",
-                f"{s.loaded_per_1000:.1f}",
-                s.bias,
-                f"{s.quoted_share:.0%}",
-            )
-            for s in scores
-        ),
-    )
+def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Block, ...]:
+    from analysis.corrections import describe
+    from analysis.tables import bias_spread
+
+    spread = bias_spread(corpus)
+    columns = [
+        "Outlet",
+        "Articles",
+        "Words",
+        "Sentences",
+        "Subjectivity",
+        "Polarity",
+        "Subjective sentences",
+        "Loaded / 1,000 words",
+        "Bias",
+        "Quoted sentences",
+        "Quoted: loaded / 1,000",
+    ]
+    rows = [
+        [
+            s.outlet,
+            s.articles,
+            s.words,
+            s.sentences,
+            s.subjectivity,
+            s.polarity,
+            f"{s.subjective_share:.0%}",
+            f"{s.loaded_per_1000:.1f}",
+            s.bias,
+            f"{s.quoted_share:.0%}",
+            f"{s.quoted_loaded_per_1000:.1f}",
+        ]
+        for s in scores
+    ]
+    if not spread.separates:
+        # The estimate does not tell these outlets apart: its column is left out.
+        at = columns.index("Bias")
+        del columns[at]
+        for row in rows:
+            del row[at]
+    table = _table_from_rows(columns, rows)
     terms = _table_from_rows(
-        ("Outlet", "Most frequent loaded terms"),
-        ((s.outlet, s.top_terms or "none") for s in scores),
+        ("Outlet", "Most frequent loaded terms", "In quotations"),
+        ((s.outlet, s.top_terms or "none", s.quoted_terms or "none") for s in scores),
     )
-    return (
+    if spread.separates:
+        bias_note = (
+            f"Bias is FrameLens's per-sentence estimate in [0, 1] (the chance that people "
+            f"who annotate media bias mark the sentence), averaged the same way; "
+            f"{spread.highest} and {spread.lowest} differ by {spread.spread:.3f}, more "
+            f"than the {spread.noise:.3f} that sentence-to-sentence variation reaches."
+        )
+    elif spread.lowest:
+        bias_note = (
+            f"The bias estimate is not shown: its outlet means differ by {spread.spread:.3f}, "
+            f"less than the {spread.noise:.3f} that sentence-to-sentence variation alone "
+            "reaches, so it does not tell these outlets apart."
+        )
+    else:
+        bias_note = "The bias estimate needs two outlets with two sentences or more to compare."
+    blocks: list[Block] = [
         table,
         Paragraph(
-            "Subjectivity (0 = factual, 1 = opinion) and polarity (−1 negative to +1 "
-            "positive) are TextBlob's sentence scores averaged over each outlet's "
-            "sentences; a sentence counts as subjective from 0.5. Bias is FrameLens's "
-            "per-sentence estimate in [0, 1], averaged the same way. Quoted sentences "
-            "report someone else's words.",
+            "Each outlet's figures count its own voice: subjectivity (0 = factual, 1 = "
+            "opinion) and polarity (−1 negative to +1 positive) are TextBlob's sentence "
+            "scores averaged over the outlet's own sentences (quoted sentences aside); "
+            "a sentence counts as subjective from 0.5. Loaded terms are counted per 1,000 "
+            "of the outlet's own words; those inside quotations, the sources' words, are "
+            "counted apart per 1,000 quoted words. " + bias_note,
             note=True,
         ),
         terms,
-    )
+    ]
+    fixes = describe(corpus.corrections, corpus.removed_by_reader, corpus.added_by_reader)
+    if fixes:
+        blocks.append(Paragraph("Corrections: " + fixes + ".", note=True))
+    return tuple(blocks)
 
 
 def _charts_section(
@@ -603,7 +648,9 @@ def _excerpts_section(
         Paragraph(
             f"For each article, the {per_article} sentences with the highest bias "
             "estimate, in the order they appear. Each kind of mark has its own underline "
-            "style, so the marks stay apart on a black-and-white printer.",
+            "style, so the marks stay apart on a black-and-white printer. Marks in "
+            "italics stand inside quotations (the sources' words, counted apart); a grey "
+            "dotted underline marks a term every outlet uses (shared vocabulary).",
             note=True,
         ),
         Legend(tuple(styles)),
@@ -1195,7 +1242,7 @@ def build_report_data(
         elif sid == "articles":
             blocks = _articles_section(corpus)
         elif sid == "summary":
-            blocks = _summary_section(scores)
+            blocks = _summary_section(scores, corpus)
         elif sid == "charts":
             blocks = _charts_section(corpus, scores, comparison)
         elif sid == "excerpts":

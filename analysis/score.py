@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
@@ -28,7 +29,15 @@ if TYPE_CHECKING:
     from analysis.lexicon import Lexicon, LexiconMatch
     from analysis.sentiment import SentimentLexicon
 
-__all__ = ["WORD_RE", "LineScore", "analyze_article", "count_words", "quoted_share", "score_line"]
+__all__ = [
+    "WORD_RE",
+    "LineScore",
+    "analyze_article",
+    "count_words",
+    "quoted_share",
+    "quoted_word_count",
+    "score_line",
+]
 
 #: A word: letters or digits, possibly joined by an apostrophe, hyphen or a
 #: period/comma between digits or letters ("don't", "well-known", "U.S", "3.5",
@@ -56,6 +65,22 @@ def count_words(text: str) -> int:
 
     parts = token_parts(text)
     return len(parts) // 2 - sum(map(_JOINERS.__contains__, parts[2:-1:2]))
+
+
+@lru_cache(maxsize=64)
+def quoted_word_count(text: str) -> int:
+    """Words of ``text`` inside direct quotations (:func:`analysis.lexicon.quote_regions`,
+    overlapping quotations counted once)."""
+    from analysis.lexicon import quote_regions
+
+    total = 0
+    last = 0
+    for qs, qe in quote_regions(text):
+        qs = max(qs, last)
+        if qe > qs:
+            total += len(WORD_RE.findall(text, qs, qe))
+            last = qe
+    return total
 
 
 def _non_space(text: str) -> int:

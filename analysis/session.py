@@ -14,6 +14,7 @@ goes stale when the lexicons improve):
   articles to another outlet;
 - removed articles and the order of the articles;
 - the user's lexicon additions (paths of lexicon files);
+- the reader's corrections of highlights (analysis/corrections.py);
 - view options (a free-form JSON object the app owns).
 
 The file is JSON with ``"format": "framelens-session"`` and an integer
@@ -39,6 +40,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from analysis.corrections import Correction, correction_from_json, correction_to_json
 from analysis.errors import SessionError
 from analysis.safeio import printable, remove_orphans, write_atomically
 
@@ -101,6 +103,8 @@ class Session:
     view: Mapping[str, Any] = field(default_factory=dict)
     #: Lexicon path → its path relative to the session file (as read; derived on save).
     lexicon_relative: Mapping[str, str] = field(default_factory=dict, compare=False)
+    #: The reader's corrections of highlights, in the order they were made.
+    corrections: tuple[Correction, ...] = ()
 
     @property
     def is_empty(self) -> bool:
@@ -144,6 +148,7 @@ def session_to_json(session: Session, *, folder: str | None = None) -> dict[str,
         "order": list(session.order),
         "lexicons": [_lexicon_entry(p, folder) for p in session.lexicons],
         "view": dict(session.view),
+        "corrections": [correction_to_json(c) for c in session.corrections],
     }
 
 
@@ -226,6 +231,9 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
         view = data.get("view", {})
         if not isinstance(view, dict):
             raise ValueError("the view options are not an object")
+        corrections = data.get("corrections", [])
+        if not isinstance(corrections, list):
+            raise ValueError("the corrections are not a list")
         return Session(
             sources=tuple(_source(s) for s in sources),
             renames=_str_map(outlets.get("renames", {}), "the outlet renames"),
@@ -235,6 +243,7 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
             lexicons=tuple(lexicon_paths),
             lexicon_relative=lexicon_relative,
             view=view,
+            corrections=tuple(correction_from_json(c) for c in corrections),
         )
     except ValueError as error:
         raise SessionError(f"{name} is damaged: {error}.") from error

@@ -11,10 +11,21 @@ Definitions shared by the three:
 * **words**: word tokens, see :func:`analysis.score.count_words`;
 * a sentence is **subjective** when its TextBlob subjectivity is at least
   :data:`SUBJECTIVE_THRESHOLD` (0.5);
+* **voice**: the outlet's own words are those outside direct quotations; a
+  sentence is the outlet's own when less than half of it is quoted
+  (``SentenceScore.quoted``).  The outlet's rates count its own voice only:
+  ``subjectivity``, ``polarity``, ``subjective_share`` and ``bias`` are
+  means over its own sentences (over all its sentences when every one is
+  quoted); the ``quoted_*`` columns describe the quoted language apart;
 * a **loaded term** is a highlight of kind ``"loaded"`` (a lexicon match or a
-  scare quote); *loaded per 1,000 words* is ``1000 * loaded terms / words``;
-* **top terms**: the most frequent loaded terms (lower-cased text), at most
-  :data:`TOP_TERMS` of them, as ``"term (count); term (count)"``.
+  scare quote) that :attr:`~analysis.model.Highlight.counts`: in the
+  outlet's voice and not vocabulary every outlet of the story shares;
+  *loaded per 1,000 words* is ``1000 * loaded terms / own words`` (words
+  outside quotations); ``quoted_loaded_per_1000`` is the same for the loaded
+  terms inside quotations per 1,000 quoted words;
+* **top terms**: the most frequent loaded terms (lower-cased text) in the
+  outlet's own voice, at most :data:`TOP_TERMS` of them, as
+  ``"term (count); term (count)"``; ``quoted_terms`` the same inside quotations.
 
 The per-category columns are ``loaded_per_1000_<category>`` for every
 built-in category (:data:`analysis.lexicon.CATEGORY_IDS`), then for every
@@ -24,9 +35,10 @@ other category that occurs in the corpus (a user lexicon's
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.model import AnalyzedArticle, Corpus
 from analysis.safeio import encodable
@@ -35,7 +47,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "BiasSpread",
     "SUBJECTIVE_THRESHOLD",
+    "bias_spread",
     "TOP_TERMS",
     "article_table",
     "categories",
@@ -47,6 +61,9 @@ __all__ = [
 
 SUBJECTIVE_THRESHOLD = 0.5
 TOP_TERMS = 5
+
+#: The columns on quoted language, after the outlet's own-voice columns.
+QUOTED_COLUMNS = ("quoted_words", "quoted_subjectivity", "quoted_loaded_per_1000", "quoted_terms")
 
 SENTENCE_COLUMNS = (
     "article", "outlet", "start", "end", "text", "subjectivity", "polarity", "bias", "quoted",
@@ -63,13 +80,16 @@ def categories(corpus: Corpus) -> tuple[str, ...]:
     return (*CATEGORY_IDS, *sorted(found))
 
 
-def top_terms(articles: Iterable[AnalyzedArticle], limit: int = TOP_TERMS) -> str:
-    """The most frequent loaded terms as ``"term (count); ..."`` (ties: first seen first)."""
+def top_terms(
+    articles: Iterable[AnalyzedArticle], limit: int = TOP_TERMS, *, quoted: bool = False
+) -> str:
+    """The most frequent loaded terms in the outlet's own voice (``quoted``: inside
+    quotations) as ``"term (count); ..."`` (ties: first seen first)."""
     counts: Counter[str] = Counter(
         " ".join(h.text.lower().split())
         for a in articles
         for h in a.highlights
-        if h.kind == "loaded"
+        if (h.kind == "loaded" and h.voice == "quoted" and not h.shared if quoted else h.counts)
     )
     return "; ".join(f"{term} ({n})" for term, n in counts.most_common(limit))
 
@@ -110,32 +130,43 @@ def _loaded_counts(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> 
     counts = dict.fromkeys(cats, 0)
     for a in articles:
         for h in a.highlights:
-            if h.kind == "loaded" and h.category in counts:
+            if h.counts and h.category in counts:
                 counts[h.category] += 1
     return counts
 
 
 def score_columns(articles: Sequence[AnalyzedArticle], cats: Sequence[str]) -> dict[str, object]:
     """The score columns shared by the article and outlet tables (and batch rows)."""
-    sentences = [s for a in articles for s in a.sentences]
+    every = [s for a in articles for s in a.sentences]
+    quoted = [s for s in every if s.quoted]
+    sentences = [s for s in every if not s.quoted] or every
     n = len(sentences)
     words = sum(a.words for a in articles)
+    own_words = sum(a.own_words for a in articles)
+    quoted_words = words - own_words
     loaded = sum(a.loaded_count for a in articles)
+    quoted_loaded = sum(a.quoted_loaded_count for a in articles)
     per_cat = _loaded_counts(articles, cats)
     row: dict[str, object] = {
         "words": words,
-        "sentences": n,
+        "sentences": len(every),
         "subjectivity": sum(s.subjectivity for s in sentences) / n if n else 0.0,
         "polarity": sum(s.polarity for s in sentences) / n if n else 0.0,
         "subjective_share": (
             sum(1 for s in sentences if s.subjectivity >= SUBJECTIVE_THRESHOLD) / n if n else 0.0
         ),
-        "loaded_per_1000": 1000.0 * loaded / words if words else 0.0,
+        "loaded_per_1000": 1000.0 * loaded / own_words if own_words else 0.0,
     }
     for cat in cats:
-        row[f"loaded_per_1000_{cat}"] = 1000.0 * per_cat[cat] / words if words else 0.0
+        row[f"loaded_per_1000_{cat}"] = 1000.0 * per_cat[cat] / own_words if own_words else 0.0
     row["bias"] = sum(s.bias for s in sentences) / n if n else 0.0
     row["top_terms"] = top_terms(articles)
+    row["quoted_words"] = quoted_words
+    row["quoted_subjectivity"] = (
+        sum(s.subjectivity for s in quoted) / len(quoted) if quoted else float("nan")
+    )
+    row["quoted_loaded_per_1000"] = 1000.0 * quoted_loaded / quoted_words if quoted_words else 0.0
+    row["quoted_terms"] = top_terms(articles, quoted=True)
     return row
 
 
@@ -185,6 +216,7 @@ def _score_columns(cats: Sequence[str]) -> list[str]:
         *(f"loaded_per_1000_{c}" for c in cats),
         "bias",
         "top_terms",
+        *QUOTED_COLUMNS,
     ]
 
 
@@ -211,3 +243,54 @@ def outlet_table(corpus: Corpus) -> pd.DataFrame:
     ]
     frame = pd.DataFrame(rows, columns=["outlet", "articles", *_score_columns(cats)])
     return frame.set_index("outlet")
+
+
+class BiasSpread(NamedTuple):
+    """How far apart the outlets' mean bias estimates are, against their noise."""
+
+    #: The highest minus the lowest outlet mean (own-voice sentences).
+    spread: float
+    #: The difference the sentence-to-sentence variation alone would reach
+    #: (the two extreme outlets' standard errors combined, times a z that
+    #: corrects for every pair of outlets being compared).
+    noise: float
+    #: The outlets with the lowest and the highest mean.
+    lowest: str
+    highest: str
+
+    @property
+    def separates(self) -> bool:
+        """True when the spread exceeds the noise: the estimate tells these outlets apart."""
+        return self.spread > self.noise
+
+
+def bias_spread(corpus: Corpus) -> BiasSpread:
+    """The spread of the outlets' mean sentence bias (own voice) and its noise level.
+
+    Two outlets differ when their means differ by more than ``z`` standard
+    errors of the difference, with ``z`` for a two-sided 5 % test corrected
+    for the ``k (k - 1) / 2`` pairs of ``k`` outlets (Bonferroni).  With
+    fewer than two outlets, or one sentence per outlet, nothing separates.
+    """
+    from statistics import NormalDist
+
+    groups: dict[str, list[float]] = {}
+    for a in corpus.articles:
+        own = [s.bias for s in a.sentences if not s.quoted] or [s.bias for s in a.sentences]
+        groups.setdefault(a.outlet, []).extend(own)
+    stats = {}
+    for outlet, values in groups.items():
+        n = len(values)
+        if n < 2:
+            continue
+        mean = sum(values) / n
+        var = sum((v - mean) ** 2 for v in values) / (n - 1)
+        stats[outlet] = (mean, var / n)
+    if len(stats) < 2:
+        return BiasSpread(0.0, math.inf, "", "")
+    lowest = min(stats, key=lambda o: stats[o][0])
+    highest = max(stats, key=lambda o: stats[o][0])
+    pairs = len(stats) * (len(stats) - 1) / 2
+    z = NormalDist().inv_cdf(1 - 0.025 / pairs)
+    noise = z * math.sqrt(stats[lowest][1] + stats[highest][1])
+    return BiasSpread(stats[highest][0] - stats[lowest][0], noise, lowest, highest)

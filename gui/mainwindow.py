@@ -17,6 +17,7 @@ prints or exports, the help dialogs when asked for.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
@@ -49,6 +50,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.corrections import Correction, apply_context
 from analysis.errors import FrameLensError, SessionError
 from analysis.model import Corpus, LoadFailure
 from analysis.session import (
@@ -79,6 +81,10 @@ AUTOSAVE_DELAY_MS = 400
 MIN_ZOOM, MAX_ZOOM = -6, 12
 OPEN_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm *.xhtml *.pdf *.docx);;All files (*)"
 TAB_SIDE, TAB_ALIGNED, TAB_DASHBOARD, TAB_CONCORDANCE = range(4)
+
+
+#: The reader's "never" and "mark" corrections as a lexicon file, in the state folder.
+READER_LEXICON = "reader-lexicon.tsv"
 
 
 def state_dir() -> Path:
@@ -191,6 +197,8 @@ class MainWindow(QMainWindow):
         self.model = ArticlesModel(self)
         self.sources: dict[str, Source] = {}
         self.lexicons: list[str] = []
+        #: The reader's corrections of highlights (analysis/corrections.py).
+        self.corrections: list[Correction] = []
         self.errors: list[LoadFailure] = []
         self.session_path: Path | None = None
         self.dirty = False
@@ -263,6 +271,7 @@ class MainWindow(QMainWindow):
         self.side.zoom = self.settings.zoom
         self.side.dropped.connect(self.handle_drop)
         self.side.sentenceSelected.connect(self._sentence_selected)
+        self.side.correctionRequested.connect(self.add_correction)
         self.side.openRequested.connect(self.open_files)
         self.side.samplesRequested.connect(self.open_samples)
         self.side.built.connect(self._side_built)
@@ -1018,7 +1027,9 @@ class MainWindow(QMainWindow):
         self._changed(refresh=False)
 
     def _refresh_views(self) -> None:
-        self.corpus = self.model.corpus(self.errors, self.corpus.lexicons)
+        self.corpus = apply_context(
+            self.model.corpus(self.errors, self.corpus.lexicons), self.corrections
+        )
         self.comparison = None
         self.outlet_table = None
         self._compare_pending = True
@@ -1266,6 +1277,7 @@ class MainWindow(QMainWindow):
             moves=moves,
             order=order,
             lexicons=tuple(self.lexicons),
+            corrections=tuple(self.corrections),
             view={
                 "zoom": self.settings.zoom,
                 "hidden_categories": sorted(self.side.hidden),
@@ -1309,6 +1321,7 @@ class MainWindow(QMainWindow):
         self._fingerprints = {}
         self.errors = []
         self.lexicons = list(session.lexicons)
+        self.corrections = list(session.corrections)
         self.session_path = path
         self._counter = 0
         self._pending_state = session
@@ -1497,6 +1510,21 @@ class MainWindow(QMainWindow):
         )
         if path:
             self.add_lexicon_path(path)
+
+    def add_correction(self, correction: Correction) -> None:
+        """Apply a reader's correction to every view and score, keep it in the
+        session and write the reader's lexicon file (reader-lexicon.tsv)."""
+        from analysis.corrections import reader_lexicon_tsv
+
+        self.corrections.append(correction)
+        folder = self.autosave_path.parent  # the state folder (a temporary one in tests)
+        with contextlib.suppress(OSError):  # the session keeps it; the file is a copy
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / READER_LEXICON).write_text(
+                reader_lexicon_tsv(self.corrections), encoding="utf-8"
+            )
+        self._refresh_views()
+        self._changed()
 
     def add_lexicon_path(self, path: str) -> None:
         """Merge a user lexicon into the built-in one and analyse everything again."""

@@ -58,6 +58,10 @@ def check_resources() -> str:
     lexicon = default_lexicon()
     categories = load_categories()
     default_model()
+    from analysis.context import name_heads, neutral_words, war_cues
+
+    if not (war_cues() and neutral_words() and name_heads()):  # resources/lexicons/context.tsv
+        raise AssertionError("the context words (lexicons/context.tsv) are missing")
     default_frames()
     default_concepts()
     domains = outlet_domains()

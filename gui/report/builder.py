@@ -416,7 +416,14 @@ class _Builder:
         self.block(indent=10, bottom=4)
         for span in passage.spans:
             if span.category:
-                self.text(span.text, self.f.category(self.f.body, span.category))
+                fmt = self.f.category(self.f.body, span.category)
+                if span.voice != "outlet":
+                    # A source's words (quoted) or every outlet's (shared): set apart.
+                    fmt.setFontItalic(True)
+                    if span.voice == "shared":
+                        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                        fmt.setUnderlineColor(QColor("#888888"))
+                self.text(span.text, fmt)
             else:
                 self.text(span.text, self.f.body)
 

@@ -76,6 +76,8 @@ def _spans(passage: HighlightedText, data: ReportData) -> str:
         style = data.style(span.category)
         title = span.reason or style.label
         css = styles.css_class(style.id)
+        if span.voice != "outlet":
+            css += f" voice-{span.voice}"
         out.append(f'<mark class="{css}" title="{escape(title)}">{escape(span.text)}</mark>')
     return "".join(out)
 

@@ -50,25 +50,52 @@ SCORE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     (
         "subjectivity",
         "Subjectivity",
-        "Mean TextBlob subjectivity of the sentences: 0 = factual, 1 = opinion",
+        "Mean TextBlob subjectivity of the outlet's own sentences (quotations aside): "
+        "0 = factual, 1 = opinion",
     ),
-    ("polarity", "Polarity", "Mean TextBlob polarity of the sentences: −1 negative to +1 positive"),
+    (
+        "polarity",
+        "Polarity",
+        "Mean TextBlob polarity of the outlet's own sentences: −1 negative to +1 positive",
+    ),
     (
         "subjective_share",
         "Subjective\nshare",
-        "Share of sentences with a TextBlob subjectivity of at least 0.5",
+        "Share of the outlet's own sentences with a TextBlob subjectivity of at least 0.5",
     ),
     (
         "loaded_per_1000",
         "Loaded terms\n/1,000 words",
-        "Loaded terms from our lexicon per 1,000 words",
+        "Loaded terms in the outlet's own voice per 1,000 of its own words "
+        "(quotations and vocabulary every outlet shares aside)",
     ),
-    ("bias", "Bias\nestimate", "Mean per-sentence bias estimate (0–1); see Help › Methodology"),
-    ("top_terms", "Most frequent\nloaded terms", "The loaded terms this outlet uses most"),
+    (
+        "bias",
+        "Bias\nestimate",
+        "Mean per-sentence bias estimate (0–1) of the outlet's own sentences; shown only "
+        "when it separates the outlets; see Help › Methodology",
+    ),
+    (
+        "top_terms",
+        "Most frequent\nloaded terms",
+        "The loaded terms this outlet uses most in its own voice",
+    ),
+    ("quoted_words", "Quoted\nwords", "Words inside quotations: the sources' words"),
+    (
+        "quoted_subjectivity",
+        "Quoted\nsubjectivity",
+        "Mean TextBlob subjectivity of the quoted sentences",
+    ),
+    (
+        "quoted_loaded_per_1000",
+        "Quoted loaded\n/1,000 words",
+        "Loaded terms inside quotations per 1,000 quoted words",
+    ),
+    ("quoted_terms", "Loaded terms\nin quotations", "The loaded terms the sources use most"),
 )
 LOADED_PREFIX = "loaded_per_1000_"
 #: Decimals shown per column (others: 2).
-DECIMALS = {"loaded_per_1000": 1, "z": 2, "share": 2}
+DECIMALS = {"loaded_per_1000": 1, "quoted_loaded_per_1000": 1, "z": 2, "share": 2}
 #: Distinctive words shown per outlet.
 DISTINCTIVE_PER_OUTLET = 15
 
@@ -375,6 +402,13 @@ class DashboardWidget(QWidget):
             self.scores_model.set_frame(None)
             return
         known = [c for c, _, _ in SCORE_COLUMNS if c in table.columns]
+        if self._corpus is not None and "bias" in known:
+            from analysis.tables import bias_spread
+
+            if not bias_spread(self._corpus).separates:
+                # The estimate does not tell these outlets apart: it is not shown.
+                known.remove("bias")
+                table = table.drop(columns=["bias"])
         per_category = [c for c in table.columns if str(c).startswith(LOADED_PREFIX)]
         rest = [c for c in table.columns if c not in known and c not in per_category]
         # Per-category rates go right after the overall rate they break down.

@@ -11,6 +11,12 @@
 - Page furniture (bylines, photo credits, video blocks, ...; see
   :mod:`analysis.cleanup`) is greyed and italic; hovering it says what it is
   and that it counts in no score. The headline line is bold.
+- A source's words (highlights inside a quotation) are set in italics with a
+  lighter tint; vocabulary every outlet shares has a grey dotted underline.
+- Right-click a highlight: "Not loaded here" or "Never mark this term";
+  right-click a selection or a word: "Mark as loaded" with a category.  Each
+  emits :attr:`HighlightedText.correctionRequested` with an
+  :class:`analysis.corrections.Correction`; the window applies it.
 
 Safety: article text is inserted as plain text with ``QTextCursor`` and
 character formats, never through ``setHtml``; :meth:`loadResource` returns
@@ -30,6 +36,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QPalette,
@@ -40,8 +47,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from analysis.corrections import Correction, highlight_key
 from analysis.lexicon import Category, load_categories
 from analysis.model import AnalyzedArticle, Furniture, Highlight
+from analysis.tables import score_columns
 from gui.theme import is_dark
 
 log = logging.getLogger(__name__)
@@ -116,6 +125,14 @@ def highlight_tooltip(highlights: Sequence[Highlight]) -> str:
             "loaded or subjective here (lexicon, TextBlob and context together); "
             "agreement with experts is measured on highlights of 0.5 and more"
         )
+        if h.kind == "loaded":
+            lines.append(
+                "Shared vocabulary: not counted in any outlet's rate"
+                if h.shared
+                else "In a quotation: counted apart from the outlet's own words"
+                if h.voice == "quoted"
+                else "In the outlet's own voice"
+            )
         parts.append("<br>".join(lines))
     return "<p style='white-space:pre-wrap'>" + "<hr>".join(parts) + "</p>"
 
@@ -164,6 +181,8 @@ class HighlightedText(QTextBrowser):
 
     #: (article index, sentence index) when the caret moves into a sentence.
     sentenceSelected = Signal(int, int)
+    #: A correction the reader asked for from the context menu (a Correction).
+    correctionRequested = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -252,8 +271,9 @@ class HighlightedText(QTextBrowser):
         cursor.insertText(article.title or _short_path(article.path), title_fmt)
         meta = [x for x in (article.author, article.date) if x]
         meta.append(f"{analyzed.words} words")
-        meta.append(f"subjectivity {analyzed.subjectivity:.2f}")
-        meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 words")
+        own = score_columns([analyzed], ())  # the outlet's own voice, as everywhere
+        meta.append(f"subjectivity {own['subjectivity']:.2f}")
+        meta.append(f"{analyzed.loaded_per_1000:.1f} loaded terms / 1,000 own words")
         if article.furniture:
             n = len(article.furniture)
             meta.append(f"{n} piece{'s' if n != 1 else ''} of page furniture greyed, not scored")
@@ -451,6 +471,89 @@ class HighlightedText(QTextBrowser):
                 return f
         return None
 
+    # -- corrections --------------------------------------------------------
+    def correction_actions(
+        self, position: int, selection: tuple[int, int] | None = None
+    ) -> list[tuple[str, Correction]]:
+        """The corrections the context menu offers at document ``position``
+        (``selection``: document positions of the selected text), as (label, correction)."""
+        offered: list[tuple[str, Correction]] = []
+        hits = self.highlights_at(position)
+        found = self.locate(position)
+        if found is None:
+            return offered
+        placed = found[0]
+        loaded = [h for h in hits if h.kind == "loaded"]
+        for h in loaded or hits[:1]:
+            key = highlight_key(h)
+            what = "loaded" if h.kind == "loaded" else "subjective"
+            offered.append(
+                (
+                    f"Not {what} here: “{h.text}”",
+                    Correction(
+                        "not_here",
+                        key,
+                        path=placed.analyzed.article.path,
+                        start=h.start,
+                        end=h.end,
+                        kind_of=h.kind,
+                    ),
+                )
+            )
+            offered.append((f"Never mark “{key}”", Correction("never", key)))
+        words = self._words_for_mark(placed, position, selection)
+        if words:
+            for c in load_categories():
+                if c.id == "scare_quote":
+                    continue
+                offered.append(
+                    (f"Mark “{words}” as loaded: {c.label}", Correction("mark", words, c.id))
+                )
+        return offered
+
+    def _words_for_mark(
+        self, placed: _Placed, position: int, selection: tuple[int, int] | None
+    ) -> str:
+        text = placed.analyzed.article.text
+        if selection is not None and selection[1] > selection[0]:
+            start = placed.offsets.to_text(max(selection[0], placed.base) - placed.base)
+            end = placed.offsets.to_text(
+                min(selection[1], placed.base + placed.length) - placed.base
+            )
+        else:
+            offset = placed.offsets.to_text(position - placed.base)
+            start = end = offset
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        words = " ".join(re.findall(r"[^\W_]+", text[start:end].lower()))
+        return words if 0 < len(words.split()) <= 6 else ""
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt API
+        menu = self.createStandardContextMenu(event.pos())
+        position = self.cursorForPosition(event.pos()).position()
+        cursor = self.textCursor()
+        selection = None
+        if cursor.hasSelection():
+            selection = (cursor.selectionStart(), cursor.selectionEnd())
+        offered = self.correction_actions(position, selection)
+        if offered:
+            menu.addSeparator()
+            marks = None
+            for label, correction in offered:
+                target = menu
+                if correction.kind == "mark":
+                    if marks is None:
+                        marks = menu.addMenu(self.tr("Mark as loaded"))
+                    target = marks
+                    label = label.rsplit(": ", 1)[-1]
+                action = target.addAction(label)
+                action.triggered.connect(
+                    lambda _=False, c=correction: self.correctionRequested.emit(c)
+                )
+        menu.popup(event.globalPos())
+
     def tooltip_at(self, position: int) -> str:
         """The tooltip for document ``position`` ("" where nothing is highlighted)."""
         hits = self.highlights_at(position)
@@ -581,12 +684,22 @@ def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:
         strength = max(0.0, min(1.0, h.weight))
         colour.setAlpha(int((50 + 150 * strength) * (0.55 if dark else 1.0)))
         fmt.setBackground(colour)
+        fmt.setFontItalic(h.voice == "quoted")  # a source's words, as in print
         return fmt
     c = category(h.category)
     colour = QColor(c.colour)
+    if h.shared:
+        # Every outlet's word for the event: no tint, a grey dotted underline.
+        fmt.setFontItalic(True)
+        fmt.setUnderlineColor(QColor(FALLBACK_COLOUR))
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        return fmt
     tint = QColor(colour)
-    tint.setAlpha(70 if dark else 45)
+    quoted = h.voice == "quoted"
+    # A source's words: italic, half the tint, the category's underline kept.
+    tint.setAlpha((35 if dark else 22) if quoted else (70 if dark else 45))
     fmt.setBackground(tint)
+    fmt.setFontItalic(quoted)
     fmt.setUnderlineColor(colour)
     fmt.setUnderlineStyle(_UNDERLINES.get(c.underline, _UNDERLINES["dashdotdot"]))
     return fmt

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.model import AnalyzedArticle, Corpus
+from analysis.tables import score_columns
 from gui.widgets.bias_margin import BiasMargin
 from gui.widgets.highlighted_text import HighlightedText
 
@@ -127,10 +128,9 @@ class OutletColumn(QFrame):
 
     def _update_stats(self) -> None:
         n = len(self.articles)
-        words = sum(a.words for a in self.articles)
-        subj = sum(a.subjectivity for a in self.articles) / n if n else 0.0
-        loaded = sum(a.loaded_count for a in self.articles)
-        per_k = 1000.0 * loaded / words if words else 0.0
+        # The outlet's own voice, defined once for the dashboard and the report.
+        scores = score_columns(self.articles, ())
+        words, subj, per_k = scores["words"], scores["subjectivity"], scores["loaded_per_1000"]
         self.stats.setText(
             f"{n} article{'s' if n != 1 else ''} · {words:,} words · subjectivity {subj:.2f}"
             f" · {per_k:.1f} loaded terms per 1,000 words"
@@ -144,6 +144,8 @@ class SideBySideView(QScrollArea):
     dropped = Signal(object)  # Dropped
     #: (corpus article index, sentence index) the user selected in a column.
     sentenceSelected = Signal(int, int)
+    #: A reader's correction of a highlight (analysis.corrections.Correction).
+    correctionRequested = Signal(object)
     #: All columns are filled.
     built = Signal()
     openRequested = Signal()
@@ -245,6 +247,7 @@ class SideBySideView(QScrollArea):
         column.text.set_hidden_categories(self.hidden)
         column.text.set_zoom(self.zoom)
         column.text.sentenceSelected.connect(self.sentenceSelected)
+        column.text.correctionRequested.connect(self.correctionRequested)
         column.margin.sentenceClicked.connect(self.sentenceSelected)
         column.text.verticalScrollBar().valueChanged.connect(
             lambda value, c=column: self._scrolled(c, value)

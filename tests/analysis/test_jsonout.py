@@ -9,8 +9,9 @@ from analysis.model import Article, LoadFailure
 from analysis.pipeline import analyze
 
 ARTICLE_KEYS = {
-    "path", "outlet", "outlet_source", "title", "author", "date", "words", "subjectivity",
-    "polarity", "loaded_per_1000", "text", "sentences", "highlights", "headline", "furniture",
+    "path", "outlet", "outlet_source", "title", "author", "date", "words", "own_words",
+    "subjectivity", "polarity", "loaded_per_1000", "quoted_loaded_per_1000", "text",
+    "sentences", "highlights", "headline", "furniture",
 }  # fmt: skip
 
 
@@ -28,10 +29,13 @@ def test_schema_and_offsets() -> None:
     assert set(article) == ARTICLE_KEYS
     assert article["text"] == text
     for s in article["sentences"]:
-        assert set(s) == {"start", "end", "subjectivity", "polarity", "bias"}
+        assert set(s) == {"start", "end", "subjectivity", "polarity", "bias", "quoted"}
     assert article["highlights"]
     for h in article["highlights"]:
-        assert set(h) == {"start", "end", "text", "kind", "category", "weight", "reason"}
+        assert set(h) == {
+            "start", "end", "text", "kind", "category", "weight", "reason", "voice", "shared",
+        }  # fmt: skip
+        assert h["voice"] in ("outlet", "quoted") and h["shared"] is False
         assert text[h["start"] : h["end"]] == h["text"]
         assert h["kind"] in ("subjective", "loaded")
         assert 0 <= h["weight"] <= 1

@@ -110,6 +110,10 @@ def test_summary_matches_the_outlet_table(corpus, data):
         assert scores[outlet].words == row["words"]
     table = blocks_of(data, "summary")[0]
     assert isinstance(table, Table)
+    from analysis.tables import bias_spread
+
+    # The bias column is shown only where the estimate separates the outlets.
+    assert ("Bias" in table.columns) is bias_spread(corpus).separates
     assert table.numeric[1:] == (True,) * (len(table.columns) - 1)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from analysis.corrections import Correction
 from analysis.errors import SessionError
 from analysis.session import (
     FORMAT,
@@ -44,6 +45,11 @@ def sample_session() -> Session:
         removed=(),
         order=("<pasted 1>", "/news/a.txt"),
         lexicons=("/lex/mine.tsv",),
+        corrections=(
+            Correction("not_here", "crisis", path="/news/a.txt", start=10, end=16),
+            Correction("never", "slam"),
+            Correction("mark", "death panel", category="label"),
+        ),
         view={"zoom": 2, "hidden_categories": ["hedge"], "sync_scroll": False},
     )
 
@@ -298,3 +304,11 @@ def test_lexicons_travel_with_the_session_or_are_listed(tmp_path: Path) -> None:
 def test_sessions_are_readable_by_their_owner_only(tmp_path: Path) -> None:
     save_session(sample_session(), tmp_path / "s.framelens")
     assert (tmp_path / "s.framelens").stat().st_mode & 0o077 == 0
+
+
+def test_damaged_corrections_are_refused(tmp_path: Path) -> None:
+    path = tmp_path / "s.framelens"
+    data = {"format": FORMAT, "version": VERSION, "corrections": [{"kind": "forget", "term": "x"}]}
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(SessionError, match="damaged"):
+        load_session(path)

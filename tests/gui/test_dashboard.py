@@ -88,7 +88,7 @@ def test_scores_table_sorts_and_copies(qtbot, dashboard: DashboardWidget) -> Non
     dashboard.show()
     dashboard.set_data(corpus, None, outlet_table=make_outlet_table(corpus))
     view = dashboard.scores_view
-    column = dashboard.scores_model.column_of("bias")
+    column = dashboard.scores_model.column_of("subjectivity")
     view.sortByColumn(column, Qt.SortOrder.DescendingOrder)
     assert cells(dashboard.scores_model, 0) == ["Daily Ledger", "Coastline Today", "Harbour Herald"]
     view.selectRow(0)
@@ -184,7 +184,12 @@ def test_the_sample_articles_end_to_end(qtbot, dashboard: DashboardWidget) -> No
     dashboard.show()
     dashboard.set_data(corpus, comparison)  # computes the outlet table itself
     assert cells(dashboard.scores_model, 0) == list(corpus.outlets)
-    for column in ("subjectivity", "loaded_per_1000", "bias"):
+    from analysis.tables import bias_spread
+
+    shown = ["subjectivity", "loaded_per_1000", "quoted_loaded_per_1000"]
+    if bias_spread(corpus).separates:
+        shown.append("bias")
+    for column in shown:
         assert dashboard.scores_model.column_of(column) > 0
     assert dashboard.distinctive_model.rowCount() > 0
     assert dashboard.quoting_model.rowCount() == len(corpus.outlets)
@@ -194,3 +199,16 @@ def test_the_sample_articles_end_to_end(qtbot, dashboard: DashboardWidget) -> No
     for chart in dashboard.charts():
         image = chart.to_image()
         assert not image.isNull()
+
+
+def test_bias_column_is_shown_only_where_it_separates_the_outlets(
+    dashboard: DashboardWidget,
+) -> None:
+    from analysis.tables import bias_spread
+
+    corpus = make_corpus()
+    dashboard.set_data(corpus, None)  # the real outlet table
+    model = dashboard.scores_model
+    names = [model.column_name(c) for c in range(model.columnCount())]
+    assert ("bias" in names) is bias_spread(corpus).separates
+    assert "quoted_loaded_per_1000" in names and "quoted_terms" in names

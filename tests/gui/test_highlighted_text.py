@@ -205,3 +205,49 @@ def test_page_furniture_is_greyed_and_explains_itself(qtbot: QtBot) -> None:
     widget.set_hidden_categories({"subjective"})
     assert fmt_at(duration).fontItalic()
     assert fmt_at(0).fontWeight() > 500
+
+
+def test_context_menu_offers_corrections_and_emits_them(
+    view: HighlightedText, qtbot: QtBot
+) -> None:
+    position = view.document_position(0, TEXT.index("slammed")) + 1
+    offered = view.correction_actions(position)
+    kinds = [c.kind for _, c in offered]
+    assert kinds[:2] == ["not_here", "never"]
+    not_here, never = offered[0][1], offered[1][1]
+    assert (not_here.start, not_here.end, not_here.path) == (
+        TEXT.index("slammed"),
+        TEXT.index("slammed") + len("slammed"),
+        "a.txt",
+    )
+    assert never.term == "slammed"
+    marks = [c for _, c in offered if c.kind == "mark"]
+    assert marks and {c.term for c in marks} == {"slammed"}
+    assert "scare_quote" not in {c.category for c in marks}
+    with qtbot.waitSignal(view.correctionRequested) as signal:
+        view.correctionRequested.emit(never)
+    assert signal.args == [never]
+
+
+def test_a_selection_can_be_marked_as_loaded(view: HighlightedText) -> None:
+    start = view.document_position(0, 0)
+    words = " ".join(TEXT.split()[:2])
+    end = view.document_position(0, TEXT.index(words) + len(words))
+    offered = view.correction_actions(start, (start, end))
+    marks = [c for _, c in offered if c.kind == "mark"]
+    assert marks and marks[0].term == " ".join(w.lower().strip(".,") for w in TEXT.split()[:2])
+
+
+def test_quoted_and_shared_highlights_have_their_own_style() -> None:
+    from analysis.model import Highlight
+    from gui.widgets.highlighted_text import _format_for
+
+    own = Highlight(0, 4, "slam", "loaded", "attribution", 0.8, "r")
+    quoted = own._replace(voice="quoted")
+    shared = own._replace(shared=True)
+    assert not _format_for(own, False).fontItalic()
+    assert _format_for(quoted, False).fontItalic()
+    assert _format_for(quoted, False).background().color().alpha() < (
+        _format_for(own, False).background().color().alpha()
+    )
+    assert _format_for(shared, False).underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine

@@ -424,3 +424,41 @@ def test_hidden_tabs_are_updated_when_shown(qtbot: QtBot, tmp_path: Path) -> Non
     window.tabs.setCurrentIndex(TAB_SIDE)
     window.tabs.setCurrentIndex(TAB_DASHBOARD)
     assert len(shown) == 1  # unchanged data is not drawn again
+
+
+def test_reader_corrections_update_scores_survive_a_session_and_reach_the_report(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from analysis.corrections import Correction
+    from analysis.report_data import build_report_data
+
+    window = make_window(qtbot, tmp_path)
+    text = "Rivals slammed the plan on Monday. The council vote was a shameful farce."
+    load(window, qtbot, lambda: window.add_text(text, outlet="Alpha"))
+
+    def loaded() -> list[str]:
+        return [h.text for a in window.corpus.articles for h in a.highlights if h.kind == "loaded"]
+
+    assert "slammed" in loaded()
+    rate = window.corpus.articles[0].loaded_per_1000
+    view = window.side.column("Alpha").text
+    placed = view.placed[0]
+    position = view.document_position(placed.index, text.index("slammed")) + 1
+    never = next(c for _, c in view.correction_actions(position) if c.kind == "never")
+    view.correctionRequested.emit(never)
+    assert "slammed" not in loaded()
+    assert window.corpus.articles[0].loaded_per_1000 < rate
+    assert (tmp_path / "state" / "reader-lexicon.tsv").read_text(encoding="utf-8").count("slam")
+    window.add_correction(Correction("mark", "council vote", category="label"))
+    assert "council vote" in loaded()
+    summary = build_report_data(window.corpus, None, sections=["summary"])
+    notes = [b.text for s in summary.sections for b in s.blocks if hasattr(b, "text")]
+    assert any("1 highlight removed by the reader" in str(n) for n in notes)
+
+    path = tmp_path / "work.framelens"
+    assert window.save_session_to(path)
+    other = make_window(qtbot, tmp_path / "second")
+    load(other, qtbot, lambda: other.open_session(path))
+    assert other.corrections == window.corrections
+    again = [h.text for a in other.corpus.articles for h in a.highlights if h.kind == "loaded"]
+    assert "slammed" not in again and "council vote" in again

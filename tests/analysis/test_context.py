@@ -1,0 +1,205 @@
+"""Context rules (analysis/context.py): names, word class, war reports, lexicon contexts."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.context import applies_here, check_not_in, in_proper_name, reads_as_noun, war_report
+from analysis.lexicon import Lexicon, LexiconEntry, default_lexicon
+from analysis.model import Article
+from analysis.score import analyze_article
+
+WAR_REPORT = (
+    "Russian troops crossed the border at dawn and the army shelled the city. "
+    "The invasion has forced a million people to flee, and Ukraine's military says "
+    "its soldiers repelled an attack on the capital. "
+)
+
+
+def span(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def loaded(text: str, lexicon: Lexicon | None = None) -> list[str]:
+    result = analyze_article(Article(text=text, path="<test>"), lexicon=lexicon)
+    return [h.text for h in result.highlights if h.kind == "loaded"]
+
+
+def subjective(text: str) -> list[str]:
+    result = analyze_article(Article(text=text, path="<test>"))
+    return [h.text for h in result.highlights if h.kind == "subjective"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Chinese Foreign Minister Qin Gang spoke to reporters on Monday.", "Gang"),
+        ("Chinese Foreign Minister Qin Gang spoke to reporters on Monday.", "Foreign"),
+        ("The talks recalled the Cold War, the minister said.", "Cold"),
+        ("Members of the Central Committee met in private.", "Central"),
+        ("Cold War rivalries are back, the envoy said.", "Cold"),
+        ("He met the Ministry of Foreign Affairs in Beijing.", "Foreign"),
+        ("Russia's Foreign Minister Sergei Lavrov arrived late.", "Foreign"),
+    ],
+)
+def test_a_word_inside_a_proper_name_is_part_of_the_name(text: str, word: str) -> None:
+    assert in_proper_name(text, *span(text, word))
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("They Slam the plan every week.", "Slam"),
+        ("Brutal Russian attacks continued overnight.", "Brutal"),
+        ("Officials said the crackdown was brutal.", "brutal"),
+        ("Extremely high prices hit families.", "Extremely"),
+        # A run of common words is a nickname or slogan, not a name: the label stays.
+        ("The senator blamed the Woke Mob for the protests.", "Mob"),
+        ("Critics of the Mad King gathered outside.", "Mad"),
+        # An epithet before a name is no title: it stays a word of its own.
+        ("The rally booed as Crooked Hillary took the stage.", "Crooked"),
+        ("He quoted the Marxist Antonio Gramsci at length.", "Marxist"),
+        # A possessive ends a name: what follows it is a new phrase.
+        ("Critics mocked the President's Circus Maximus of fascism.", "Circus"),
+        # A headline in title case, even one that trails off.
+        ("Top Six Awful Ideas Senate Republicans Blocked from the Bill...", "Awful"),
+        # A headline in title case says nothing about names.
+        ("Senators Slam Radical Plan To Gut Farm Subsidies\n\nThe vote is on Friday.", "Radical"),
+    ],
+)
+def test_capitals_alone_do_not_make_a_name(text: str, word: str) -> None:
+    assert not in_proper_name(text, *span(text, word))
+
+
+def test_no_loaded_or_subjective_highlight_falls_inside_a_name() -> None:
+    gang = Lexicon([LexiconEntry("gang", "label", 0.8, "frames a group as criminal")])
+    text = "Chinese Foreign Minister Qin Gang said a drug gang was behind the attack."
+    assert loaded(text, gang) == ["gang"]  # the gang, not the minister
+    cold = "The summit revived memories of the Cold War, which ended in 1991."
+    assert "Cold" not in subjective(cold)
+    assert "cold" in subjective("The reception in Moscow was cold and brief.")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "noun"),
+    [
+        ("Brazil offered an alternative to a push by Kyiv for its own plan.", "push", True),
+        ("The United States makes its own diplomatic push in the region.", "push", True),
+        ("Mapping data shows Russia's push into Ukraine over the last year.", "push", True),
+        ("China will use that influence to push Russia to end the war.", "push", False),
+        ("Beijing denies the claims made by Washington last week.", "claims", True),
+        ("It is an island which Beijing claims as its own.", "claims", False),
+        # A word that qualifies the noun after it is no noun itself.
+        ("Critics seized on the mayor's offensive remark about immigrants.", "offensive", False),
+    ],
+)
+def test_word_class_from_the_words_before(text: str, word: str, noun: bool) -> None:
+    assert reads_as_noun(text, span(text, word)[0]) is noun
+
+
+def test_part_of_speech_decides_between_senses_of_a_lexicon_term() -> None:
+    lexicon = default_lexicon()
+    assert loaded("Brazil offered an alternative to a push by Kyiv for talks.", lexicon) == []
+    assert "push" in loaded("Aides push the story that the audit was a hoax.", lexicon)
+    assert loaded("Officials rejected the demands of the striking nurses.", lexicon) == []
+    assert "demand" in loaded("Nurses demand that the board resign.", lexicon)
+    # "claim" casts doubt as a noun too ("the bizarre claim that"): no noun exception.
+    assert "claim" in loaded("He repeated the claim that the wall will pay for itself.", lexicon)
+
+
+def test_in_a_war_report_invasion_and_attack_describe_events() -> None:
+    assert war_report(WAR_REPORT)
+    found = loaded(WAR_REPORT + "Belarus was a platform to attack Kiev, but the push failed.")
+    assert not {"invasion", "attack", "failed"} & {w.lower() for w in found}
+    # Outside a war report the same entries still apply.
+    politics = "Critics attack the governor's budget. The failed policy cost millions."
+    assert not war_report(politics)
+    assert {"attack", "failed"} <= {w.lower() for w in loaded(politics)}
+    # Criticism described as an attack is the loaded sense, noun or verb.
+    assert "attack" in loaded("The senator unleashed a fierce attack on his rivals.")
+
+
+def test_a_listed_phrase_that_is_the_whole_name_still_applies() -> None:
+    lexicon = Lexicon(
+        [
+            LexiconEntry("democrat party", "label", 0.8, "a partisan name for a party"),
+            LexiconEntry("communist", "label", 0.8, "a label"),
+        ]
+    )
+    assert loaded("Donors abandoned the Democrat Party last year.", lexicon) == ["Democrat Party"]
+    assert loaded("Delegates of the Chinese Communist Party met in Beijing.", lexicon) == []
+
+
+def test_next_and_prev_contexts() -> None:
+    text = "The deal foresees the establishment of humanitarian corridors."
+    assert not applies_here(text, *span(text, "establishment"), ("next:of",))
+    other = "Voters are tired of the establishment, the candidate said."
+    assert applies_here(other, *span(other, "establishment"), ("next:of",))
+    assert loaded(text) == []
+    test = "The missile test failed within seconds of the launch."
+    assert not applies_here(test, *span(test, "failed"), ("prev:test",))
+
+
+def test_descriptive_words_are_not_shaded_but_textblob_scores_stay() -> None:
+    from textblob import TextBlob
+
+    text = "It was the first joint statement on the war, issued in blue ink."
+    assert not {"first", "joint", "blue"} & set(subjective(text))
+    result = analyze_article(Article(text=text, path="<test>"))
+    sentence = result.sentences[0]
+    blob = TextBlob(text[sentence.start : sentence.end]).sentiment
+    assert (sentence.subjectivity, sentence.polarity) == (blob.subjectivity, blob.polarity)
+
+
+def test_not_in_column_is_read_and_checked(tmp_path) -> None:
+    from analysis.errors import LexiconError
+    from analysis.lexicon import load_lexicon
+
+    path = tmp_path / "mine.tsv"
+    path.write_text(
+        "term\tcategory\tweight\treason\tnot_in\n"
+        "raid\temotive\t0.7\tdramatises a search\twar, noun\n",
+        encoding="utf-8",
+    )
+    (entry,) = load_lexicon(path).entries
+    assert entry.not_in == ("war", "noun")
+    assert check_not_in("next:of,prev:the") == ("next:of", "prev:the")
+    path.write_text("term\tcategory\tweight\treason\tnot_in\nraid\temotive\t0.7\tx\tsports\n")
+    with pytest.raises(LexiconError, match="line 2: unknown context 'sports'"):
+        load_lexicon(path)
+
+
+def test_the_lexicon_entries_with_contexts_use_known_tags() -> None:
+    with_context = [e for e in default_lexicon().entries if e.not_in]
+    assert len(with_context) >= 20
+    for entry in with_context:
+        assert check_not_in(",".join(entry.not_in)) == entry.not_in
+    terms = {e.term for e in default_lexicon().entries}
+    assert "according to" not in terms  # neutral attribution is not loaded
+
+
+def test_weight_zero_entry_never_marks_and_hides_shorter_terms() -> None:
+    base = Lexicon([LexiconEntry("slam", "attribution", 0.7, "harsh verb")], name="base")
+    never = Lexicon([LexiconEntry("slam", "attribution", 0.0, "the reader: never")], name="reader")
+    text = "Rivals slammed the plan."
+    assert [m.text for m in base.match(text)] == ["slammed"]
+    assert base.merged(never).match(text) == ()
+
+
+def test_seeds_have_no_loaded_invasion_or_name_highlight(seeds_dir) -> None:
+    from analysis.pipeline import analyze
+
+    corpus = analyze(sorted(seeds_dir.glob("*.txt")), workers=1)
+    assert len(corpus.articles) == 4
+    for a in corpus.articles:
+        text = a.article.text
+        for h in a.highlights:
+            assert h.voice in ("outlet", "quoted")
+            if h.kind == "loaded":
+                assert not h.text.lower().startswith("invasion")
+        at = text.find("Qin Gang")
+        if at >= 0:
+            assert not [h for h in a.highlights if h.start < at + 8 and at < h.end]
