@@ -161,21 +161,30 @@ def _voices(comparison: Comparison) -> list[Finding]:
 
 
 def _loaded(corpus: Corpus) -> list[Finding]:
+    """Loaded-term rates in each outlet's own voice (as the scores table counts them)."""
     found: list[Finding] = []
-    rates: list[tuple[float, str, list[str]]] = []
+    rates: list[tuple[float, str, list[str], int]] = []
     for outlet in corpus.outlets:
         items = [a for a in corpus.articles if a.outlet == outlet]
-        words = sum(a.words for a in items)
+        own_words = sum(a.own_words for a in items)
         terms: Counter[str] = Counter(
-            _bare(h.text).lower() for a in items for h in a.highlights if h.kind == "loaded"
+            _bare(h.text).lower() for a in items for h in a.highlights if h.counts
         )
-        rate = 1000.0 * sum(terms.values()) / words if words else 0.0
+        quoted = sum(
+            1
+            for a in items
+            for h in a.highlights
+            if h.kind == "loaded" and h.voice == "quoted" and not h.shared
+        )
+        rate = 1000.0 * sum(terms.values()) / own_words if own_words else 0.0
         top = [f"“{t}” ×{n}" for t, n in terms.most_common(MAX_EXAMPLES)]
-        rates.append((rate, outlet, top))
-    for rate, outlet, top in sorted(rates, reverse=True):
-        text = f"{outlet} uses {rate:.1f} loaded terms per 1,000 words"
+        rates.append((rate, outlet, top, quoted))
+    for rate, outlet, top, quoted in sorted(rates, reverse=True):
+        text = f"{outlet} uses {rate:.1f} loaded terms per 1,000 words of its own"
         if top:
             text += f"; most often {', '.join(top)}"
+        if quoted:
+            text += f" ({_plural(quoted, 'more')} inside quotations, the sources' words)"
         found.append(Finding("Loaded language", text + "."))
     return found
 

@@ -56,10 +56,19 @@ def test_loaded_rates_are_computed_from_the_highlights(
 ) -> None:
     for outlet in corpus.outlets:
         items = [a for a in corpus.articles if a.outlet == outlet]
-        loaded = sum(1 for a in items for h in a.highlights if h.kind == "loaded")
-        rate = 1000 * loaded / sum(a.words for a in items)
+        own = [
+            h
+            for a in items
+            for h in a.highlights
+            if h.kind == "loaded" and h.voice == "outlet" and not h.shared
+        ]
+        rate = 1000 * len(own) / sum(a.own_words for a in items)
         text = next(f.text for f in findings if f.topic == "Loaded language" and outlet in f.text)
-        assert f"{rate:.1f} loaded terms per 1,000 words" in text
+        # The outlet's own voice only, as its scores count it.
+        assert f"{rate:.1f} loaded terms per 1,000 words of its own" in text
+        assert rate == pytest.approx(
+            sum(a.loaded_count for a in items) * 1000 / sum(a.own_words for a in items)
+        )
 
 
 def test_frames_are_named_by_their_labels_never_ids(findings: tuple[Finding, ...]) -> None:
