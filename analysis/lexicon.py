@@ -44,6 +44,7 @@ from itertools import accumulate, compress
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from analysis.categories import Category, load_categories
 from analysis.context import applies_here, check_not_in
 from analysis.errors import LexiconError
 from analysis.memo import Memo
@@ -236,17 +237,6 @@ _NO_INFLECT = frozenset(
         "so",
     ]
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Category:
-    """How a lexicon category looks and what it means (resources/lexicons/categories.tsv)."""
-
-    id: str
-    label: str
-    colour: str
-    underline: str
-    description: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -1088,24 +1078,3 @@ def _decode_lexicon(data: tuple[Any, ...]) -> Lexicon:
         layers.append(tuple(entries[first : first + size]))
         first += size
     return Lexicon._from_layers(tuple(layers), tuple(names), scare_quotes, root)
-
-
-@cache
-def load_categories() -> tuple[Category, ...]:
-    """The categories in resources/lexicons/categories.tsv, in file order."""
-    from analysis.resources import resource_path
-
-    path = resource_path("lexicons", "categories.tsv")
-    found: list[Category] = []
-    header = True
-    for number, line in enumerate(_read_lines(path), start=1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cells = line.split("\t")
-        if header:
-            header = False
-            continue
-        if len(cells) != 5:
-            raise _error(path, number, f"expected 5 tab-separated columns, found {len(cells)}")
-        found.append(Category(*(c.strip() for c in cells)))
-    return tuple(found)

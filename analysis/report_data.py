@@ -14,17 +14,25 @@ Renderers must treat it as text (escape it in HTML, insert it with
 
 from __future__ import annotations
 
-import csv
 import datetime as _dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from analysis.errors import ReportError
+from analysis.categories import (
+    DIFFERENCE,
+    DIFFERENCE_CATEGORY,
+    SUBJECTIVE,
+    SUBJECTIVE_CATEGORY,
+    Category,
+    category,
+    load_categories,
+)
+from analysis.categories import parse_categories as _parse_categories
+from analysis.errors import LexiconError, ReportError
 from analysis.model import AnalyzedArticle, Corpus, Highlight
 
 if TYPE_CHECKING:
@@ -52,10 +60,6 @@ SECTION_IDS: tuple[str, ...] = tuple(s for s, _ in SECTIONS)
 SECTION_TITLES: dict[str, str] = dict(SECTIONS)
 DEFAULT_SECTIONS: tuple[str, ...] = SECTION_IDS
 
-#: Pseudo-categories that style spans but are not lexicon categories.
-SUBJECTIVE = "subjective"
-DIFFERENCE = "difference"
-
 #: How many sentences each article contributes to the highlighted excerpts.
 EXCERPT_SENTENCES = 4
 #: How many aligned statement groups a report shows at most.
@@ -65,25 +69,12 @@ MAX_CONCORDANCE_HITS = 25
 #: Characters of context each side of a concordance hit in a report.
 CONCORDANCE_WIDTH = 40
 
-UnderlineStyle = Literal["solid", "dash", "dot", "wave", "double", "dashdot", "none"]
-_UNDERLINES = frozenset({"solid", "dash", "dot", "wave", "double", "dashdot", "none"})
-
 
 # --------------------------------------------------------------------------- values
 
 
-@dataclass(frozen=True, slots=True)
-class CategoryStyle:
-    """How one kind of highlight looks, and what it means (a legend entry)."""
-
-    id: str
-    label: str
-    #: ``#rrggbb``
-    colour: str
-    underline: UnderlineStyle
-    description: str
-    #: Shaded (background) instead of underlined: TextBlob's subjective words.
-    shaded: bool = False
+#: A report's legend entry is a highlight category (:mod:`analysis.categories`).
+CategoryStyle = Category
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,77 +207,34 @@ class ReportData:
     def section_ids(self) -> tuple[str, ...]:
         return tuple(s.id for s in self.sections)
 
-    def style(self, category: str) -> CategoryStyle:
-        """Return the style of ``category`` (custom categories share a neutral one)."""
+    def style(self, category_id: str) -> CategoryStyle:
+        """Return the style of ``category_id`` (custom categories share a neutral one)."""
         for style in self.styles:
-            if style.id == category:
+            if style.id == category_id:
                 return style
-        return _CUSTOM_STYLE
+        return category(category_id)
 
 
 # --------------------------------------------------------------------------- styles
 
-_SUBJECTIVE_STYLE = CategoryStyle(
-    SUBJECTIVE,
-    "Subjective word",
-    "#E3E3E3",
-    "none",
-    "Words that TextBlob scores as subjective (opinion rather than fact); shaded grey.",
-    shaded=True,
-)
-_DIFFERENCE_STYLE = CategoryStyle(
-    DIFFERENCE,
-    "Difference",
-    "#FFF2B3",
-    "none",
-    "In aligned statements: words this outlet uses that the other versions do not "
-    "(printed in bold).",
-    shaded=True,
-)
-_CUSTOM_STYLE = CategoryStyle(
-    "custom",
-    "Custom term",
-    "#666666",
-    "dot",
-    "A term from a user lexicon.",
-)
-
 
 def parse_categories(text: str) -> tuple[CategoryStyle, ...]:
-    """Parse the text of ``categories.tsv`` into category styles.
+    """Parse the text of ``categories.tsv`` (:func:`analysis.categories.parse_categories`).
 
-    Raises :class:`ReportError` naming the line when a row is malformed.
+    Raises :class:`ReportError` naming the row when one is malformed.
     """
-    styles: list[CategoryStyle] = []
-    rows = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    for number, row in enumerate(csv.reader(rows[1:], delimiter="\t"), start=2):
-        if len(row) < 5:
-            raise ReportError(
-                f"categories.tsv row {number} has {len(row)} columns; it needs id, label, "
-                "colour, underline and description."
-            )
-        cid, label, colour, underline, description = (c.strip() for c in row[:5])
-        if not re.fullmatch(r"#[0-9A-Fa-f]{6}", colour):
-            raise ReportError(f"categories.tsv row {number}: {colour!r} is not a #rrggbb colour.")
-        if underline not in _UNDERLINES:
-            raise ReportError(
-                f"categories.tsv row {number}: unknown underline style {underline!r} "
-                f"(use one of {', '.join(sorted(_UNDERLINES))})."
-            )
-        styles.append(CategoryStyle(cid, label, colour, underline, description))  # type: ignore[arg-type]
-    return tuple(styles)
-
-
-@cache
-def default_styles() -> tuple[CategoryStyle, ...]:
-    """The lexicon categories from resources/lexicons/categories.tsv plus the report's own."""
-    from analysis.resources import resource_path
-
     try:
-        text = resource_path("lexicons", "categories.tsv").read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ReportError(f"FrameLens cannot read its category styles: {exc}") from exc
-    return (_SUBJECTIVE_STYLE, *parse_categories(text), _DIFFERENCE_STYLE)
+        return _parse_categories(text)
+    except LexiconError as exc:
+        raise ReportError(str(exc)) from exc
+
+
+def default_styles() -> tuple[CategoryStyle, ...]:
+    """The lexicon categories plus the report's own: subjective words first, difference last."""
+    try:
+        return (SUBJECTIVE_CATEGORY, *load_categories(), DIFFERENCE_CATEGORY)
+    except LexiconError as exc:
+        raise ReportError(str(exc)) from exc
 
 
 # --------------------------------------------------------------------------- helpers
@@ -534,7 +482,11 @@ def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Bl
         del columns[at]
         for row in rows:
             del row[at]
-    table = _table_from_rows(columns, rows)
+    # Two tables, so that every header word fits its column on a portrait page:
+    # the outlet's words and tone, then its loaded language and quotations.
+    split = columns.index("Loaded / 1,000 words")
+    table = _table_from_rows(columns[:split], [row[:split] for row in rows])
+    voice = _table_from_rows(["Outlet", *columns[split:]], [[row[0], *row[split:]] for row in rows])
     terms = _table_from_rows(
         ("Outlet", "Most frequent loaded terms", "In quotations"),
         ((s.outlet, s.top_terms or "none", s.quoted_terms or "none") for s in scores),
@@ -556,6 +508,7 @@ def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Bl
         bias_note = "The bias estimate needs two outlets with two sentences or more to compare."
     blocks: list[Block] = [
         table,
+        voice,
         Paragraph(
             "Each outlet's figures count its own voice: subjectivity (0 = factual, 1 = "
             "opinion) and polarity (−1 negative to +1 positive) are TextBlob's sentence "

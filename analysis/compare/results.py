@@ -354,6 +354,7 @@ class Comparison:
             outlets=tuple(o for o in self.outlets if o in present),
             groups=tuple(g for g in self.groups if g.story == story_id),
             unique=tuple(u for u in self.unique if u.story == story_id),
+            headlines=tuple(h for h in self.headlines if h.story == story_id),
             distinctive=tuple(t for t in self.distinctive if t.story == story_id),
             distinctive_notes=tuple(n for n in self.distinctive_notes if n.story == story_id),
         )

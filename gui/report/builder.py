@@ -53,6 +53,7 @@ from analysis.report_data import (
     Section,
     Table,
 )
+from gui.highlight_format import char_format
 from gui.report import styles
 from gui.report.chartdraw import logical_size, paint_chart
 
@@ -72,15 +73,6 @@ _PLACEHOLDER = "framelens-chart-placeholder"
 
 #: categories.tsv underline style → Qt underline. Qt has no double underline,
 #: so "double" is drawn dash-dot-dot (still unique among the categories).
-QT_UNDERLINE = {
-    "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
-    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
-    "dot": QTextCharFormat.UnderlineStyle.DotLine,
-    "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
-    "double": QTextCharFormat.UnderlineStyle.DashDotDotLine,
-    "dashdot": QTextCharFormat.UnderlineStyle.DashDotLine,
-    "none": QTextCharFormat.UnderlineStyle.NoUnderline,
-}
 
 
 def page_layout(paper: str = "a4", landscape: bool = False) -> QPageLayout:
@@ -147,15 +139,8 @@ class _Formats:
         self._data = data
 
     def _category(self, style: CategoryStyle) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        if style.shaded:
-            fmt.setBackground(QColor(style.colour))
-            if style.id == "difference":
-                fmt.setFontWeight(QFont.Weight.Bold)
-        else:
-            fmt.setUnderlineStyle(QT_UNDERLINE[style.underline])
-            fmt.setUnderlineColor(QColor(style.colour))
-        return fmt
+        # The window's own look (gui.highlight_format), so paper matches the screen.
+        return char_format(style)
 
     def category(self, base: QTextCharFormat, category: str) -> QTextCharFormat:
         """``base`` with the highlight of ``category`` merged in."""
@@ -252,7 +237,9 @@ class _Builder:
         self.text(section.title, self.f.h1)
         self._rule()
         unit_start: int | None = None
+        starts: list[int] = []  # the first block number of each of the section's blocks
         for block in section.blocks:
+            starts.append(self.cursor.block().blockNumber() + 1)
             if isinstance(block, Heading) and unit_start is not None:
                 self.units.append((unit_start, self.cursor.block().blockNumber()))
                 unit_start = None
@@ -285,6 +272,9 @@ class _Builder:
                 self.passage(block)
         if unit_start is not None:
             self.units.append((unit_start, self.cursor.block().blockNumber()))
+        if len(starts) >= 2:
+            # A section's last block never stands alone at the top of a page.
+            self.units.append((starts[-2], self.cursor.block().blockNumber()))
 
     def _rule(self) -> None:
         # A trailing horizontal ruler, as Qt draws for <hr>, under the section heading.

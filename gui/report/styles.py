@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from analysis.categories import SUBJECTIVE
 from analysis.report_data import CategoryStyle
 from analysis.resources import resource_path
+from gui.highlight_format import PRINT_STRENGTH, shade_alpha, tint_alpha
 
 #: Sans-serif families in order of preference (the first one installed wins).
 FONT_FAMILIES = ["Nimbus Sans", "Helvetica", "Arial", "Liberation Sans", "DejaVu Sans"]
@@ -56,6 +58,7 @@ CSS_UNDERLINE = {
     "dot": "dotted",
     "wave": "wavy",
     "double": "double",
+    "dashdotdot": "dotted",
 }
 
 
@@ -68,9 +71,17 @@ def css_for_styles(styles: tuple[CategoryStyle, ...]) -> str:
     """CSS rules for the highlight categories (colours are validated #rrggbb)."""
     rules = []
     for style in styles:
-        if style.shaded:
-            continue  # report.css styles the shaded pseudo-categories itself
         cls = css_class(style.id)
+        if style.id == SUBJECTIVE:
+            # The window's shade of a subjective word of middle strength.
+            alpha = shade_alpha(PRINT_STRENGTH) / 255
+            r, g, b = (int(style.colour[i : i + 2], 16) for i in (1, 3, 5))
+            rules.append(f"mark.{cls} {{ background: rgba({r}, {g}, {b}, {alpha:.2f}); }}")
+            continue
+        if style.shaded:
+            continue  # report.css styles the other shaded pseudo-category (difference)
+        # The window's light tint under an underlined category.
+        rules.append(f"mark.{cls} {{ background: {style.colour}{tint_alpha(False):02x}; }}")
         if style.underline == "dashdot":
             c = style.colour
             pattern = (

@@ -47,50 +47,20 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from analysis.categories import (
+    SUBJECTIVE,
+    SUBJECTIVE_CATEGORY,
+    category,
+    load_categories,
+)
 from analysis.corrections import Correction, highlight_key
-from analysis.lexicon import Category, load_categories
 from analysis.model import AnalyzedArticle, Furniture, Highlight
 from analysis.tables import score_columns
+from gui.highlight_format import char_format
 from gui.theme import is_dark
 
 log = logging.getLogger(__name__)
 
-SUBJECTIVE = "subjective"
-#: Okabe-Ito yellow: the one colour of the palette no lexicon category uses.
-SUBJECTIVE_COLOUR = "#F0E442"
-FALLBACK_COLOUR = "#999999"
-
-_UNDERLINES = {
-    "solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
-    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
-    "dot": QTextCharFormat.UnderlineStyle.DotLine,
-    "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
-    "dashdot": QTextCharFormat.UnderlineStyle.DashDotLine,
-    # Qt has no double underline for text; dash-dot-dot is the closest distinct style.
-    "double": QTextCharFormat.UnderlineStyle.DashDotDotLine,
-    "dashdotdot": QTextCharFormat.UnderlineStyle.DashDotDotLine,
-}
-
-
-SUBJECTIVE_CATEGORY = Category(
-    SUBJECTIVE,
-    "Subjective word",
-    SUBJECTIVE_COLOUR,
-    "none",
-    "Words TextBlob scores as subjective (opinion rather than fact); "
-    "the darker the shade, the more subjective the word.",
-)
-
-
-def category(category_id: str) -> Category:
-    """The category ``category_id``; unknown ones (user lexicons) get a neutral style."""
-    if category_id == SUBJECTIVE:
-        return SUBJECTIVE_CATEGORY
-    for c in load_categories():
-        if c.id == category_id:
-            return c
-    label = category_id.removeprefix("custom:").replace("_", " ").capitalize()
-    return Category(category_id, label, FALLBACK_COLOUR, "dashdotdot", "From your lexicon.")
 
 
 def furniture_tooltip(furniture: Furniture) -> str:
@@ -678,31 +648,13 @@ def _y_of(doc: object, layout: object, position: int, bottom: bool) -> float | N
 
 
 def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:
-    fmt = QTextCharFormat()
-    if h.kind == "subjective":
-        colour = QColor(SUBJECTIVE_COLOUR)
-        strength = max(0.0, min(1.0, h.weight))
-        colour.setAlpha(int((50 + 150 * strength) * (0.55 if dark else 1.0)))
-        fmt.setBackground(colour)
-        fmt.setFontItalic(h.voice == "quoted")  # a source's words, as in print
-        return fmt
-    c = category(h.category)
-    colour = QColor(c.colour)
-    if h.shared:
-        # Every outlet's word for the event: no tint, a grey dotted underline.
-        fmt.setFontItalic(True)
-        fmt.setUnderlineColor(QColor(FALLBACK_COLOUR))
-        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        return fmt
-    tint = QColor(colour)
-    quoted = h.voice == "quoted"
-    # A source's words: italic, half the tint, the category's underline kept.
-    tint.setAlpha((35 if dark else 22) if quoted else (70 if dark else 45))
-    fmt.setBackground(tint)
-    fmt.setFontItalic(quoted)
-    fmt.setUnderlineColor(colour)
-    fmt.setUnderlineStyle(_UNDERLINES.get(c.underline, _UNDERLINES["dashdotdot"]))
-    return fmt
+    return char_format(
+        SUBJECTIVE_CATEGORY if h.kind == "subjective" else category(h.category),
+        strength=h.weight,
+        dark=dark,
+        quoted=h.voice == "quoted",
+        shared=h.shared and h.kind != "subjective",
+    )
 
 
 def _short_path(path: str) -> str:

@@ -9,11 +9,7 @@ from PySide6.QtCore import QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from gui.widgets.highlighted_text import (
-    SUBJECTIVE_CATEGORY,
-    Category,
-    load_categories,
-)
+from analysis.categories import SUBJECTIVE_CATEGORY, Category, load_categories
 
 _PEN_STYLES = {
     "solid": Qt.PenStyle.SolidLine,

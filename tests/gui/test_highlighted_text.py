@@ -7,11 +7,8 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QTextCharFormat, QTextCursor, QTextDocument
 from pytestqt.qtbot import QtBot
 
-from gui.widgets.highlighted_text import (
-    HighlightedText,
-    category,
-    load_categories,
-)
+from analysis.categories import category, load_categories
+from gui.widgets.highlighted_text import HighlightedText
 from tests.gui.core_fakes import analyzed
 
 pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")

@@ -8,6 +8,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.mainwindow import TAB_ALIGNED, TAB_SIDE
+from gui.widgets.story_picker import story_comparison
 from tests.analysis.test_compare_stories import BRIDGE, BRIDGE_2, HARVEST, HARVEST_2
 from tests.gui.core_fakes import fake_analyze, make_window
 
@@ -43,7 +44,14 @@ def test_two_events_are_two_stories_shown_one_at_a_time(qtbot: QtBot, tmp_path: 
     rows = window._aligned.rows()
     assert rows
     story_articles = set(stories[1].articles)
-    assert all(row.ref is not None and row.ref[0] in story_articles for row in rows)
+    statements = [row for row in rows if row.kind != "headline"]
+    assert statements
+    assert all(row.ref is not None and row.ref[0] in story_articles for row in statements)
+    # The headline row holds this story's headlines only.
+    assert all(
+        h.article in story_articles
+        for h in story_comparison(window.comparison, stories[1].id).headlines
+    )
 
     # Showing a sentence of the other story switches to that story.
     other = stories[0].articles[0]
