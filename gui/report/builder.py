@@ -215,6 +215,15 @@ class _Builder:
         else:
             self.cursor.insertBlock(fmt, self.f.body)
 
+    def _last_block(self) -> int:
+        """The number of the last block written so far.
+
+        After a table the cursor waits in an empty block that the next
+        :meth:`block` call takes over, so that block is not written yet.
+        """
+        number = self.cursor.block().blockNumber()
+        return number - 1 if self._first_block else number
+
     def text(self, text: str, fmt: QTextCharFormat) -> None:
         # insertText treats text as text: "<script>" stays those nine characters.
         self.cursor.insertText(text, fmt)
@@ -236,15 +245,16 @@ class _Builder:
         self.headings.append(self.cursor.block().blockNumber())
         self.text(section.title, self.f.h1)
         self._rule()
+        heading_block = self.cursor.block().blockNumber()
         unit_start: int | None = None
         starts: list[int] = []  # the first block number of each of the section's blocks
         for block in section.blocks:
-            starts.append(self.cursor.block().blockNumber() + 1)
+            starts.append(self._last_block() + 1)
             if isinstance(block, Heading) and unit_start is not None:
-                self.units.append((unit_start, self.cursor.block().blockNumber()))
+                self.units.append((unit_start, self._last_block()))
                 unit_start = None
             if isinstance(block, Heading) and block.level >= 3:
-                unit_start = self.cursor.block().blockNumber() + 1
+                unit_start = self._last_block() + 1
             if isinstance(block, Heading):
                 if block.level <= 2:
                     self.block(top=10, bottom=3)
@@ -271,10 +281,17 @@ class _Builder:
             elif isinstance(block, HighlightedText):
                 self.passage(block)
         if unit_start is not None:
-            self.units.append((unit_start, self.cursor.block().blockNumber()))
+            self.units.append((unit_start, self._last_block()))
         if len(starts) >= 2:
             # A section's last block never stands alone at the top of a page.
-            self.units.append((starts[-2], self.cursor.block().blockNumber()))
+            self.units.append((starts[-2], self._last_block()))
+        content = next(
+            (k for k, b in enumerate(section.blocks) if not isinstance(b, Heading)), None
+        )
+        if content is not None:
+            # The section's heading stays with its first table, chart or paragraph.
+            end = starts[content + 1] - 1 if content + 1 < len(starts) else None
+            self.units.append((heading_block, end or self._last_block()))
 
     def _rule(self) -> None:
         # A trailing horizontal ruler, as Qt draws for <hr>, under the section heading.
@@ -393,7 +410,7 @@ class _Builder:
         self._first_block = True
 
     def passage(self, passage: HighlightedText) -> None:
-        first = self.cursor.block().blockNumber() + 1
+        first = self._last_block() + 1
         self._passage(passage)
         self.units.append((first, self.cursor.block().blockNumber()))
 
@@ -487,8 +504,10 @@ def build_document(data: ReportData, device: QPaintDevice) -> LaidOutReport:
     builder.build()
     builder.cursor.endEditBlock()
     doc.setPageSize(body.size())
-    _keep_headings(doc, builder.headings, body.height(), dpi)
+    # Units first (a heading moved on its own first would leave the statement
+    # before it alone on a page), then any heading still at a page's foot.
     _keep_together(doc, builder.units, body.height())
+    _keep_headings(doc, builder.headings, body.height(), dpi)
     return LaidOutReport(doc, body, tuple(builder.charts), dpi)
 
 

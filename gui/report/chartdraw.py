@@ -12,8 +12,9 @@ from PySide6.QtGui import QPainter
 
 from analysis.report_data import Chart
 
-#: Heat maps show at most this many rows (the dashboard's default).
-MAX_HEATMAP_ROWS = 15
+#: Heat maps show at most this many rows on paper, so two fit on one A4 page
+#: (the dashboard on screen shows 15).
+MAX_HEATMAP_ROWS = 12
 
 
 def logical_size(chart: Chart, width: float) -> QSizeF:

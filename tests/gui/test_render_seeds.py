@@ -86,3 +86,38 @@ def test_the_seeds_report_reads_as_an_editor_expects(window: MainWindow, tmp_pat
     )[:5]
     assert ".venv" not in everything and "fold seed" not in everything
     assert '“"' not in everything and '"”' not in everything
+
+
+def test_no_page_of_the_seeds_report_is_half_empty_mid_section(
+    window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QPdfWriter
+
+    from gui.report.api import report_data
+    from gui.report.builder import build_document, page_layout
+
+    data = report_data(window.corpus, window.comparison)
+    titles = {s.title for s in data.sections}
+    writer = QPdfWriter(str(tmp_path / "probe.pdf"))
+    writer.setPageLayout(page_layout())
+    report = build_document(data, writer)
+    doc, height = report.doc, report.body.height()
+    layout = doc.documentLayout()
+    filled: dict[int, float] = {}
+    first_on: dict[int, str] = {}
+    block = doc.begin()
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if block.text().strip() or rect.height() > 0:
+            page = int(rect.top() // height)
+            first_on.setdefault(page, block.text())
+            end = int((rect.bottom() - 1) // height)
+            filled[end] = max(filled.get(end, 0.0), rect.bottom() - end * height)
+        block = block.next()
+    pages = doc.pageCount()
+    half_empty = [
+        page + 1
+        for page in range(pages - 1)
+        if filled.get(page, 0.0) < height / 2 and first_on.get(page + 1) not in titles
+    ]
+    assert not half_empty, f"pages {half_empty} of {pages} are more than half empty mid-section"
