@@ -20,6 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
+from analysis.quotation import quoted_share
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon, LexiconMatch
@@ -55,29 +56,6 @@ def count_words(text: str) -> int:
     return len(parts) // 2 - sum(map(_JOINERS.__contains__, parts[2:-1:2]))
 
 
-def _non_space(text: str) -> int:
-    # str.split() splits at the characters \s matches (str.isspace): the
-    # lengths of the pieces add up to the characters that are not spaces.
-    return sum(map(len, text.split()))
-
-
-def quoted_share(text: str, start: int, end: int, regions: tuple[tuple[int, int], ...]) -> float:
-    """Share of the non-space characters of ``text[start:end]`` inside ``regions``.
-
-    ``regions`` are sorted ``(start, end)`` spans such as
-    :func:`analysis.lexicon.quote_regions` returns.
-    """
-    inside = 0
-    for qs, qe in regions:
-        if qs >= end:
-            break
-        if qe > start:
-            inside += _non_space(text[max(qs, start) : min(qe, end)])
-    if not inside:
-        return 0.0
-    return inside / _non_space(text[start:end])
-
-
 def analyze_article(
     article: Article,
     *,
@@ -91,11 +69,12 @@ def analyze_article(
     ``AnalyzedArticle.words`` is :func:`count_words` of the article text.
     ``SentenceScore.quoted`` is True when at least half of the sentence
     (whitespace aside) lies inside quotation marks
-    (:func:`analysis.lexicon.quote_regions`): the outlet is reporting someone
+    (:func:`analysis.quotation.quote_regions`): the outlet is reporting someone
     else's words.
     """
     from analysis.bias import sentence_evidence
-    from analysis.lexicon import default_lexicon, quote_regions
+    from analysis.lexicon import default_lexicon
+    from analysis.quotation import quote_regions
     from analysis.segment import sentence_spans
     from analysis.sentiment import analyze_sentence
 

@@ -32,6 +32,7 @@ from analysis.compare.tokens import (
     read_term_table,
 )
 from analysis.model import Corpus
+from analysis.quotation import MASK, mask_quotations
 
 _CAP = r"[A-Z][\w’'.-]*"
 #: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.
@@ -236,7 +237,7 @@ _PREPOSITIONS = frozenset(
     ]
 )
 _LOCATIVE = frozenset(
-    ["in", "at", "from", "into", "near", "across", "inside", "outside", "throughout"]
+    ["in", "at", "from", "into", "near", "across", "inside", "outside", "throughout", "on", "against"]
 )
 _LOCATIVE_OF = _LOCATIVE | {"of"}
 _NOT_NAMES = CALENDAR_WORDS | frozenset(
@@ -387,6 +388,9 @@ def _descriptor_ok(desc: str) -> bool:
     title = TITLE_RE.match(desc)
     if title is not None and title.end() == len(desc):
         return False
+    # "sanctions on X, measures to ensure ...": a bare plural opens the next item of a list.
+    if re.fullmatch(r"[a-z]+[^su']s", first) and first not in ("his", "its", "this", "hers"):
+        return False
     # "Kazakhstan, Kyrgyzstan, ..." is a list, not a description; "China's top diplomat" is.
     if first[:1].isupper() and not re.search(r"['’]s?$", first):
         return False
@@ -507,12 +511,18 @@ def labels(
     used_concepts: set[str] = set()
     for a, analyzed in enumerate(corpus.articles):
         text, outlet = analyzed.article.text, analyzed.outlet
+        # Labels come from the outlet's own voice: quotations are blanked out first.
+        masked = mask_quotations(text)
         for s, sentence in enumerate(analyzed.sentences):
-            for name, desc, kind, d_start, d_end in sentence_descriptors(
-                text, sentence.start, sentence.end
+            for name, _desc, kind, d_start, d_end in sentence_descriptors(
+                masked, sentence.start, sentence.end
             ):
+                if MASK in masked[d_start:d_end]:
+                    continue
                 actor = alias.get(name, name)
-                descriptors.append(Descriptor(outlet, actor, desc, kind, a, s, d_start, d_end))
+                descriptors.append(
+                    Descriptor(outlet, actor, text[d_start:d_end], kind, a, s, d_start, d_end)
+                )
         for m in matcher.finditer(text):
             key = (outlet, m.entry.group, m.entry.term)
             counts[key] = counts.get(key, 0) + 1

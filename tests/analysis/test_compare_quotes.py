@@ -31,7 +31,7 @@ def test_quote_spans(text: str, expected: list[str]) -> None:
 
 def _speakers(text: str) -> list[tuple[str, str]]:
     corpus = make_corpus(("A", "a.txt", text))
-    return [(q.speaker, q.verb) for q in quotes(corpus).quotes]
+    return [(q.speaker, q.verb) for q in quotes(corpus).quotes if q.direct]
 
 
 def test_speaker_after_the_quote() -> None:
@@ -56,9 +56,9 @@ def test_pronoun_resolves_to_the_last_named_speaker() -> None:
     assert _speakers(text) == [("Ada Rusk", "said"), ("Ada Rusk", "added")]
 
 
-def test_full_name_and_surname_count_as_one_speaker() -> None:
+def test_surname_resolves_to_the_full_name_first_given() -> None:
     text = "“We are ready,” Ada Rusk said.\n\n“No delay,” Rusk said."
-    assert _speakers(text) == [("Rusk", "said"), ("Rusk", "said")]
+    assert _speakers(text) == [("Ada Rusk", "said"), ("Ada Rusk", "said")]
 
 
 def test_shares_speakers_and_verbs_per_outlet() -> None:
@@ -68,7 +68,7 @@ def test_shares_speakers_and_verbs_per_outlet() -> None:
     assert gazette.quotes == 1 and gazette.quoted_words == 8
     assert gazette.share == pytest.approx(8 / gazette.words)
     speakers = {(s.outlet, s.speaker): s.quotes for s in result.speakers}
-    assert speakers[("Valley Courier", "Voss")] == 1
+    assert speakers[("Valley Courier", "Elena Voss")] == 1
     assert speakers[("Northern Ledger", "Arno Pell")] == 1
     verbs = {(v.outlet, v.verb): v.count for v in result.verbs}
     assert verbs[("Valley Courier", "told")] == 1
@@ -121,4 +121,4 @@ def test_seeds_he_added_after_a_mentioned_name_is_the_speaker(seeds_dir: Path) -
         if q.outlet == "CNN" and "Belarus" in q.text and "peace proposals" in q.text
     ]
     assert found
-    assert {q.speaker for q in found} == {"Lukashenko"}
+    assert {q.speaker for q in found} == {"Alexander Lukashenko"}
