@@ -108,7 +108,8 @@ _GROUP = (
 #: "state Sen. Ada Rusk", "Clinton spokesman Josh Schwerin", "Ohio State University
 #: professor Ada Rusk": title words, lowercase or not, before a name.
 _TITLED_NAME = (
-    rf"(?:(?:{_NAME}[ \t]+)?(?:(?!(?:and|or|but|of|in|on|at|to|for|the|a|an|said|says|told)\b)"
+    rf"(?:(?:{_NAME}[ \t]+)?(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
+    rf"|which|who|the|a|an|said|says|told)\b|[a-z]+ed\b)"
     rf"[a-z][\w’'.-]*[ \t]+){{1,3}}(?=[A-Z]))?{_NAME}"
 )
 _NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
@@ -203,6 +204,12 @@ _NOT_SPEAKERS = (
             "later",
         ]
     )
+)
+#: First words of place names ("United States", "New Hampshire"): not people.
+_PLACE_WORDS = frozenset(
+    ["United", "New", "North", "South", "East", "West", "Saudi", "Hong", "Sri", "El", "Los",
+     "San", "Las", "Great", "Middle", "Latin", "Central", "Northern", "Southern", "Eastern",
+     "Western", "Soviet", "European", "Washington", "White", "Capitol", "Supreme", "Rhode"]
 )
 #: Capitalised sentence openers that are not names.
 _OPENERS = frozenset(
@@ -322,6 +329,7 @@ class _Article:
         masked = self.masked
         multi_seen: set[str] = set()
         self.alone: set[str] = set()
+        self.given: dict[str, list[tuple[int, str]]] = {}
         self.inside: set[str] = set()
         self.seen: dict[str, int] = {}
         self.titles_of: set[str] = set()
@@ -343,6 +351,8 @@ class _Article:
             if name not in multi_seen:
                 multi_seen.add(name)
                 self.full.setdefault(words[-1], []).append((m.start(), name))
+                # "Xi Jinping" → "Xi": some names put the family name first.
+                self.given.setdefault(words[0], []).append((m.start(), name))
         for m in TITLE_RE.finditer(masked):
             name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
             if not name or name.lower() in _NOT_SPEAKERS:
@@ -380,7 +390,7 @@ class _Article:
                 if full.endswith(name) or name.endswith(full):
                     return full if len(full) >= len(name) else name
             return name
-        known = self.full.get(name)
+        known = self.full.get(name) or self.given.get(name)
         if not known:
             return name
         # Several people share the surname: the one named just before, else the
@@ -396,10 +406,10 @@ class _Article:
         """A full name the article also gives by surname, or with a title."""
         if not name:
             return False
-        if name in self.roles or name in self.titles_of:
+        if name in self.titles_of or name in self.full:
             return True
-        last = name.split()[-1]
-        return " " in name and last in self.alone
+        words = name.split()
+        return len(words) > 1 and words[-1] in self.alone and words[0] not in _PLACE_WORDS
 
     # ------------------------------------------------------------ places
 
@@ -425,7 +435,9 @@ class _Article:
                 full = self.full_name(name, s + m.start())
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
                 verb_next = re.match(r"[ \t]+[a-z]", piece[m.end() :]) is not None
-                if self.is_person(full) or (" " in full and verb_next):
+                if self.is_person(full) or (
+                    " " in full and verb_next and full.split()[0] not in _PLACE_WORDS
+                ):
                     self.salient.append((s + m.start(), full))
                     break
             for m in SPEAKER_VERB_RE.finditer(piece):
@@ -567,11 +579,18 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
             name = art.resolve_title(head, at)
             if name:
                 return _Speaker(name, "person", art.roles.get(name, phrase))
-        if phrase.split()[-1][:1].isupper() and first == "the":
+        kind = _kind_of_phrase(phrase)
+        if kind == "unnamed" and phrase.split()[-1][:1].isupper() and first == "the":
             # "the Justice Department", "the Post": a named body.
             return _Speaker(phrase, "organisation", role)
-        kind = _kind_of_phrase(phrase)
         return _Speaker(phrase if first == "the" else raw, kind, role)
+    if " and " in raw:
+        # "China and Belarus", "Ada Rusk and Ivo Brand": one source of two names.
+        parts = [_resolve(p, "", at, art) for p in raw.split(" and ", 1)]
+        if not all(p.name for p in parts):
+            return _NOBODY
+        kind: SpeakerKind = "person" if any(p.kind == "person" for p in parts) else "organisation"
+        return _Speaker(" and ".join(p.name for p in parts), kind, role)
     split = _ROLE_THEN_NAME_RE.match(raw)
     if split is not None and raw.split()[-1][:1].isupper():
         raw, role = split.group("name"), role or split.group("role")
@@ -599,6 +618,16 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     full = art.full_name(name, at)
     title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
     given = role or art.roles.get(full, "") or title_role
+    given = given.rsplit(". ", 1)[-1]  # a role never runs across a sentence end
+    role_head = given.split()[-1].lower() if given else ""
+    if source_kinds().get(role_head) == "organisation":
+        return _Speaker(full, "organisation", given)  # "state news agency Belta"
+    titled = any(w.lower().rstrip(".") in ROLES for w in given.split())
+    if not art.is_person(full) and not titled and (
+        " " not in full or full.split()[0] in _PLACE_WORDS
+    ):
+        # "China said", "NATO warned", "the United States noted": not a person.
+        return _Speaker(full, "organisation", given)
     return _Speaker(full, "person", given)
 
 
