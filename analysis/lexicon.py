@@ -27,7 +27,6 @@ and MPQA ``.tff`` through :func:`load_lexicon`.
 
 from __future__ import annotations
 
-import bisect
 import math
 import os
 import re
@@ -40,7 +39,7 @@ from typing import Any, NamedTuple
 
 from analysis.errors import LexiconError
 from analysis.memo import Memo
-from analysis.quotation import _merged_quotes, inside_quote, quote_regions
+from analysis.quotation import inside_quote, quote_regions
 
 __all__ = [
     "CATEGORY_IDS",

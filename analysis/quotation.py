@@ -19,8 +19,8 @@ reason), user-readable like the other resources.
 
 from __future__ import annotations
 
-import re
 import bisect
+import re
 from functools import cache, lru_cache
 from typing import NamedTuple
 

@@ -237,7 +237,19 @@ _PREPOSITIONS = frozenset(
     ]
 )
 _LOCATIVE = frozenset(
-    ["in", "at", "from", "into", "near", "across", "inside", "outside", "throughout", "on", "against"]
+    [
+        "in",
+        "at",
+        "from",
+        "into",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "throughout",
+        "on",
+        "against",
+    ]
 )
 _LOCATIVE_OF = _LOCATIVE | {"of"}
 _NOT_NAMES = CALENDAR_WORDS | frozenset(

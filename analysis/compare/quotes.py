@@ -39,8 +39,9 @@ from __future__ import annotations
 import bisect
 import re
 from functools import cache
+from typing import TYPE_CHECKING
 
-from analysis.compare.labels import NAME, ROLES, TITLE_RE, _clean_name, aliases
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, aliases
 from analysis.compare.results import (
     OutletQuoting,
     Quote,
@@ -51,6 +52,10 @@ from analysis.compare.results import (
 )
 from analysis.compare.tokens import CALENDAR_WORDS, STOPWORDS
 from analysis.model import AnalyzedArticle, Corpus
+
+if TYPE_CHECKING:
+    import pandas as pd
+
 from analysis.quotation import (
     MASK,
     QUOTE_MARKS,
@@ -62,12 +67,16 @@ from analysis.quotation import (
 
 __all__ = [
     "ACCORDING_RE",
+    "KIND_LABELS",
     "ATTRIBUTION_VERBS",
     "SPEAKER_VERB_RE",
     "VERB_SPEAKER_RE",
     "quote_spans",
+    "kinds_summary",
     "quotes",
     "source_kinds",
+    "sources",
+    "sources_frame",
 ]
 
 #: Every form of every speech verb (resources/speech_verbs.tsv).
@@ -118,8 +127,9 @@ SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
 _AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
 #: Appositive ", a spokesman for X," or parenthetical " (D-Ohio)" between name and verb.
 _APPOSITIVE = (
-    rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>{_NAME})|(?P<role>(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t]))(?!(?:he|she|they|we|it|i|and|but|or"
-    r"|that|as|when|while|if|because)\b)(?:(?!\b(?:said|says|is|was|were|are|has|had|have"
+    rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>{_NAME})"
+    r"|(?P<role>(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t]))"
+    r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)(?:(?!\b(?:said|says|is|was|were|are|has|had|have"
     r"|will|would|did|does)\b)[^,\x00\n“”\"]){2,120}?)),)?"
 )
 _PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
@@ -131,7 +141,8 @@ _ING_VERBS = frozenset(f for f in speech_verbs() if f.endswith("ing"))
 _FINITE_RE = "|".join(sorted(ATTRIBUTION_VERBS - _ING_VERBS, key=len, reverse=True))
 #: ", saying ..." / "and said ...": the verb's subject is the clause's subject.
 _CLAUSE_VERB_RE = re.compile(
-    rf"(?:[, \t][ \t]*(?P<ing>{'|'.join(sorted(_ING_VERBS))})|[ \t](?:and|but)[ \t]+(?:\w+ly[ \t]+)?"
+    rf"(?:[, \t][ \t]*(?P<ing>{'|'.join(sorted(_ING_VERBS))})"
+    r"|[ \t](?:and|but)[ \t]+(?:\w+ly[ \t]+)?"
     rf"(?P<fin>{_FINITE_RE}))(?![\w’'])"
 )
 #: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
@@ -155,7 +166,8 @@ VERB_SPEAKER_RE = re.compile(
 )
 #: "according to X" up to the next punctuation.
 ACCORDING_RE = re.compile(
-    r"(?i:according[ \t]+to)[ \t]+(?P<speaker>[^,;:.“”\"()\x00\n]{2,80}?)(?=[ \t]*[,;:.“”\"()\x00\n]|$)"
+    r"(?i:according[ \t]+to)[ \t]+(?P<speaker>[^,;:.“”\"()\x00\n]{2,80}?)"
+    r"(?=[ \t]*[,;:.“”\"()\x00\n]|$)"
 )
 _AFTER_ACCORDING_RE = re.compile(rf"{_LEAD}{ACCORDING_RE.pattern}")
 #: "As X put it".
@@ -207,17 +219,87 @@ _NOT_SPEAKERS = (
 )
 #: First words of place names ("United States", "New Hampshire"): not people.
 _PLACE_WORDS = frozenset(
-    ["United", "New", "North", "South", "East", "West", "Saudi", "Hong", "Sri", "El", "Los",
-     "San", "Las", "Great", "Middle", "Latin", "Central", "Northern", "Southern", "Eastern",
-     "Western", "Soviet", "European", "Washington", "White", "Capitol", "Supreme", "Rhode"]
+    [
+        "United",
+        "New",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Saudi",
+        "Hong",
+        "Sri",
+        "El",
+        "Los",
+        "San",
+        "Las",
+        "Great",
+        "Middle",
+        "Latin",
+        "Central",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Soviet",
+        "European",
+        "Washington",
+        "White",
+        "Capitol",
+        "Supreme",
+        "Rhode",
+    ]
 )
 #: Capitalised sentence openers that are not names.
 _OPENERS = frozenset(
-    ["instead", "even", "outside", "thus", "though", "think", "someone", "others", "multiple",
-     "good", "name", "links", "videos", "eleven", "nowadays", "indeed", "perhaps", "maybe",
-     "meanwhile", "yet", "still", "again", "finally", "first", "second", "third", "next",
-     "both", "each", "every", "many", "most", "several", "few", "all", "none", "nobody",
-     "everyone", "anyone", "somebody", "everybody", "photo", "video", "watch", "read", "update"]
+    [
+        "instead",
+        "even",
+        "outside",
+        "thus",
+        "though",
+        "think",
+        "someone",
+        "others",
+        "multiple",
+        "good",
+        "name",
+        "links",
+        "videos",
+        "eleven",
+        "nowadays",
+        "indeed",
+        "perhaps",
+        "maybe",
+        "meanwhile",
+        "yet",
+        "still",
+        "again",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "next",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "several",
+        "few",
+        "all",
+        "none",
+        "nobody",
+        "everyone",
+        "anyone",
+        "somebody",
+        "everybody",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "update",
+    ]
 )
 #: Title words that may run into a name ("Senate President Pro Tem David Long").
 _TITLE_WORDS = frozenset(
@@ -508,7 +590,7 @@ _STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKE
 
 
 def _strip_titles(name: str) -> str:
-    """"Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing"."""
+    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing"."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _STRIPPABLE:
         words = words[1:]
@@ -623,8 +705,10 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if source_kinds().get(role_head) == "organisation":
         return _Speaker(full, "organisation", given)  # "state news agency Belta"
     titled = any(w.lower().rstrip(".") in ROLES for w in given.split())
-    if not art.is_person(full) and not titled and (
-        " " not in full or full.split()[0] in _PLACE_WORDS
+    if (
+        not art.is_person(full)
+        and not titled
+        and (" " not in full or full.split()[0] in _PLACE_WORDS)
     ):
         # "China said", "NATO warned", "the United States noted": not a person.
         return _Speaker(full, "organisation", given)
@@ -653,7 +737,9 @@ def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, st
     window = art.masked[region_end:limit]
     according = _AFTER_ACCORDING_RE.match(window)
     if according is not None:
-        speaker = _resolve(according.group("speaker"), "", region_end + according.start("speaker"), art)
+        speaker = _resolve(
+            according.group("speaker"), "", region_end + according.start("speaker"), art
+        )
         if speaker.name:
             return speaker, "according to"
     for regex in (_AFTER_SPEAKER_VERB_RE, _AFTER_VERB_SPEAKER_RE, _DASH_NAME_RE):
@@ -678,7 +764,9 @@ def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, st
     return None
 
 
-def _cue_in(art: _Article, lo: int, hi: int, clause: int | None = None) -> tuple[_Speaker, str] | None:
+def _cue_in(
+    art: _Article, lo: int, hi: int, clause: int | None = None
+) -> tuple[_Speaker, str] | None:
     """The last speaker cue in ``masked[lo:hi]`` (a clause before a quote).
 
     ``clause`` is where the clause starts, for ", saying" and "and said", whose
@@ -826,7 +914,9 @@ def _direct_quotes(art: _Article) -> list[_Found]:
 
 
 _THAT_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?=\S)")
-_TOLD_OBJECT_RE = re.compile(rf"[ \t]+(?:{_NP}|{_NAME}|him|her|them|us|me|reporters)(?:[ \t]+that)?")
+_TOLD_OBJECT_RE = re.compile(
+    rf"[ \t]+(?:{_NP}|{_NAME}|him|her|them|us|me|reporters)(?:[ \t]+that)?"
+)
 _TRAILING_CUE_RE = re.compile(
     rf",[ \t]+(?:(?P<speaker>{SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
     rf"(?P<verb>{_VERB_RE})(?:[ \t]+[\w’'.-]+){{0,4}}"
@@ -843,8 +933,24 @@ _WITH_ING_RE = re.compile(
 _ZERO_THAT = frozenset(
     f
     for f, v in speech_verbs().items()
-    if v.verb in ("say", "tell", "argue", "claim", "insist", "warn", "believe", "think", "add",
-                  "contend", "acknowledge", "admit", "deny", "predict", "suggest")
+    if v.verb
+    in (
+        "say",
+        "tell",
+        "argue",
+        "claim",
+        "insist",
+        "warn",
+        "believe",
+        "think",
+        "add",
+        "contend",
+        "acknowledge",
+        "admit",
+        "deny",
+        "predict",
+        "suggest",
+    )
 )
 
 
@@ -895,7 +1001,7 @@ def _indirect(art: _Article, direct: list[_Found]) -> list[_Found]:
                     if t is None or ("that" not in t.group() and verb not in _ZERO_THAT):
                         continue
                     skip = t.end()
-                if len(rest[skip:].split()) < 4 or rest[skip:skip + 1] in ",.;:":
+                if len(rest[skip:].split()) < 4 or rest[skip : skip + 1] in ",.;:":
                     continue
                 raw, role, _at, _verb = _raw(m)
                 claim = (m.end() + skip, len(piece), raw, role, verb)
@@ -1050,3 +1156,48 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
             rows.items(), key=lambda kv: (kv[0][0], -kv[1][0], -kv[1][2], kv[0][1])
         )
     )
+
+
+#: How a kind of source reads in a table, singular and plural.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "organisation": ("organisation", "organisations"),
+    "document": ("document", "documents"),
+    "unnamed": ("unnamed source", "unnamed sources"),
+}
+
+
+def sources_frame(quoted: Quotes) -> pd.DataFrame:
+    """One row per outlet and source: the "whose voice" table of the dashboard and report.
+
+    Columns: outlet, source, kind, role, quotes (direct), words (in direct
+    quotes), claims (reported without quotation marks), only_here (no other
+    outlet cites the source). Rows per outlet, most quoted first.
+    """
+    import pandas as pd
+
+    columns = ["outlet", "source", "kind", "role", "quotes", "words", "claims", "only_here"]
+    return pd.DataFrame(
+        [
+            (s.outlet, s.speaker, s.kind, s.role, s.quotes, s.words, s.indirect, s.only_here)
+            for s in quoted.speakers
+        ],
+        columns=columns,
+    )
+
+
+def kinds_summary(quoted: Quotes) -> dict[str, str]:
+    """Per outlet, its sources by kind in words: "5 people, 2 organisations, 1 document"."""
+    counts: dict[str, dict[str, int]] = {o.outlet: {} for o in quoted.outlets}
+    for s in quoted.speakers:
+        kinds = counts.setdefault(s.outlet, {})
+        kinds[s.kind] = kinds.get(s.kind, 0) + 1
+    result: dict[str, str] = {}
+    for outlet, kinds in counts.items():
+        parts = [
+            f"{n} {KIND_LABELS[k][0] if n == 1 else KIND_LABELS[k][1]}"
+            for k in KIND_LABELS
+            if (n := kinds.get(k, 0))
+        ]
+        result[outlet] = ", ".join(parts)
+    return result
