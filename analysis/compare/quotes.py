@@ -1140,7 +1140,8 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
         if q.speaker_role and not role.get(key):
             role[key] = q.speaker_role
         outlets_of.setdefault(q.speaker, set()).add(q.outlet)
-    n_outlets = len({q.outlet for q in found})
+    order = {o: k for k, o in enumerate(dict.fromkeys(q.outlet for q in found))}
+    n_outlets = len(order)
     return tuple(
         SpeakerCount(
             o,
@@ -1153,7 +1154,7 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
             n_outlets > 1 and len(outlets_of[sp]) == 1,
         )
         for (o, sp), (n, w, ind) in sorted(
-            rows.items(), key=lambda kv: (kv[0][0], -kv[1][0], -kv[1][2], kv[0][1])
+            rows.items(), key=lambda kv: (order[kv[0][0]], -kv[1][0], -kv[1][2], kv[0][1])
         )
     )
 
