@@ -20,7 +20,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
-from analysis.quotation import quoted_share
+from analysis.quotation import _non_space, quoted_share  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon, LexiconMatch
