@@ -74,7 +74,9 @@ __all__ = [
     "quote_spans",
     "kinds_summary",
     "quotes",
+    "phrase_head",
     "source_kinds",
+    "source_word",
     "sources",
     "sources_frame",
 ]
@@ -508,10 +510,17 @@ class _Article:
         for k, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)):
             del k
             piece = masked[s:e]
+            titled = _THE_ROLE_RE.match(piece)
+            if titled is not None:
+                # "The president downplayed ...": the person the article gives that title.
+                name = self.resolve_title(titled.group("role").lower(), s)
+                if name:
+                    self.salient.append((s + titled.start("role"), name))
+                    continue
             for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
                 if len(piece[: m.start()].split()) > 8:
                     break
-                name = _strip_titles(_clean_name(m.group()))
+                name = _person_name(m.group())
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
                 full = self.full_name(name, s + m.start())
@@ -589,6 +598,14 @@ class _Article:
 _STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS
 
 
+def _person_name(raw: str) -> str:
+    """A name without titles, honorifics or a trailing time ("Sen. Ada Rusk Friday")."""
+    name = _strip_titles(_clean_name(raw))
+    while " " in name and name.split()[-1].lower() in _NOT_SPEAKERS:
+        name = name.rsplit(None, 1)[0]
+    return name
+
+
 def _strip_titles(name: str) -> str:
     """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing"."""
     words = name.split()
@@ -642,6 +659,114 @@ _ROLE_THEN_NAME_RE = re.compile(
 )
 
 
+#: Head nouns that never speak: times, amounts, abstract words.
+_NOT_SOURCES = frozenset(
+    [
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "time",
+        "times",
+        "past",
+        "future",
+        "percent",
+        "s",
+        "line",
+        "issue",
+        "way",
+        "part",
+        "end",
+        "lot",
+        "number",
+        "point",
+        "fact",
+        "case",
+        "thing",
+        "things",
+        "idea",
+        "question",
+        "spread",
+        "nomination",
+        "opinion",
+        "voice",
+        "story",
+        "law",
+        "even",
+        "third",
+        "second",
+        "first",
+        "half",
+        "rest",
+        "use",
+        "kind",
+        "sort",
+        "matter",
+        "moment",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "hour",
+    ]
+)
+_THE_ROLE_RE = re.compile(
+    rf"^\s*[Tt]he[ \t]+(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
+)
+#: Words that end a speaker's noun phrase ("the president over the weekend").
+_PHRASE_END = frozenset(
+    [
+        "over",
+        "because",
+        "during",
+        "about",
+        "after",
+        "before",
+        "on",
+        "in",
+        "with",
+        "by",
+        "to",
+        "from",
+        "since",
+        "while",
+        "when",
+        "who",
+        "which",
+        "that",
+        "he",
+        "she",
+        "they",
+        "calling",
+        "saying",
+        "said",
+        "says",
+        "told",
+    ]
+)
+
+
+def phrase_head(phrase: str) -> str:
+    """The head word of a noun phrase: "a spokesman for the office" → "spokesman"."""
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    for k, w in enumerate(words):
+        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def source_word(head: str) -> bool:
+    """A noun that can speak ("official", "report", "businessman"): not a time, an amount
+    or a function word ("a year", "the past", "now")."""
+    return bool(head) and not (
+        head in _NOT_SOURCES or head in _NOT_SPEAKERS or head in STOPWORDS or head.isdigit()
+    )
+
+
 def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     """The speaker a cue's subject ``raw`` at offset ``at`` names."""
     raw = raw.strip().strip(",")
@@ -654,17 +779,42 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         return _Speaker(name, "person", art.roles.get(name, "")) if name else _NOBODY
     if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
         return _NOBODY
-    if raw[:1].islower() or re.match(_DETERMINER + r"\b", raw):
+    split = _ROLE_THEN_NAME_RE.match(raw)
+    if split is not None and raw.split()[-1][:1].isupper():
+        # "state Senator Ivo Brand", "the harbour master Lina Holt": role, then name.
+        raw, role = split.group("name"), role or split.group("role")
+        first = raw.split()[0].lower()
+    if first == "both" and " and " in raw:
+        raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
+        first = raw.split()[0].lower()
+    if (raw[:1].islower() or re.match(_DETERMINER + r"\b", raw)) and " and " not in raw:
+        words = raw.split()
+        # "the president over the weekend": the phrase ends at a preposition or clause word
+        for k, w in enumerate(words[1:], start=1):
+            if w.lower() in _PHRASE_END:
+                words = words[:k]
+                break
+        raw = " ".join(words).rstrip(".,;:")
         phrase = re.sub(rf"^{_DETERMINER}[ \t]+", "", raw) if first == "the" else raw
-        head = phrase.split()[-1].lower().rstrip(".")
+        if not phrase:
+            return _NOBODY
+        head = phrase_head(phrase)
         if first in ("the", "this", "that") and head in ROLES:
             name = art.resolve_title(head, at)
             if name:
                 return _Speaker(name, "person", art.roles.get(name, phrase))
-        kind = _kind_of_phrase(phrase)
-        if kind == "unnamed" and phrase.split()[-1][:1].isupper() and first == "the":
+        last_word = phrase.split()[-1]
+        if (
+            last_word[:1].isupper()
+            and first == "the"
+            and (source_word(head) or head == last_word.lower())
+        ):
+            kind = _kind_of_phrase(phrase)
             # "the Justice Department", "the Post": a named body.
-            return _Speaker(phrase, "organisation", role)
+            return _Speaker(phrase, kind if kind != "unnamed" else "organisation", role)
+        if not source_word(head):
+            return _NOBODY  # "a year", "the time": not a source
+        kind = _kind_of_phrase(phrase)
         return _Speaker(phrase if first == "the" else raw, kind, role)
     if " and " in raw:
         # "China and Belarus", "Ada Rusk and Ivo Brand": one source of two names.
@@ -676,8 +826,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     split = _ROLE_THEN_NAME_RE.match(raw)
     if split is not None and raw.split()[-1][:1].isupper():
         raw, role = split.group("name"), role or split.group("role")
-    cleaned = _clean_name(raw)
-    name = _strip_titles(cleaned)
+    name = _person_name(raw)
     if name in art.full and " " not in name:
         pass  # a surname that is also a word ("Will"): the article names the person
     elif not name or name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
@@ -699,6 +848,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
             return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
     full = art.full_name(name, at)
     title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
+    if role and title_role and not role.endswith(","):
+        role = f"{role} {title_role}"  # "state" + "Senator"
     given = role or art.roles.get(full, "") or title_role
     given = given.rsplit(". ", 1)[-1]  # a role never runs across a sentence end
     role_head = given.split()[-1].lower() if given else ""
@@ -960,12 +1111,7 @@ def _claimant(speaker: _Speaker) -> bool:
         return False
     if speaker.kind == "person" or (speaker.kind == "organisation" and speaker.name[:1].isupper()):
         return True
-    words = re.findall(r"[\w’'-]+", speaker.name.lower())
-    for k, w in enumerate(words):
-        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
-            words = words[:k]
-            break
-    return bool(words) and (words[-1] in source_kinds() or words[-1] in ROLES)
+    return source_word(phrase_head(speaker.name))
 
 
 def _indirect(art: _Article, direct: list[_Found]) -> list[_Found]:
@@ -984,7 +1130,10 @@ def _indirect(art: _Article, direct: list[_Found]) -> list[_Found]:
         if claim is None:
             a = ACCORDING_RE.search(piece)
             if a is not None:
-                claim = (0, len(piece), a.group("speaker"), "", "according to")
+                if piece[: a.start()].strip():
+                    claim = (0, a.start(), a.group("speaker"), "", "according to")
+                else:  # "According to X, ...": the claim follows the cue
+                    claim = (a.end(), len(piece), a.group("speaker"), "", "according to")
         if claim is None:
             for m in SPEAKER_VERB_RE.finditer(piece):
                 verb = m.group("verb").lower()
