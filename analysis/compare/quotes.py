@@ -447,7 +447,8 @@ class _Article:
             role = " ".join(words)
             for w in words:
                 if w.lower() in ROLES:
-                    self.titled.append((m.start(), w.lower().rstrip("."), name))
+                    word = w.lower().rstrip(".")
+                    self.titled.append((m.start(), _ROLE_NAMES.get(word, word), name))
             if role and name not in self.roles:
                 self.roles[name] = role
         from analysis.compare.labels import sentence_descriptors
@@ -714,6 +715,8 @@ _NOT_SOURCES = frozenset(
         "hour",
     ]
 )
+#: Abbreviated titles and the role words a later "the ..." uses.
+_ROLE_NAMES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general"}
 _THE_ROLE_RE = re.compile(
     rf"^\s*[Tt]he[ \t]+(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
 )
@@ -770,8 +773,8 @@ def source_word(head: str) -> bool:
 def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     """The speaker a cue's subject ``raw`` at offset ``at`` names."""
     raw = raw.strip().strip(",")
-    if not raw or _MASK in raw:
-        return _NOBODY
+    if not raw or _MASK in raw or re.search(r"['’]s?$", raw):
+        return _NOBODY  # "Rusk's comments": a possessive, not a speaker
     first = raw.split()[0].lower()
     role = role.strip()
     if raw.lower() in ("he", "she"):
@@ -928,6 +931,9 @@ def _cue_in(
     for m in SPEAKER_VERB_RE.finditer(window):
         raw, role, at, verb = _raw(m)
         found.append((m.end(), at, raw, role, verb))
+    for m in _PARENTHETICAL_RE.finditer(window):
+        raw, role, at, verb = _raw(m)
+        found.append((m.end(), at, raw, role, verb))
     for m in _WITH_ING_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", m.group("verb")))
     for m in ACCORDING_RE.finditer(window):
@@ -947,6 +953,25 @@ def _cue_in(
         if speaker.name:
             return speaker, verb.lower()
     return None
+
+
+_COLON_SUBJECT_RE = re.compile(
+    rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    r"(?:[ \t]+[a-z][\w’'-]*){1,4}[ \t]*:[ \t]*$"
+)
+
+
+def _colon_subject(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | None:
+    """ "Rusk fired back: “...”": the subject of the clause a colon ends, right before a quote."""
+    m = _COLON_SUBJECT_RE.search(art.masked[lo:hi])
+    if m is None:
+        return None
+    tail = art.masked[lo + m.end("speaker") : hi].lower()
+    if any(w in ATTRIBUTION_VERBS for w in re.findall(r"[a-z]+", tail)):
+        return None  # "Rusk told reporters:": the speech verb's cue reads better
+    raw, role, at, _verb = _raw(m)
+    speaker = _resolve(raw, role, lo + at, art)
+    return (speaker, "") if speaker.name else None
 
 
 def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
@@ -995,11 +1020,18 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         para_end = len(text) if para_end < 0 else para_end
         next_q = found[k + 1].region[0] if k + 1 < len(found) else len(text)
         limit = min(para_end, next_q, re_ + 240)
-        cue = _cue_after(art, re_, limit)
+        lo = max(s_start, found[k - 1].region[1] if k else 0)
+        if lo > rs:
+            lo = art.paragraphs[art.paragraph(rs)]
+        # A quote that ends its sentence ("...."): a cue before it in its sentence
+        # comes first; what follows may be a new statement.
+        ends_sentence = text[max(rs, re_ - 3) : re_].rstrip(QUOTE_MARKS + " ")[-1:] in ".!?"
+        cue = _colon_subject(art, lo, rs)
+        if cue is None and ends_sentence:
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
-            lo = max(s_start, found[k - 1].region[1] if k else 0)
-            if lo > rs:
-                lo = art.paragraphs[art.paragraph(rs)]
+            cue = _cue_after(art, re_, limit)
+        if cue is None and not ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
             # "..., the newspaper reported." closing the quote's sentence.
@@ -1073,6 +1105,11 @@ _TRAILING_CUE_RE = re.compile(
     rf"(?P<verb>{_VERB_RE})(?:[ \t]+[\w’'.-]+){{0,4}}"
     rf"|(?P<verb2>{_VERB_RE})[ \t]+(?P<speaker2>{_TITLED_NAME}|{_NP})"
     r"(?:[ \t]*,[ \t]*(?P<role2>[^,.;\x00\n“”\"]{2,120}))?)[ \t]*[.!?]?[ \t]*$"
+)
+#: "The plan, says Ada Rusk, the harbour master, is ...": a cue set off by commas.
+_PARENTHETICAL_RE = re.compile(
+    rf",[ \t]+(?P<verb>{_FINITE_RE})[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
+    r"(?:[ \t]*,[ \t]*(?P<role>[^,\x00\n“”\"]{2,120}?))?[ \t]*,"
 )
 #: "..., with Rusk noting that ...".
 _WITH_ING_RE = re.compile(

@@ -291,3 +291,19 @@ def _assert_speakers_are_sources(found: tuple[Quote, ...] | list[Quote]) -> None
         if q.speaker_kind != "person" and q.speaker[:1].islower():
             # a common noun speaks only when it names a source: "officials", "the report"
             assert source_word(phrase_head(q.speaker)), q
+
+
+def test_a_colon_after_the_subject_of_a_clause() -> None:
+    text = "When the mayor spoke of costs, Ada Rusk fired back: “The quay pays for itself.”"
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
+    text = "The trouble, says Ada Rusk, the harbour master, is that the quay is “too old to save.”"
+    q = _one(text)
+    assert (q.speaker, q.speaker_role) == ("Ada Rusk", "the harbour master")
+
+
+def test_a_possessive_is_never_the_speaker() -> None:
+    text = "Ivo Brand spoke on Monday. Brand's comments were “not helpful,” Ada Rusk said."
+    assert _one(text).speaker == "Ada Rusk"
