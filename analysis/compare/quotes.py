@@ -755,7 +755,7 @@ _PHRASE_END = frozenset(
 
 def phrase_head(phrase: str) -> str:
     """The head word of a noun phrase: "a spokesman for the office" → "spokesman"."""
-    words = re.findall(r"[\w’'-]+", phrase.lower())
+    words: list[str] = re.findall(r"[\w’'-]+", phrase.lower())
     for k, w in enumerate(words):
         if w in ("for", "of", "at", "with", "from", "in") and k > 0:
             return words[k - 1]
@@ -824,8 +824,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         parts = [_resolve(p, "", at, art) for p in raw.split(" and ", 1)]
         if not all(p.name for p in parts):
             return _NOBODY
-        kind: SpeakerKind = "person" if any(p.kind == "person" for p in parts) else "organisation"
-        return _Speaker(" and ".join(p.name for p in parts), kind, role)
+        both: SpeakerKind = "person" if any(p.kind == "person" for p in parts) else "organisation"
+        return _Speaker(" and ".join(p.name for p in parts), both, role)
     split = _ROLE_THEN_NAME_RE.match(raw)
     if split is not None and raw.split()[-1][:1].isupper():
         raw, role = split.group("name"), role or split.group("role")
