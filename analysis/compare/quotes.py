@@ -118,21 +118,28 @@ _GROUP = (
 )
 #: "state Sen. Ada Rusk", "Clinton spokesman Josh Schwerin", "Ohio State University
 #: professor Ada Rusk": title words, lowercase or not, before a name.
-_TITLED_NAME = (
-    rf"(?:(?:{_NAME}[ \t]+)?(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
-    rf"|which|who|the|a|an|said|says|told)\b|[a-z]+ed\b)"
-    rf"[a-z][\w’'.-]*[ \t]+){{1,3}}(?=[A-Z]))?{_NAME}"
+_LOWER_TITLE = (
+    r"(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
+    r"|which|who|the|a|an|said|says|told)\b|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
 )
+_TITLED_NAME = rf"(?:(?:{_LOWER_TITLE}{{0,3}}{_NAME}[ \t]+)?{_LOWER_TITLE}{{1,3}}(?=[A-Z]))?{_NAME}"
 _NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
 SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
 #: A speaker right after a quote may carry lowercase title words ("state Sen. X").
 _AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
 #: Appositive ", a spokesman for X," or parenthetical " (D-Ohio)" between name and verb.
+#: One comma-free piece of an appositive: a noun phrase ("a spokesman for X", "30",
+#: "of Raleigh") or a relative clause ("who was among those polled").
+_APPOSITIVE_PIECE = (
+    r"(?:(?:who|which|whose)\b[^,\x00\n“”\"]{2,100}?"
+    r"|(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t])|(?:of|from|in)[ \t]+[A-Z])"
+    r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)"
+    r"(?:(?!\b(?:said|says|is|was|were|are|has|had|have|will|would|did|does)\b)"
+    r"[^,\x00\n“”\"]){2,120}?)"
+)
 _APPOSITIVE = (
     rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>{_NAME})"
-    r"|(?P<role>(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t]))"
-    r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)(?:(?!\b(?:said|says|is|was|were|are|has|had|have"
-    r"|will|would|did|does)\b)[^,\x00\n“”\"]){2,120}?)),)?"
+    rf"|(?P<role>{_APPOSITIVE_PIECE}(?:,[ \t]*(?:{_APPOSITIVE_PIECE}|[A-Z][\w.]*)){{0,3}})),)?"
 )
 _PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
 _PAREN2 = r"(?:[ \t]*\([^)\n\x00]{1,60}\))?"
@@ -783,7 +790,11 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
         return _NOBODY
     split = _ROLE_THEN_NAME_RE.match(raw)
-    if split is not None and raw.split()[-1][:1].isupper():
+    if (
+        split is not None
+        and raw.split()[-1][:1].isupper()
+        and split.group("name").split()[0].lower() not in _NOT_SPEAKERS
+    ):
         # "state Senator Ivo Brand", "the harbour master Lina Holt": role, then name.
         raw, role = split.group("name"), role or split.group("role")
         first = raw.split()[0].lower()
@@ -794,7 +805,12 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         words = raw.split()
         # "the president over the weekend": the phrase ends at a preposition or clause word
         for k, w in enumerate(words[1:], start=1):
-            if w.lower() in _PHRASE_END:
+            # "the order released Friday": a participle or a time ends the phrase
+            if (
+                w.lower() in _PHRASE_END
+                or w.lower() in _NOT_SPEAKERS
+                or (k >= 2 and w.islower() and w.endswith("ed"))
+            ):
                 words = words[:k]
                 break
         raw = " ".join(words).rstrip(".,;:")

@@ -307,3 +307,18 @@ def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
 def test_a_possessive_is_never_the_speaker() -> None:
     text = "Ivo Brand spoke on Monday. Brand's comments were “not helpful,” Ada Rusk said."
     assert _one(text).speaker == "Ada Rusk"
+
+
+def test_an_appositive_of_several_pieces_and_a_relative_clause() -> None:
+    q = _one('"The fees scare me," Ivo Brand, 30, of Ostby, who fishes off the quay, said.')
+    assert q.speaker == "Ivo Brand" and q.speaker_role.startswith("30, of Ostby, who fishes")
+
+
+def test_title_words_around_an_organisation_before_the_name() -> None:
+    q = _one("“The rules are broad,” former Harbour Board member Lina Holt explained.")
+    assert (q.speaker, q.speaker_role) == ("Lina Holt", "former Harbour Board member")
+
+
+def test_a_document_that_reads() -> None:
+    q = _one('"Friends, the quay needs you," the letter read.')
+    assert (q.speaker, q.speaker_kind) == ("letter", "document")
