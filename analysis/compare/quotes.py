@@ -169,8 +169,11 @@ _PRE_ROLE = (
     r"|they|we|and|but|the|a|an)\b)[a-z][\w’'.-]*[ \t]+){0,4})"
 )
 #: "said X" (verb before the speaker).
+#: After "said", the longest noun phrase ("said a former port official who ...");
+#: :func:`_resolve` cuts it at the first clause word.
+_NP_LONG = rf"(?:{_DETERMINER}[ \t]+(?:\w[\w’'.-]*[ \t]+){{0,7}}\w[\w’'.-]*(?=[ \t]*[,.;:]|$))"
 VERB_SPEAKER_RE = re.compile(
-    rf"(?P<verb>{_VERB_RE})[ \t]+{_PRE_ROLE}(?P<speaker>{SPEAKER})"
+    rf"(?P<verb>{_VERB_RE})[ \t]+{_PRE_ROLE}(?P<speaker>{_NP_LONG}|{SPEAKER})"
     r"(?P<app>[ \t]*,[ \t]*(?P<role>[^,.;\x00\n“”\"]{2,120}?)(?=[,.;]|$))?"
 )
 #: "according to X" up to the next punctuation.
@@ -589,7 +592,14 @@ class _Article:
         return ""
 
     def resolve_title(self, role: str, at: int) -> str:
-        """The newest person before ``at`` the article gives ``role`` ("senator")."""
+        """The person "the senator" at ``at`` stands for: of the people the article gives
+        that title, the one named or quoted most recently, else the newest titled."""
+        titled = {name for _pos, word, name in self.titled if word == role}
+        k = bisect.bisect_left(self.salient, (at, "")) - 1
+        while k >= 0 and titled:
+            if self.salient[k][1] in titled:
+                return self.salient[k][1]
+            k -= 1
         best = ""
         for pos, word, name in self.titled:
             if pos >= at:
@@ -1043,6 +1053,11 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         # comes first; what follows may be a new statement.
         ends_sentence = text[max(rs, re_ - 3) : re_].rstrip(QUOTE_MARKS + " ")[-1:] in ".!?"
         cue = _colon_subject(art, lo, rs)
+        named = _NAME_COLON_RE.search(art.masked[lo:rs].rstrip())
+        if named is not None:
+            # "Pollsters agree - Ada Rusk: “...”": the name the colon follows.
+            speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
+            cue = (speaker, "") if speaker.name else cue
         if cue is None and ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
@@ -1124,7 +1139,8 @@ _TRAILING_CUE_RE = re.compile(
 )
 #: "The plan, says Ada Rusk, the harbour master, is ...": a cue set off by commas.
 _PARENTHETICAL_RE = re.compile(
-    rf",[ \t]+(?P<verb>{_FINITE_RE})[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
+    r",[ \t]+(?P<verb>says|said|say|adds|added|notes|noted|argues|argued|writes|wrote"
+    rf"|explains|explained)[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
     r"(?:[ \t]*,[ \t]*(?P<role>[^,\x00\n“”\"]{2,120}?))?[ \t]*,"
 )
 #: "..., with Rusk noting that ...".

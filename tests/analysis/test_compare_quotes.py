@@ -322,3 +322,17 @@ def test_title_words_around_an_organisation_before_the_name() -> None:
 def test_a_document_that_reads() -> None:
     q = _one('"Friends, the quay needs you," the letter read.')
     assert (q.speaker, q.speaker_kind) == ("letter", "document")
+
+
+def test_verb_first_keeps_the_whole_noun_phrase_up_to_its_clause() -> None:
+    q = _one('Brand "was handled so lightly," said a former port police official who saw it.')
+    assert (q.speaker, q.speaker_kind) == ("a former port police official", "unnamed")
+
+
+def test_the_senator_is_the_titled_person_named_last() -> None:
+    text = (
+        "Senator Ivo Brand and Senator Ada Rusk met on Monday.\n\n"
+        "Rusk spoke first. Brand answered her at length.\n\n"
+        "“The quay stays,” the senator said."
+    )
+    assert _one(text).speaker == "Ivo Brand"
