@@ -381,6 +381,8 @@ def source_kinds() -> dict[str, SpeakerKind]:
     return table
 
 
+#: "the affidavit", "the State Department": a body or text "it" can stand for.
+_BODY_RE = re.compile(r"\b[Tt]he[ \t]+(?P<phrase>[\w’'-]+(?:[ \t]+[\w’'-]+){0,2})")
 _HE = frozenset(["he", "his", "him", "himself"])
 _GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
@@ -553,6 +555,14 @@ class _Article:
                 if " " in full or self.is_person(full):
                     self.salient.append((s + m.start(), full))
         self.salient.sort()
+        self.mentions: list[tuple[int, str]] = []
+        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+            name = _person_name(m.group())
+            if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                continue
+            full = self.full_name(name, m.start())
+            if self.is_person(full):
+                self.mentions.append((m.start(), full))
 
     def note_speaker(self, at: int, name: str) -> None:
         """A resolved speaker becomes an antecedent for later pronouns."""
@@ -589,7 +599,25 @@ class _Article:
             if not want or self.gender.get(name, want) == want:
                 return name
             k -= 1
+        # Nobody spoke or opened a sentence nearby: the newest person named at all.
+        k = bisect.bisect_left(self.mentions, (at, "")) - 1
+        while k >= 0 and at - self.mentions[k][0] <= 1500:
+            name = self.mentions[k][1]
+            if not want or self.gender.get(name, want) == want:
+                return name
+            k -= 1
         return ""
+
+    def resolve_it(self, at: int) -> tuple[str, SpeakerKind]:
+        """The body or text "it" at ``at`` stands for ("the affidavit ... It continued")."""
+        window = self.masked[max(0, at - 600) : at]
+        for m in reversed(list(_BODY_RE.finditer(window))):
+            words = m.group("phrase").split()
+            for j, word in enumerate(words):
+                kind = source_kinds().get(word.lower())
+                if kind in ("document", "organisation"):
+                    return " ".join(words[: j + 1]), kind
+        return "", ""
 
     def resolve_title(self, role: str, at: int) -> str:
         """The person "the senator" at ``at`` stands for: of the people the article gives
@@ -797,6 +825,9 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if raw.lower() in ("he", "she"):
         name = art.resolve_pronoun(at, raw)
         return _Speaker(name, "person", art.roles.get(name, "")) if name else _NOBODY
+    if raw.lower() == "it":
+        phrase, kind = art.resolve_it(at)
+        return _Speaker(phrase, kind, "") if phrase else _NOBODY
     if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
         return _NOBODY
     split = _ROLE_THEN_NAME_RE.match(raw)

@@ -336,3 +336,17 @@ def test_the_senator_is_the_titled_person_named_last() -> None:
         "“The quay stays,” the senator said."
     )
     assert _one(text).speaker == "Ivo Brand"
+
+
+def test_it_stands_for_the_text_or_body_named_before() -> None:
+    text = (
+        "The harbour report was published on Monday. It continued:\n\n"
+        "“The quay cannot be saved without new piles.”"
+    )
+    q = _one(text)
+    assert (q.speaker, q.speaker_kind) == ("harbour report", "document")
+
+
+def test_a_pronoun_with_nobody_speaking_nearby_is_the_person_last_named() -> None:
+    text = "The vote went to Ada Rusk's plan, and the hall was full. “We won,” she said."
+    assert _one(text).speaker == "Ada Rusk"
