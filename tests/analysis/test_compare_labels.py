@@ -97,3 +97,22 @@ def test_clauses_and_list_items_are_not_descriptors() -> None:
 def test_description_after_name_of_place_belongs_to_the_person() -> None:
     found = _found("The plan was backed by Lina Holt of Ostby, the leader of the dock workers.")
     assert ("Lina Holt", "the leader of the dock workers", "appositive") in found
+
+
+def test_labels_never_come_from_inside_a_quotation() -> None:
+    from tests.analysis.compare_corpus import make_corpus
+
+    text = (
+        "Ivo Brand, the harbour master, spoke on Monday.\n\n"
+        "“Mama Rusk, the best cook on the quay, is gone,” he said."
+    )
+    found = labels(make_corpus(("A", "a.txt", text))).descriptors
+    assert [(d.actor, d.text) for d in found] == [("Ivo Brand", "the harbour master")]
+
+
+def test_the_next_item_of_a_list_is_not_a_label() -> None:
+    sentence = (
+        "The plan urges an end to the tariffs imposed on Norland, measures to protect "
+        "the quay, and new talks."
+    )
+    assert not _found(sentence)
