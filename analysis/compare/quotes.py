@@ -41,7 +41,7 @@ import re
 from functools import cache
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, aliases
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, aliases, full_names
 from analysis.compare.results import (
     OutletQuoting,
     Quote,
@@ -1304,6 +1304,7 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
     caller has it already.
     """
     alias = alias if alias is not None else aliases(corpus)
+    corpus_full = full_names(alias)
     found: list[Quote] = []
     words: dict[str, int] = {o: 0 for o in corpus.outlets}
     quoted: dict[str, int] = {o: 0 for o in corpus.outlets}
@@ -1320,6 +1321,10 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
         direct = [q for q in every if not _is_title(art, q)]
         for q in sorted([*direct, *claims], key=lambda q: q.start):
             n_words = count_words(text[q.start : q.end])
+            speaker = q.speaker.name
+            if q.speaker.kind == "person" and " " not in speaker:
+                # "Xi" here, "Xi Jinping" in another outlet: one source across outlets.
+                speaker = corpus_full.get(speaker, speaker)
             found.append(
                 Quote(
                     outlet,
@@ -1328,7 +1333,7 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
                     q.start,
                     q.end,
                     text[q.start : q.end],
-                    q.speaker.name,
+                    speaker,
                     q.verb,
                     n_words,
                     q.speaker.role,

@@ -37,12 +37,12 @@ def test_lists_and_fronted_places_are_not_descriptors() -> None:
     assert not _found("In Varden, the council voted to close the bridge.")
 
 
-def test_descriptions_per_outlet_use_the_short_name() -> None:
+def test_descriptions_per_outlet_use_the_full_name() -> None:
     result = labels(story_corpus())
-    descriptions = result.descriptions("Voss")
+    descriptions = result.descriptions("Elena Voss")
     assert descriptions["Harbour Gazette"] == ("Mayor", "a former shipyard engineer")
     assert descriptions["Valley Courier"] == ("who critics call reckless",)
-    assert "Voss" in result.actors()
+    assert "Elena Voss" in result.actors()
 
 
 def test_concept_counts_per_outlet() -> None:
@@ -78,7 +78,7 @@ def test_malformed_concept_file_names_the_line(tmp_path: Path) -> None:
 
 @pytest.mark.seeds
 def test_seeds_lukashenko_is_described_differently(seeds_dir: Path) -> None:
-    descriptions = labels(seed_corpus(seeds_dir)).descriptions("Lukashenko")
+    descriptions = labels(seed_corpus(seeds_dir)).descriptions("Alexander Lukashenko")
     cnn, bbc = set(descriptions["CNN"]), set(descriptions["BBC News"])
     assert cnn and bbc and not cnn & bbc
     assert any("ally" in d for d in bbc)
@@ -116,3 +116,16 @@ def test_the_next_item_of_a_list_is_not_a_label() -> None:
         "the quay, and new talks."
     )
     assert not _found(sentence)
+
+
+def test_people_who_share_a_surname_keep_their_own_labels() -> None:
+    from tests.analysis.compare_corpus import make_corpus
+
+    text = (
+        "Governor Ada Rusk opened the quay. Her son, Tom Rusk, a fisherman, watched.\n\n"
+        "Rusk, a keen sailor, waved from his boat."
+    )
+    found = {(d.actor, d.text) for d in labels(make_corpus(("A", "a.txt", text))).descriptors}
+    assert ("Ada Rusk", "Governor") in found
+    assert ("Tom Rusk", "a fisherman") in found
+    assert ("Tom Rusk", "a keen sailor") in found
