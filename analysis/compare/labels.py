@@ -509,13 +509,21 @@ def default_concepts() -> TermMatcher:
     return load_concepts(resource_path("concepts.tsv"))
 
 
+#: A full name: two to four capitalised words or initials ("Peter J. Carr"), nothing
+#: that runs across a sentence end ("Russia. But Beijing").
+_PERSON_NAME_RE = re.compile(r"(?:[A-Z]\.|[A-Z][\w’'-]*)(?: (?:[A-Z]\.|[A-Z][\w’'-]*)){1,3}")
+
+
 def full_names(alias: dict[str, str]) -> dict[str, str]:
     """A name used alone → the one full name the corpus gives it ("Lukashenko" →
     "Alexander Lukashenko"), from :func:`aliases`; a name several people share
     ("Hutchinson" for a governor and his son) is left out."""
     by_short: dict[str, set[str]] = {}
     for full, short in alias.items():
-        by_short.setdefault(short, set()).add(full)
+        if _PERSON_NAME_RE.fullmatch(full) and not any(
+            w.lower() in STOPWORDS or w.lower() in _NOT_NAMES for w in full.split()
+        ):
+            by_short.setdefault(short, set()).add(full)
     return {short: min(fulls) for short, fulls in by_short.items() if len(fulls) == 1}
 
 

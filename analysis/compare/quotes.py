@@ -915,7 +915,10 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     role_head = given.split()[-1].lower() if given else ""
     if source_kinds().get(role_head) == "organisation":
         return _Speaker(full, "organisation", given)  # "state news agency Belta"
-    titled = any(w.lower().rstrip(".") in ROLES for w in given.split())
+    # "Beijing, which repeats ..., said": "which" is never said of a person.
+    titled = not given.lower().startswith("which") and any(
+        w.lower().rstrip(".") in ROLES for w in given.split()[:4]
+    )
     if (
         not art.is_person(full)
         and not titled
