@@ -33,7 +33,6 @@ and MPQA ``.tff`` through :func:`load_lexicon`.
 
 from __future__ import annotations
 
-import bisect
 import math
 import os
 import re
@@ -48,6 +47,7 @@ from analysis.categories import Category, load_categories
 from analysis.context import applies_here, check_not_in
 from analysis.errors import LexiconError
 from analysis.memo import Memo
+from analysis.quotation import inside_quote, quote_regions
 
 __all__ = [
     "CATEGORY_IDS",
@@ -415,79 +415,11 @@ def _term_variants(term: str) -> list[tuple[tuple[tuple[str, bool], ...], int]]:
 # ---------------------------------------------------------------- quotations
 
 
-_QUOTE_CHARS_RE = re.compile("[\n\"'\u201c\u201d\u2018\u2019\u00ab\u00bb]")
 _SO_CALLED_RE = re.compile(r"\bso[\s\-\u2010\u2011]called\b", re.IGNORECASE)
 _SENTENCE_END_RE = re.compile(r"[.!?](?=\s|$)|\n")
-_OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 
-
-@lru_cache(maxsize=32)
-def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Spans of direct quotations in ``text``, quote marks included, in order.
-
-    Curly quotes pair with each other; a straight ``"`` opens when it is
-    followed by a non-space and closes the open one otherwise; single quotes
-    count when they cannot be apostrophes.  A quotation left open ends at the
-    end of its paragraph (news style reopens it in the next paragraph).
-    """
-    regions: list[tuple[int, int]] = []
-    stack: list[tuple[str, int]] = []  # (closing mark expected, position)
-    n = len(text)
-    # Only quote marks and newlines matter: visit just those characters.
-    for found in _QUOTE_CHARS_RE.finditer(text):
-        i = found.start()
-        ch = text[i]
-        if ch == "\n":
-            if stack:
-                regions.append((stack[0][1], i))
-                stack.clear()
-            continue
-        prev = text[i - 1] if i else " "
-        nxt = text[i + 1] if i + 1 < n else " "
-        if ch in ("\u201c", "\u00ab"):
-            stack.append((_OPEN_CLOSE[ch], i))
-        elif ch == "\u2018" and not prev.isalnum():
-            stack.append(("\u2019", i))
-        elif ch in ("\u201d", "\u00bb") or (ch == "\u2019" and not nxt.isalnum()):
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == ch:
-                    regions.append((stack[k][1], i + 1))
-                    del stack[k:]
-                    break
-        elif ch == '"':
-            if stack and stack[-1][0] == '"':
-                regions.append((stack.pop()[1], i + 1))
-            elif not nxt.isspace():
-                stack.append(('"', i))
-        elif ch == "'":
-            if stack and stack[-1][0] == "'" and not prev.isspace() and not nxt.isalnum():
-                regions.append((stack.pop()[1], i + 1))
-            elif not prev.isalnum() and nxt.isalpha():
-                stack.append(("'", i))
-    if stack:
-        regions.append((stack[0][1], n))
-    regions.sort()
-    return tuple(regions)
-
-
-@lru_cache(maxsize=32)
-def _merged_quotes(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    starts: list[int] = []
-    ends: list[int] = []
-    for s, e in quote_regions(text):
-        if starts and s < ends[-1]:
-            ends[-1] = max(ends[-1], e)
-        else:
-            starts.append(s)
-            ends.append(e)
-    return tuple(starts), tuple(ends)
-
-
-def inside_quote(text: str, start: int, end: int) -> bool:
-    """True when ``text[start:end]`` lies inside a direct quotation (:func:`quote_regions`)."""
-    starts, ends = _merged_quotes(text)
-    k = bisect.bisect_right(starts, start) - 1
-    return k >= 0 and starts[k] < start and end <= ends[k]
+# The quotation detector lives in analysis.quotation; quote_regions, inside_quote
+# and _merged_quotes stay importable from here.
 
 
 # ---------------------------------------------------------------- the lexicon

@@ -589,6 +589,8 @@ def _comparison_sources(
 ) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
     by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
     for record in comparison.quotes.speakers:
+        if not record.quotes:
+            continue
         speaker = record.speaker or "(unnamed)"
         by_outlet.setdefault(record.outlet, []).append((speaker, float(record.quotes)))
     return tuple((o, tuple(v)) for o, v in by_outlet.items())
@@ -946,14 +948,22 @@ def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
     quotes = comparison.quotes
     if not quotes.quotes and not quotes.outlets:
         return (Paragraph("No quotations were found.", note=True),)
+    from analysis.compare.quotes import kinds_summary, sources_frame
+
+    kinds = kinds_summary(quotes)
     blocks: list[Block] = [
         _table_from_rows(
-            ("Outlet", "Quotations", "Quoted words", "Share of words quoted"),
-            ((o.outlet, o.quotes, o.quoted_words, f"{o.share:.0%}") for o in quotes.outlets),
+            ("Outlet", "Quotations", "Quoted words", "Share of words quoted", "Sources by kind"),
+            (
+                (o.outlet, o.quotes, o.quoted_words, f"{o.share:.0%}", kinds.get(o.outlet, ""))
+                for o in quotes.outlets
+            ),
         )
     ]
     speakers: dict[str, list[str]] = {}
     for sc in sorted(quotes.speakers, key=lambda x: -x.quotes):
+        if not sc.quotes:
+            continue  # a source of reported claims only
         speakers.setdefault(sc.outlet, []).append(f"{sc.speaker or '(unnamed)'} ({sc.quotes})")
     verbs: dict[str, list[str]] = {}
     for vc in sorted(quotes.verbs, key=lambda x: -x.count):
@@ -970,7 +980,40 @@ def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
                 ),
             )
         )
+    table = sources_frame(quotes)
+    if not table.empty:
+        blocks.append(Heading("Whose voice: sources per outlet", 3))
+        blocks.append(
+            Paragraph(
+                "Each outlet's most cited sources: quotations, their words and claims "
+                "reported without quotation marks. A source marked 'only here' is cited by "
+                "no other outlet of the story.",
+                note=True,
+            )
+        )
+        top = table.groupby("outlet", sort=False).head(_SOURCES_PER_OUTLET)
+        blocks.append(
+            _table_from_rows(
+                ("Outlet", "Source", "Kind", "Quotations", "Words", "Claims", "Only here"),
+                (
+                    (
+                        r.outlet,
+                        f"{r.source} ({r.role})" if r.role else r.source,
+                        r.kind,
+                        r.quotes,
+                        r.words,
+                        r.claims,
+                        "yes" if r.only_here else "",
+                    )
+                    for r in top.itertuples()
+                ),
+            )
+        )
     return tuple(blocks)
+
+
+#: How many sources per outlet the report's "whose voice" table lists.
+_SOURCES_PER_OUTLET = 8
 
 
 def _frames_section(comparison: Comparison) -> tuple[Block, ...]:

@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from analysis.model import AnalyzedArticle, Article, Assessment, Highlight, SentenceScore
+from analysis.quotation import _non_space, quoted_share  # noqa: F401  (re-exported)
 
 if TYPE_CHECKING:
     from analysis.lexicon import Lexicon, LexiconMatch
@@ -69,9 +70,9 @@ def count_words(text: str) -> int:
 
 @lru_cache(maxsize=64)
 def quoted_word_count(text: str) -> int:
-    """Words of ``text`` inside direct quotations (:func:`analysis.lexicon.quote_regions`,
+    """Words of ``text`` inside direct quotations (:func:`analysis.quotation.quote_regions`,
     overlapping quotations counted once)."""
-    from analysis.lexicon import quote_regions
+    from analysis.quotation import quote_regions
 
     total = 0
     last = 0
@@ -81,29 +82,6 @@ def quoted_word_count(text: str) -> int:
             total += len(WORD_RE.findall(text, qs, qe))
             last = qe
     return total
-
-
-def _non_space(text: str) -> int:
-    # str.split() splits at the characters \s matches (str.isspace): the
-    # lengths of the pieces add up to the characters that are not spaces.
-    return sum(map(len, text.split()))
-
-
-def quoted_share(text: str, start: int, end: int, regions: tuple[tuple[int, int], ...]) -> float:
-    """Share of the non-space characters of ``text[start:end]`` inside ``regions``.
-
-    ``regions`` are sorted ``(start, end)`` spans such as
-    :func:`analysis.lexicon.quote_regions` returns.
-    """
-    inside = 0
-    for qs, qe in regions:
-        if qs >= end:
-            break
-        if qe > start:
-            inside += _non_space(text[max(qs, start) : min(qe, end)])
-    if not inside:
-        return 0.0
-    return inside / _non_space(text[start:end])
 
 
 class LineScore(NamedTuple):
@@ -149,11 +127,12 @@ def analyze_article(
     without its furniture (:attr:`~analysis.model.Article.content`).
     ``SentenceScore.quoted`` is True when at least half of the sentence
     (whitespace aside) lies inside quotation marks
-    (:func:`analysis.lexicon.quote_regions`): the outlet is reporting someone
+    (:func:`analysis.quotation.quote_regions`): the outlet is reporting someone
     else's words.
     """
     from analysis.bias import sentence_evidence
-    from analysis.lexicon import default_lexicon, quote_regions
+    from analysis.lexicon import default_lexicon
+    from analysis.quotation import quote_regions
     from analysis.segment import sentence_spans
     from analysis.sentiment import analyze_sentence
 

@@ -159,7 +159,7 @@ def _readable(c: Comparison) -> str:
     lines.append("")
     lines.append("Quotes:")
     for q in c.quotes.outlets:
-        speakers = [s for s in c.quotes.speakers if s.outlet == q.outlet][:5]
+        speakers = [s for s in c.quotes.speakers if s.outlet == q.outlet and s.quotes][:5]
         verbs = [v for v in c.quotes.verbs if v.outlet == q.outlet][:6]
         lines.append(
             f"  {q.outlet}: {q.share:.0%} of words inside quotes ({q.quotes} quotes); "

@@ -32,9 +32,15 @@ character offsets into that article's text)::
       },
       "quotes": {
           "quotes": [{"article", "outlet", "sentence", "start", "end", "text",
-                      "speaker", "verb", "words"}],
+                      "speaker",        # full name as first given, or ""
+                      "speaker_role",   # "a spokesman for the mayor", or ""
+                      "speaker_kind",   # person|organisation|document|unnamed|""
+                      "direct",         # true: in quotation marks; false: reported claim
+                      "verb", "words"}],
           "outlets": {outlet: {"words", "quoted_words", "share", "quotes",
-                               "speakers": {speaker: {"quotes", "words"}},
+                               "speakers": {speaker: {"quotes", "words", "kind", "role",
+                                                      "indirect", "only_here"}},
+                               "kinds": {kind: {"sources", "quotes", "words", "indirect"}},
                                "verbs": {verb: count}}}
       },
       "frames": {outlet: {frame_id: {"label", "sentences", "share", "hits", "per_1000"}}}
@@ -124,12 +130,27 @@ def to_json(c: Comparison) -> dict[str, Any]:
             "share": round(q.share, 4),
             "quotes": q.quotes,
             "speakers": {},
+            "kinds": {},
             "verbs": {},
         }
         for q in c.quotes.outlets
     }
     for s in c.quotes.speakers:
-        quote_outlets[s.outlet]["speakers"][s.speaker] = {"quotes": s.quotes, "words": s.words}
+        quote_outlets[s.outlet]["speakers"][s.speaker] = {
+            "quotes": s.quotes,
+            "words": s.words,
+            "kind": s.kind,
+            "role": s.role,
+            "indirect": s.indirect,
+            "only_here": s.only_here,
+        }
+        kind = quote_outlets[s.outlet]["kinds"].setdefault(
+            s.kind or "unknown", {"sources": 0, "quotes": 0, "words": 0, "indirect": 0}
+        )
+        kind["sources"] += 1
+        kind["quotes"] += s.quotes
+        kind["words"] += s.words
+        kind["indirect"] += s.indirect
     for v in c.quotes.verbs:
         quote_outlets[v.outlet]["verbs"][v.verb] = v.count
     frames: dict[str, dict[str, dict[str, Any]]] = {o: {} for o in c.outlets}
@@ -183,6 +204,9 @@ def to_json(c: Comparison) -> dict[str, Any]:
                 {
                     **sentence_ref(q.article, q.sentence, q.start, q.end, q.text),
                     "speaker": q.speaker,
+                    "speaker_role": q.speaker_role,
+                    "speaker_kind": q.speaker_kind,
+                    "direct": q.direct,
                     "verb": q.verb,
                     "words": q.words,
                 }

@@ -11,9 +11,12 @@ Descriptors are found with patterns over each sentence, no parser:
   President Alexander Lukashenko", "his Belarusian counterpart Alexander
   Lukashenko").
 
-Actors are matched across outlets by their short name: a full name maps to
-the single word of it that the corpus also uses alone ("Alexander
-Lukashenko" → "Lukashenko", "Xi Jinping" → "Xi"). Concept groups
+Descriptors are read with quotations masked (:func:`analysis.quotation.
+mask_quotations`): a label always comes from the outlet's own voice. Actors
+are named by the full name their article gives them: a surname alone goes to
+the person of that article who carries it (people who share a surname stay
+apart), and failing that to the one full name the corpus gives it
+(:func:`full_names`; "Lukashenko" → "Alexander Lukashenko"). Concept groups
 (resources/concepts.tsv, user-editable) are counted per outlet.
 """
 
@@ -32,6 +35,7 @@ from analysis.compare.tokens import (
     read_term_table,
 )
 from analysis.model import Corpus
+from analysis.quotation import MASK, mask_quotations
 
 _CAP = r"[A-Z][\w’'.-]*"
 #: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.
@@ -236,7 +240,19 @@ _PREPOSITIONS = frozenset(
     ]
 )
 _LOCATIVE = frozenset(
-    ["in", "at", "from", "into", "near", "across", "inside", "outside", "throughout"]
+    [
+        "in",
+        "at",
+        "from",
+        "into",
+        "near",
+        "across",
+        "inside",
+        "outside",
+        "throughout",
+        "on",
+        "against",
+    ]
 )
 _LOCATIVE_OF = _LOCATIVE | {"of"}
 _NOT_NAMES = CALENDAR_WORDS | frozenset(
@@ -387,6 +403,9 @@ def _descriptor_ok(desc: str) -> bool:
     title = TITLE_RE.match(desc)
     if title is not None and title.end() == len(desc):
         return False
+    # "sanctions on X, measures to ensure ...": a bare plural opens the next item of a list.
+    if re.fullmatch(r"[a-z]+[^su']s", first) and first not in ("his", "its", "this", "hers"):
+        return False
     # "Kazakhstan, Kyrgyzstan, ..." is a list, not a description; "China's top diplomat" is.
     if first[:1].isupper() and not re.search(r"['’]s?$", first):
         return False
@@ -490,6 +509,45 @@ def default_concepts() -> TermMatcher:
     return load_concepts(resource_path("concepts.tsv"))
 
 
+#: A full name: two to four capitalised words or initials ("Peter J. Carr"), nothing
+#: that runs across a sentence end ("Russia. But Beijing").
+_PERSON_NAME_RE = re.compile(r"(?:[A-Z]\.|[A-Z][\w’'-]*)(?: (?:[A-Z]\.|[A-Z][\w’'-]*)){1,3}")
+
+
+def full_names(alias: dict[str, str]) -> dict[str, str]:
+    """A name used alone → the one full name the corpus gives it ("Lukashenko" →
+    "Alexander Lukashenko"), from :func:`aliases`; a name several people share
+    ("Hutchinson" for a governor and his son) is left out."""
+    by_short: dict[str, set[str]] = {}
+    for full, short in alias.items():
+        if _PERSON_NAME_RE.fullmatch(full) and not any(
+            w.lower() in STOPWORDS or w.lower() in _NOT_NAMES for w in full.split()
+        ):
+            by_short.setdefault(short, set()).add(full)
+    return {short: min(fulls) for short, fulls in by_short.items() if len(fulls) == 1}
+
+
+def _article_actor(
+    name: str, at: int, known: list[tuple[int, str]], corpus_full: dict[str, str]
+) -> str:
+    """The full name of the person ``name`` at ``at`` stands for in one article.
+
+    A surname goes to the full name of that article that ends (or, for family
+    names first, starts) with it, the one named last before ``at`` when several
+    do; failing that, to the corpus's one full name for it.
+    """
+    if " " in name:
+        return name
+    matches = [(pos, full) for pos, full in known if name in (full.split()[-1], full.split()[0])]
+    if matches:
+        before = [full for pos, full in matches if pos <= at]
+        return before[-1] if before else matches[0][1]
+    return corpus_full.get(name, name)
+
+
+_NAME_RE = re.compile(rf"(?<![\w’']){NAME}")
+
+
 def labels(
     corpus: Corpus,
     *,
@@ -498,21 +556,35 @@ def labels(
 ) -> Labels:
     """Descriptors of actors and concept-group counts per outlet.
 
+    Actors are named by the full name their article gives them (a surname alone
+    resolves within the article; people who share a surname stay apart).
     ``alias`` is :func:`aliases` of ``corpus``, when the caller has it already.
     """
     matcher = concepts if concepts is not None else default_concepts()
     alias = alias if alias is not None else aliases(corpus)
+    corpus_full = full_names(alias)
     descriptors: list[Descriptor] = []
     counts: dict[tuple[str, str, str], int] = {}
     used_concepts: set[str] = set()
     for a, analyzed in enumerate(corpus.articles):
         text, outlet = analyzed.article.content, analyzed.outlet
+        # Labels come from the outlet's own voice: quotations are blanked out first.
+        masked = mask_quotations(text)
+        known: list[tuple[int, str]] = []
+        for found in _NAME_RE.finditer(masked):
+            full = _clean_name(found.group())
+            if " " in full and not _bad_name(full):
+                known.append((found.start(), full))
         for s, sentence in enumerate(analyzed.sentences):
-            for name, desc, kind, d_start, d_end in sentence_descriptors(
-                text, sentence.start, sentence.end
+            for name, _desc, kind, d_start, d_end in sentence_descriptors(
+                masked, sentence.start, sentence.end
             ):
-                actor = alias.get(name, name)
-                descriptors.append(Descriptor(outlet, actor, desc, kind, a, s, d_start, d_end))
+                if MASK in masked[d_start:d_end]:
+                    continue
+                actor = _article_actor(name, d_start, known, corpus_full)
+                descriptors.append(
+                    Descriptor(outlet, actor, text[d_start:d_end], kind, a, s, d_start, d_end)
+                )
         for m in matcher.finditer(text):
             key = (outlet, m.entry.group, m.entry.term)
             counts[key] = counts.get(key, 0) + 1

@@ -1,425 +1,1358 @@
-"""Quotes and sources: quoted passages, who said them, and the attribution verbs.
+"""Quotes and sources: quoted passages, reported claims, who said them, per outlet.
 
-Quotation marks are paired by a small state machine over curly (“ ” ‘ ’) and
-straight (" ') marks: a straight mark opens after a space or bracket and
-closes after a word; a quote still open at the end of a paragraph ends there
-(news style reopens it in the next paragraph); an apostrophe never opens a
-quote. A quote belongs to the sentence where it starts.
+Quotations are found by :mod:`analysis.quotation` (the one quotation
+detector). Speakers are read from the outlet's own words only: every
+quotation is masked before any name, cue or pronoun is looked for, so a name
+inside a quotation is never a speaker or an antecedent.
 
-The speaker is read from that sentence (outside the quote): "..., X said",
-"..., said X", "X said: ...", "X told ...", "according to X". "He"/"she"
-stands for the most recent person who spoke ("X said", quoted or not) or
-who is the subject of a sentence ("Mayor X toured the quay"), within a few
-sentences; a person merely mentioned in between ("He said that in his plan,
-Y had ...") does not take over, unless named in a later sentence. Failing
-that, the last named speaker of the article. Names are
-shortened like actors in :mod:`.labels` ("Alexander Lukashenko" →
-"Lukashenko") so the same person counts once across outlets.
+The cue of a quote, in order:
+
+1. right after it: ``"...," X said``, ``"...," said X``, with an appositive
+   or a parenthetical between name and verb (``"...," Ada Rusk, the port's
+   spokeswoman, said``; ``"...," Ada Rusk (D) said``), also across a sentence
+   end (``"...." Rusk said.``);
+2. before it in its sentence: ``X said: "..."``, ``X told reporters that
+   "..."``, ``X called the plan "..."``, ``According to X, "..."``;
+3. a sentence ending with a colon before it (``Rusk continued:``);
+4. the quotes around it: a quote with no cue carries on the speaker of the
+   quote before it in its paragraph or the paragraph before, or takes the
+   speaker of the next quote of its paragraph;
+5. the subject of its sentence (``Rusk's plan is "dead on arrival"``).
+
+"He"/"she" is the newest person before it who is a speaker or a sentence's
+subject, outside quotations; "the senator" is the newest person the article
+gives that title. A surname alone is the person of the article who carries
+it (the most recently named, when several do). Weekdays, months, pronouns
+that resolve to nobody and common words are never speakers.
+
+Each speaker has a kind (person, organisation, document, unnamed; head words
+in resources/source_kinds.tsv) and a role: the title or appositive the
+outlet gives the person, outside quotations.
+
+Reported claims without quotation marks (``X said that ...``, ``according to
+X, ...``, ``..., X said.``) are listed too, with ``direct=False``; they do not
+count in the quoted share.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import cache
+from typing import TYPE_CHECKING
 
-from analysis.compare.labels import NAME, TITLE_RE, _clean_name, aliases
-from analysis.compare.results import OutletQuoting, Quote, Quotes, SpeakerCount, VerbCount
-from analysis.compare.tokens import CALENDAR_WORDS, WORD_RE
-from analysis.model import Corpus
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, aliases, full_names
+from analysis.compare.results import (
+    OutletQuoting,
+    Quote,
+    Quotes,
+    SpeakerCount,
+    SpeakerKind,
+    VerbCount,
+)
+from analysis.compare.tokens import CALENDAR_WORDS, STOPWORDS
+from analysis.model import AnalyzedArticle, Corpus
 
-ATTRIBUTION_VERBS = frozenset(
-    [
-        "said",
-        "says",
-        "say",
-        "told",
-        "tells",
-        "added",
-        "adds",
-        "stated",
-        "claimed",
-        "claims",
-        "argued",
-        "argues",
-        "insisted",
-        "insists",
-        "warned",
-        "warns",
-        "noted",
-        "explained",
-        "explains",
-        "admitted",
-        "admits",
-        "conceded",
-        "concedes",
-        "acknowledged",
-        "acknowledges",
-        "declared",
-        "declares",
-        "announced",
-        "announces",
-        "asserted",
-        "asserts",
-        "wrote",
-        "writes",
-        "tweeted",
-        "tweets",
-        "reported",
-        "urged",
-        "urges",
-        "stressed",
-        "stresses",
-        "emphasized",
-        "emphasised",
-        "suggested",
-        "suggests",
-        "alleged",
-        "alleges",
-        "contended",
-        "complained",
-        "complains",
-        "boasted",
-        "boasts",
-        "vowed",
-        "vows",
-        "pledged",
-        "denied",
-        "denies",
-        "confirmed",
-        "confirms",
-        "replied",
-        "responded",
-        "recalled",
-        "predicted",
-        "predicts",
-        "maintained",
-        "maintains",
-        "charged",
-        "countered",
-        "quipped",
-        "lamented",
-    ]
+if TYPE_CHECKING:
+    import pandas as pd
+
+from analysis.quotation import (
+    MASK,
+    QUOTE_MARKS,
+    mask_quotations,
+    quote_regions,
+    quote_spans,
+    speech_verbs,
+)
+
+__all__ = [
+    "ACCORDING_RE",
+    "KIND_LABELS",
+    "ATTRIBUTION_VERBS",
+    "SPEAKER_VERB_RE",
+    "VERB_SPEAKER_RE",
+    "quote_spans",
+    "kinds_summary",
+    "quotes",
+    "phrase_head",
+    "source_kinds",
+    "source_word",
+    "sources",
+    "sources_frame",
+]
+
+#: Every form of every speech verb (resources/speech_verbs.tsv).
+ATTRIBUTION_VERBS = frozenset(speech_verbs())
+#: Forms that report a claim ("said that ..."); naming verbs ("called") only
+#: attribute a quotation.
+_CLAIM_VERBS = frozenset(
+    f for f, v in speech_verbs().items() if v.category not in ("naming",) and v.verb != "continue"
 )
 _VERB_RE = "|".join(sorted(ATTRIBUTION_VERBS, key=len, reverse=True))
-_PRONOUN = r"(?:he|she|they|it|we|I|He|She|They|It|We)"
-#: Words that end a noun phrase rather than belong to it ("the conflict and said").
-_NOT_NP_WORD = (
-    r"(?!(?:and|or|but|has|have|had|is|was|were|are|will|would|also|that|who|which"
-    r"|\w+ly)\b)"
-)
-_NP = (
-    r"(?:(?:the|a|an|his|her|its|their|The|A|An|His|Her|Its|Their)[ \t]+"
-    rf"(?:{_NOT_NP_WORD}[\w’'.-]+[ \t]+){{0,4}}?{_NOT_NP_WORD}[\w’'.-]+)"
-)
-SPEAKER = rf"(?:{_PRONOUN}|{NAME}|{_NP}|officials|experts|analysts|observers|critics)"
-#: "has", "had also", "repeatedly" between a speaker and the verb.
-_BETWEEN = r"(?:\s+(?:has|have|had|also|\w+ly)){0,2}"
+_MASK = MASK
 
+#: A capitalised word; a period belongs to it only in an initial or an abbreviation,
+#: so that a name never runs across a sentence end ("in Texas. Trump said").
+_CAP = (
+    r"(?:[A-Z]\.(?:[A-Z]\.)*(?![\w’'])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Atty)\."
+    r"|[A-Z][\w’'-]*)"
+)
+#: A proper name on one line (labels.NAME may run across a paragraph break).
+_NAME = rf"{_CAP}(?:[ \t]+(?:(?:da|de|del|van|von|bin|al|la|le|of)[ \t]+)?{_CAP}){{0,5}}"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
+_DETERMINER = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]nother"
+    r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his)"
+)
+#: Words that end a noun phrase rather than belong to it ("the plan and said").
+_NOT_NP = (
+    r"(?!(?:and|or|but|has|have|had|is|was|were|are|will|would|also|that|who|which|when"
+    r"|in|on|at|to|with|after|before|during|as|than|not|by|said|says|told)\b)"
+)
+_NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}\w[\w’'.-]*[ \t]+){{0,5}}?{_NOT_NP}\w[\w’'.-]*)"
+#: "White House officials", "senior administration officials", "critics".
+_GROUP = (
+    rf"(?:(?:{_NAME}|senior|top|administration|campaign|party|government|some|many|other)[ \t]+)*"
+    r"(?:officials|aides|sources|experts|analysts|observers|critics|advisers|advocates"
+    r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders)"
+)
+#: "state Sen. Ada Rusk", "Clinton spokesman Josh Schwerin", "Ohio State University
+#: professor Ada Rusk": title words, lowercase or not, before a name.
+_LOWER_TITLE = (
+    r"(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
+    r"|which|who|the|a|an|said|says|told)\b|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
+)
+_TITLED_NAME = rf"(?:(?:{_LOWER_TITLE}{{0,3}}{_NAME}[ \t]+)?{_LOWER_TITLE}{{1,3}}(?=[A-Z]))?{_NAME}"
+_NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
+SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
+#: A speaker right after a quote may carry lowercase title words ("state Sen. X").
+_AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
+#: Appositive ", a spokesman for X," or parenthetical " (D-Ohio)" between name and verb.
+#: One comma-free piece of an appositive: a noun phrase ("a spokesman for X", "30",
+#: "of Raleigh") or a relative clause ("who was among those polled").
+_APPOSITIVE_PIECE = (
+    r"(?:(?:who|which|whose)\b[^,\x00\n“”\"]{2,100}?"
+    r"|(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t])|(?:of|from|in)[ \t]+[A-Z])"
+    r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)"
+    r"(?:(?!\b(?:said|says|is|was|were|are|has|had|have|will|would|did|does)\b)"
+    r"[^,\x00\n“”\"]){2,120}?)"
+)
+_APPOSITIVE = (
+    rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>{_NAME})"
+    rf"|(?P<role>{_APPOSITIVE_PIECE}(?:,[ \t]*(?:{_APPOSITIVE_PIECE}|[A-Z][\w.]*)){{0,3}})),)?"
+)
+_PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
+_PAREN2 = r"(?:[ \t]*\([^)\n\x00]{1,60}\))?"
+_ADVERBS = r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly)){0,2}"
+_LEAD = r"[\s,.;:!?—–\-]*"
+
+_ING_VERBS = frozenset(f for f in speech_verbs() if f.endswith("ing"))
+_FINITE_RE = "|".join(sorted(ATTRIBUTION_VERBS - _ING_VERBS, key=len, reverse=True))
+#: ", saying ..." / "and said ...": the verb's subject is the clause's subject.
+_CLAUSE_VERB_RE = re.compile(
+    rf"(?:[, \t][ \t]*(?P<ing>{'|'.join(sorted(_ING_VERBS))})"
+    r"|[ \t](?:and|but)[ \t]+(?:\w+ly[ \t]+)?"
+    rf"(?P<fin>{_FINITE_RE}))(?![\w’'])"
+)
+#: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
+_SUBJECT_RE = re.compile(
+    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+)?(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+)
 #: "X said" (speaker before the verb).
 SPEAKER_VERB_RE = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{SPEAKER}){_BETWEEN}\s+(?P<verb>{_VERB_RE})(?![\w’'])"
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
 )
-#: "said X" (verb before the speaker), only right after a quote or a comma.
-_ROLE_WORDS = r"(?:(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}(?=[A-Z]))?"
+#: Lowercase role words between a verb and a name: "said former state Sen. X".
+_PRE_ROLE = (
+    r"(?P<pre>(?:(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
+    r"|they|we|and|but|the|a|an)\b)[a-z][\w’'.-]*[ \t]+){0,4})"
+)
+#: "said X" (verb before the speaker).
+#: After "said", the longest noun phrase ("said a former port official who ...");
+#: :func:`_resolve` cuts it at the first clause word.
+_NP_LONG = rf"(?:{_DETERMINER}[ \t]+(?:\w[\w’'.-]*[ \t]+){{0,7}}\w[\w’'.-]*(?=[ \t]*[,.;:]|$))"
 VERB_SPEAKER_RE = re.compile(
-    rf"(?:^|[,”\"’]\s*)(?P<verb>{_VERB_RE})\s+{_ROLE_WORDS}(?P<speaker>{SPEAKER})(?![\w’'])"
+    rf"(?P<verb>{_VERB_RE})[ \t]+{_PRE_ROLE}(?P<speaker>{_NP_LONG}|{SPEAKER})"
+    r"(?P<app>[ \t]*,[ \t]*(?P<role>[^,.;\x00\n“”\"]{2,120}?)(?=[,.;]|$))?"
 )
 #: "according to X" up to the next punctuation.
 ACCORDING_RE = re.compile(
-    r"(?i:according to)\s+(?P<speaker>[^,;:.“”\"()]{2,80}?)(?=\s*[,;:.“”\"()]|$)"
+    r"(?i:according[ \t]+to)[ \t]+(?P<speaker>[^,;:.“”\"()\x00\n]{2,80}?)"
+    r"(?=[ \t]*[,;:.“”\"()\x00\n]|$)"
+)
+_AFTER_ACCORDING_RE = re.compile(rf"{_LEAD}{ACCORDING_RE.pattern}")
+#: "As X put it".
+_PUT_IT_RE = re.compile(rf"(?i:\bas)[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>put|puts)[ \t]+it\b")
+_AFTER_SPEAKER_VERB_RE = re.compile(
+    rf"{_LEAD}(?P<speaker>{_AFTER_SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?P<verb>{_VERB_RE})(?![\w’'])"
+)
+_AFTER_VERB_SPEAKER_RE = re.compile(rf"{_LEAD}{VERB_SPEAKER_RE.pattern}(?![\w’'])")
+#: A signature after a quotation: "... — Ada Rusk (@adarusk)", as under a post.
+_DASH_NAME_RE = re.compile(rf"[ \t]*[—–-][ \t]*(?P<speaker>{_NAME})(?![\w’'])")
+#: A name right before a colon: "... - Harbour Weekly: “...”".
+_NAME_COLON_RE = re.compile(rf"(?P<speaker>{_NAME})[ \t]*:$")
+
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them"])
+#: Capitalised words that are never speakers: times, sentence openers.
+_NOT_SPEAKERS = (
+    CALENDAR_WORDS
+    | STOPWORDS
+    | frozenset(
+        [
+            "today",
+            "yesterday",
+            "tonight",
+            "tomorrow",
+            "however",
+            "meanwhile",
+            "still",
+            "yes",
+            "no",
+            "well",
+            "now",
+            "then",
+            "here",
+            "there",
+            "this",
+            "that",
+            "these",
+            "those",
+            "but",
+            "and",
+            "so",
+            "also",
+            "last",
+            "earlier",
+            "later",
+        ]
+    )
+)
+#: First words of place names ("United States", "New Hampshire"): not people.
+_PLACE_WORDS = frozenset(
+    [
+        "United",
+        "New",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Saudi",
+        "Hong",
+        "Sri",
+        "El",
+        "Los",
+        "San",
+        "Las",
+        "Great",
+        "Middle",
+        "Latin",
+        "Central",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Soviet",
+        "European",
+        "Washington",
+        "White",
+        "Capitol",
+        "Supreme",
+        "Rhode",
+    ]
+)
+#: Capitalised sentence openers that are not names.
+_OPENERS = frozenset(
+    [
+        "instead",
+        "even",
+        "outside",
+        "thus",
+        "though",
+        "think",
+        "someone",
+        "others",
+        "multiple",
+        "good",
+        "name",
+        "links",
+        "videos",
+        "eleven",
+        "nowadays",
+        "indeed",
+        "perhaps",
+        "maybe",
+        "meanwhile",
+        "yet",
+        "still",
+        "again",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "next",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "several",
+        "few",
+        "all",
+        "none",
+        "nobody",
+        "everyone",
+        "anyone",
+        "somebody",
+        "everybody",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "update",
+    ]
+)
+#: Title words that may run into a name ("Senate President Pro Tem David Long").
+_TITLE_WORDS = frozenset(
+    [
+        *ROLES,
+        "senate",
+        "house",
+        "state",
+        "pro",
+        "tem",
+        "majority",
+        "minority",
+        "whip",
+        "vice",
+        "assistant",
+        "deputy",
+        "former",
+        "general",
+        "press",
+        "campaign",
+        "manager",
+        "chairman",
+        "republican",
+        "democratic",
+        "democrat",
+        "gop",
+        "u.s.",
+        "federal",
+        "white",
+        "sen",
+        "rep",
+        "gov",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rev.",
+        "lt.",
+        "gen.",
+        "sgt.",
+        "atty.",
+        "rival",
+        "candidate",
+        "nominee",
+        "presidential",
+        "billionaire",
+    ]
 )
 
 
-_MARK_RE = re.compile("[\n“”‘’\"']")
+@cache
+def source_kinds() -> dict[str, SpeakerKind]:
+    """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
+    from analysis.compare.tokens import read_term_table
+    from analysis.resources import resource_path
 
-
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the quoted passages of ``text``, without their marks."""
-    spans: list[tuple[int, int]] = []
-    open_at = -1
-    kind = ""
-
-    def close(end: int) -> None:
-        nonlocal open_at, kind
-        start = open_at
-        while start < end and text[start].isspace():
-            start += 1
-        stop = end
-        # The comma before a closing mark belongs to the reporting sentence, not the quote.
-        while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):
-            stop -= 1
-        if stop > start:
-            spans.append((start, stop))
-        open_at, kind = -1, ""
-
-    n = len(text)
-    for mark in _MARK_RE.finditer(text):
-        i, ch = mark.start(), mark.group()
-        if ch == "\n":
-            if open_at >= 0:
-                close(i)
-            continue
-        prev = text[i - 1] if i > 0 else " "
-        nxt = text[i + 1] if i + 1 < n else " "
-        at_open_place = i == 0 or prev.isspace() or prev in "([{—–-/"
-        opens = at_open_place and not nxt.isspace()
-        if ch == "“" or (ch == '"' and opens):
-            if kind == "double":
-                close(i)  # an unclosed quote: a new one starts here
-            if open_at < 0:
-                open_at, kind = i + 1, "double"
-        elif ch in '”"':
-            if kind == "double":
-                close(i)
-        elif ch in "‘'" and opens and nxt.isalpha():
-            if open_at < 0:
-                open_at, kind = i + 1, "single"
-        elif ch in "’'" and kind == "single" and not nxt.isalpha() and not prev.isspace():
-            close(i)
-    if open_at >= 0:
-        close(n)
-    return spans
-
-
-def _speaker(sentence: str, quote_start: int, quote_end: int) -> tuple[str, str, int]:
-    """(speaker, verb, speaker offset) for a quote at sentence-relative [quote_start, quote_end)."""
-    after_at = quote_end + 1
-    after = sentence[after_at:]
-    before = sentence[: max(0, quote_start - 1)]
-    for pattern in (
-        rf"\s*,?\s*(?P<speaker>{SPEAKER}){_BETWEEN}\s+(?P<verb>{_VERB_RE})(?![\w’'])",
-        rf"\s*,?\s*(?P<verb>{_VERB_RE})\s+{_ROLE_WORDS}(?P<speaker>{SPEAKER})(?![\w’'])",
+    table: dict[str, SpeakerKind] = {}
+    for word, kind, _reason in read_term_table(
+        resource_path("source_kinds.tsv"), ("word", "kind", "reason")
     ):
-        m = re.match(pattern, after)
-        if m:
-            return m.group("speaker"), m.group("verb"), after_at + m.start("speaker")
-    # The quote itself becomes a mark no phrase can run across.
-    outside = before + " ¶ " + after
-    middle = len(before) + 1
-    candidates: list[tuple[int, str, str, int]] = []
-    for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE, ACCORDING_RE):
-        for m in regex.finditer(outside):
-            verb = m.group("verb") if "verb" in regex.groupindex else "according to"
-            at = m.start("speaker")
-            offset = at if at < len(before) else at - (len(before) + 3) + after_at
-            candidates.append((abs(m.start() - middle), m.group("speaker"), verb, offset))
-    if not candidates:
-        return "", "", 0
-    _, speaker, verb, offset = min(candidates)
-    return speaker, verb, offset
+        if kind in ("organisation", "document", "unnamed"):
+            table[word.lower()] = kind  # type: ignore[assignment]
+    return table
 
 
-def _normal_speaker(speaker: str, alias: dict[str, str]) -> str:
-    s = speaker.strip()
-    if re.fullmatch(NAME, s):
-        cleaned = _clean_name(s)
-        if cleaned:
-            return alias.get(cleaned, cleaned)
-    if s.lower().startswith("the "):
-        s = s[4:]
-    return s
+#: "the affidavit", "the State Department": a body or text "it" can stand for.
+_BODY_RE = re.compile(r"\b[Tt]he[ \t]+(?P<phrase>[\w’'-]+(?:[ \t]+[\w’'-]+){0,2})")
+_HE = frozenset(["he", "his", "him", "himself"])
+_GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
-def _person_finder(corpus: Corpus, alias: dict[str, str]) -> re.Pattern[str] | None:
-    """A regex of the names that are people: they carry a title ("President X") somewhere."""
-    forms: set[str] = set()
-    for analyzed in corpus.articles:
-        for m in TITLE_RE.finditer(analyzed.article.content):
-            name = _clean_name(m.group("name"))
-            if name:
-                forms.add(name)
-                forms.add(alias.get(name, name))
-    forms.update(full for full, short in alias.items() if short in forms)
-    if not forms:
-        return None
-    names = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'])(?:{names})(?![\w’'])")
+class _Person:
+    """A person named in one article: the full name first given, its role."""
+
+    __slots__ = ("name", "role")
+
+    def __init__(self, name: str, role: str) -> None:
+        self.name = name
+        self.role = role
 
 
-#: How far back (characters) "he"/"she" looks for the person it stands for.
-_PRONOUN_REACH = 600
-#: How many words may come before a sentence's subject ("U.S. State Department spokesman").
-_SUBJECT_REACH = 8
-#: Capitalised words after a speech verb that are times, not people ("said Monday").
-_NOT_SPEAKERS = CALENDAR_WORDS | {"today", "yesterday", "tonight"}
+class _Article:
+    """One article's names, sentences and pronoun antecedents, outside quotations."""
 
+    def __init__(self, analyzed: AnalyzedArticle, alias: dict[str, str]) -> None:
+        self.text = text = analyzed.article.content
+        self.regions = quote_regions(text)
+        self.masked = mask_quotations(text)
+        self.starts = [s.start for s in analyzed.sentences]
+        self.ends = [s.end for s in analyzed.sentences]
+        self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+        self.alias = alias
+        # Full names first given, by surname; roles by full name.
+        self.full: dict[str, list[tuple[int, str]]] = {}
+        self.roles: dict[str, str] = {}
+        self.titled: list[tuple[int, str, str]] = []  # (offset, role word, full name)
+        self._index_names()
+        # (offset, full name) of persons who speak or open a sentence, for pronouns.
+        self.salient: list[tuple[int, str]] = []
+        self._index_subjects()
+        self.gender: dict[str, str] = {}
+        self._index_gender()
 
-class _PronounResolver:
-    """Who "he"/"she" at a position of one article stands for (see the module docstring).
+    # ------------------------------------------------------------ names
 
-    Built once per article: the speakers of speech verbs outside quotes and the
-    persons that open a sentence, in text order, each pronoun speaker resolved
-    from those before it.
-    """
+    def _index_names(self) -> None:
+        masked = self.masked
+        multi_seen: set[str] = set()
+        self.alone: set[str] = set()
+        self.given: dict[str, list[tuple[int, str]]] = {}
+        self.inside: set[str] = set()
+        self.seen: dict[str, int] = {}
+        self.titles_of: set[str] = set()
+        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})(?![\w’'])", masked):
+            cleaned = _clean_name(m.group())
+            if cleaned and " " not in cleaned:
+                self.alone.add(cleaned)
+                self.seen[cleaned] = self.seen.get(cleaned, 0) + 1
+                # Capitalised inside a sentence, it is a name, not a sentence opener.
+                if re.search(r"[\w,;:][ \t]+$", masked[max(0, m.start() - 3) : m.start()]):
+                    self.inside.add(cleaned)
+        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+            name = _strip_titles(_clean_name(m.group()))
+            if not name or " " not in name or _organisation_word(name):
+                continue
+            words = name.split()
+            if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
+                continue
+            if name not in multi_seen:
+                multi_seen.add(name)
+                self.full.setdefault(words[-1], []).append((m.start(), name))
+                # "Xi Jinping" → "Xi": some names put the family name first.
+                self.given.setdefault(words[0], []).append((m.start(), name))
+        for m in TITLE_RE.finditer(masked):
+            name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
+            if not name or name.lower() in _NOT_SPEAKERS:
+                continue
+            role = m.group("desc").strip()
+            self.titles_of.add(name)
+            words = [w for w in role.split() if w.lower() not in ("the", "his", "her", "its")]
+            role = " ".join(words)
+            for w in words:
+                if w.lower() in ROLES:
+                    word = w.lower().rstrip(".")
+                    self.titled.append((m.start(), _ROLE_NAMES.get(word, word), name))
+            if role and name not in self.roles:
+                self.roles[name] = role
+        from analysis.compare.labels import sentence_descriptors
 
-    def __init__(
-        self,
-        text: str,
-        sentence_starts: list[int],
-        spans: list[tuple[int, int]],
-        persons: re.Pattern[str] | None,
-        alias: dict[str, str],
-    ) -> None:
-        self._text = text
-        self._starts = sentence_starts
-        self._persons = persons
-        self._alias = alias
-        self._positions: list[int] = []
-        self._names: list[str] = []
-        pieces: list[str] = []
-        cursor = 0
-        for start, end in spans:
-            if start >= cursor:
-                pieces += [text[cursor:start], " " * (end - start)]
-                cursor = end
-        outside = "".join([*pieces, text[cursor:]])
-        quoted_sentences = {self._sentence(start) for start, _ in spans}
-        events: list[tuple[int, str, bool]] = []
-        for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
-            for m in regex.finditer(outside):
-                at = m.start("speaker")
-                speaker = m.group("speaker").strip()
-                if self._sentence(at) != self._sentence(m.end("speaker") - 1) or (
-                    speaker.lower() in _NOT_SPEAKERS
-                ):
-                    continue  # "said Monday. She added": no speaker runs across sentences
-                if speaker.lower() in ("he", "she"):
-                    events.append((at, "", True))
+        for s, e in zip(self.starts, self.ends, strict=True):
+            for raw, desc, kind, d_start, _ in sentence_descriptors(masked, s, e):
+                if kind != "appositive" or _MASK in desc:
                     continue
-                name = self._person(speaker)
-                if (
-                    not name
-                    and speaker[:1].isupper()
-                    and re.fullmatch(NAME, speaker)
-                    and self._sentence(at) in quoted_sentences
-                ):
-                    # A named speaker of a quote counts even without a title.
-                    name = _normal_speaker(speaker, alias)
-                if name:
-                    events.append((at, name, False))
-        # "Taxes, he said, were never the answer": where "he" speaks, the subject does not.
-        pronoun_sentences = {self._sentence(at) for at, _, pronoun in events if pronoun}
-        if persons is not None:
-            seen: set[int] = set()
-            for subject in persons.finditer(outside):
-                s = self._sentence(subject.start())
-                if s < 0 or s in seen:
-                    continue
-                seen.add(s)  # only the first person of a sentence can be its subject
-                before = outside[sentence_starts[s] : subject.start()]
-                if (
-                    s not in pronoun_sentences
-                    and "," not in before
-                    and len(before.split()) < _SUBJECT_REACH
-                ):
-                    name = alias.get(subject.group(), subject.group())
-                    events.append((subject.start(), name, False))
-        for at, name, pronoun in sorted(set(events)):
-            # A pronoun speaker carries on a speaker or a subject, never a mere mention.
-            resolved = name
-            if pronoun:
-                resolved, from_event = self._resolve(at)
-                resolved = resolved if from_event else ""
-            if resolved and (not self._positions or self._positions[-1] != at):
-                self._positions.append(at)
-                self._names.append(resolved)
+                name = self.full_name(_strip_titles(raw), d_start)
+                if name and name not in self.roles:
+                    self.roles[name] = desc
+                for w in desc.split()[:4]:
+                    if w.lower() in ROLES and name:
+                        self.titled.append((d_start, w.lower(), name))
+        self.titled.sort()
 
-    def _person(self, speaker: str) -> str:
-        if self._persons is None or not self._persons.fullmatch(speaker):
+    def full_name(self, name: str, at: int) -> str:
+        """The full name first given to the person a (sur)name at ``at`` stands for."""
+        if not name:
             return ""
-        return self._alias.get(speaker, speaker)
+        if " " in name:
+            surname = name.split()[-1]
+            for _, full in self.full.get(surname, ()):
+                if full.endswith(name) or name.endswith(full):
+                    return full if len(full) >= len(name) else name
+            return name
+        known = self.full.get(name) or self.given.get(name)
+        if not known:
+            return name
+        # Several people share the surname: the one named just before, else the
+        # first one the article introduced (its main actor of that name).
+        recent = [full for pos, full in known if at - 400 <= pos <= at]
+        return recent[-1] if recent else known[0][1]
 
-    def _sentence(self, at: int) -> int:
-        return bisect.bisect_right(self._starts, at) - 1
+    def recurring(self, name: str) -> bool:
+        """A capitalised word the article uses twice or more: a name, not an opener."""
+        return self.seen.get(name, 0) >= 2
 
-    def resolve(self, at: int) -> str:
-        """The person a pronoun at offset ``at`` stands for, or "" when nobody fits."""
-        return self._resolve(at)[0]
+    def is_person(self, name: str) -> bool:
+        """A full name the article also gives by surname, or with a title."""
+        if not name:
+            return False
+        if name in self.titles_of or name in self.full:
+            return True
+        words = name.split()
+        return len(words) > 1 and words[-1] in self.alone and words[0] not in _PLACE_WORDS
 
-    def _resolve(self, at: int) -> tuple[str, bool]:
-        """(person, whether a speaker or subject gave it rather than a mere mention)."""
-        k = bisect.bisect_left(self._positions, at) - 1
-        near = k >= 0 and at - self._positions[k] <= _PRONOUN_REACH
-        if self._persons is not None:
-            mentions = list(self._persons.finditer(self._text, max(0, at - _PRONOUN_REACH), at))
-            if mentions:
-                m = mentions[-1]
-                # A name after the last speaker in the speaker's own sentence is what the
-                # speaker talked about ("She said that in his letter, Brand had ..."); a name in
-                # a later sentence is the newer candidate.
-                if not near or (
-                    m.start() > self._positions[k]
-                    and self._sentence(m.start()) != self._sentence(self._positions[k])
+    # ------------------------------------------------------------ places
+
+    def sentence(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, at) - 1)
+
+    def paragraph(self, at: int) -> int:
+        return bisect.bisect_right(self.paragraphs, at) - 1
+
+    # ------------------------------------------------------------ pronouns
+
+    def _index_subjects(self) -> None:
+        masked = self.masked
+        for k, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)):
+            del k
+            piece = masked[s:e]
+            titled = _THE_ROLE_RE.match(piece)
+            if titled is not None:
+                # "The president downplayed ...": the person the article gives that title.
+                name = self.resolve_title(titled.group("role").lower(), s)
+                if name:
+                    self.salient.append((s + titled.start("role"), name))
+                    continue
+            for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
+                if len(piece[: m.start()].split()) > 8:
+                    break
+                name = _person_name(m.group())
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, s + m.start())
+                # "Andrew Hale took his daughter": a two-word name followed by a verb.
+                verb_next = re.match(r"[ \t]+[a-z]", piece[m.end() :]) is not None
+                if self.is_person(full) or (
+                    " " in full and verb_next and full.split()[0] not in _PLACE_WORDS
                 ):
-                    return self._alias.get(m.group(), m.group()), False
-        return (self._names[k], True) if near else ("", False)
+                    self.salient.append((s + m.start(), full))
+                    break
+            for m in SPEAKER_VERB_RE.finditer(piece):
+                raw = _raw(m)[0]
+                if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
+                    continue
+                name = _strip_titles(_clean_name(raw))
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, s + m.start())
+                if " " in full or self.is_person(full):
+                    self.salient.append((s + m.start(), full))
+        self.salient.sort()
+        self.mentions: list[tuple[int, str]] = []
+        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+            name = _person_name(m.group())
+            if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                continue
+            full = self.full_name(name, m.start())
+            if self.is_person(full):
+                self.mentions.append((m.start(), full))
+
+    def note_speaker(self, at: int, name: str) -> None:
+        """A resolved speaker becomes an antecedent for later pronouns."""
+        if " and " not in name:
+            bisect.insort(self.salient, (at, name))
+
+    def _index_gender(self) -> None:
+        """He or she for each person: honorifics, role words and the pronouns after a subject."""
+        votes: dict[str, list[int]] = {}
+        for m in re.finditer(rf"\b(?P<h>Mr|Mrs|Ms)\.?[ \t]+(?P<name>{_NAME})", self.masked):
+            name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
+            votes.setdefault(name, [0, 0])[0 if m.group("h") == "Mr" else 1] += 3
+        for _, word, name in self.titled:
+            if word.endswith("woman"):
+                votes.setdefault(name, [0, 0])[1] += 3
+            elif word.endswith("man") and word != "chairman":
+                votes.setdefault(name, [0, 0])[0] += 1
+        for at, name in self.salient:
+            k = self.sentence(at)
+            stop = self.ends[min(k + 1, len(self.ends) - 1)] if self.ends else len(self.masked)
+            p = _GENDERED_RE.search(self.masked, at, stop)
+            if p is not None:
+                votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
+        for name, (he, she) in votes.items():
+            if he != she:
+                self.gender[name] = "he" if he > she else "she"
+
+    def resolve_pronoun(self, at: int, pronoun: str = "") -> str:
+        """The person "he"/"she" at offset ``at`` stands for, or ""."""
+        want = "he" if pronoun.lower() in _HE else "she" if pronoun else ""
+        k = bisect.bisect_left(self.salient, (at, "")) - 1
+        while k >= 0 and at - self.salient[k][0] <= 1500:
+            name = self.salient[k][1]
+            if not want or self.gender.get(name, want) == want:
+                return name
+            k -= 1
+        # Nobody spoke or opened a sentence nearby: the newest person named at all.
+        k = bisect.bisect_left(self.mentions, (at, "")) - 1
+        while k >= 0 and at - self.mentions[k][0] <= 1500:
+            name = self.mentions[k][1]
+            if not want or self.gender.get(name, want) == want:
+                return name
+            k -= 1
+        return ""
+
+    def resolve_it(self, at: int) -> tuple[str, SpeakerKind]:
+        """The body or text "it" at ``at`` stands for ("the affidavit ... It continued")."""
+        window = self.masked[max(0, at - 600) : at]
+        for m in reversed(list(_BODY_RE.finditer(window))):
+            words = m.group("phrase").split()
+            for j, word in enumerate(words):
+                kind = source_kinds().get(word.lower())
+                if kind in ("document", "organisation"):
+                    return " ".join(words[: j + 1]), kind
+        return "", ""
+
+    def resolve_title(self, role: str, at: int) -> str:
+        """The person "the senator" at ``at`` stands for: of the people the article gives
+        that title, the one named or quoted most recently, else the newest titled."""
+        titled = {name for _pos, word, name in self.titled if word == role}
+        k = bisect.bisect_left(self.salient, (at, "")) - 1
+        while k >= 0 and titled:
+            if self.salient[k][1] in titled:
+                return self.salient[k][1]
+            k -= 1
+        best = ""
+        for pos, word, name in self.titled:
+            if pos >= at:
+                break
+            if word == role:
+                best = name
+        if not best:
+            for _pos, word, name in self.titled:
+                if word == role:
+                    return name
+        return best
+
+
+_STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS
+
+
+def _person_name(raw: str) -> str:
+    """A name without titles, honorifics or a trailing time ("Sen. Ada Rusk Friday")."""
+    name = _strip_titles(_clean_name(raw))
+    while " " in name and name.split()[-1].lower() in _NOT_SPEAKERS:
+        name = name.rsplit(None, 1)[0]
+    return name
+
+
+def _strip_titles(name: str) -> str:
+    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing"."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _STRIPPABLE:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _organisation_word(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,")
+    kinds = source_kinds()
+    if kinds.get(last) == "organisation":
+        return True
+    return len(words) == 1 and len(last) >= 2 and words[0].isupper()
+
+
+def _kind_of_phrase(phrase: str) -> SpeakerKind:
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if not words:
+        return ""
+    kinds = source_kinds()
+    # "a spokesman for the office": the head is the word before "for"/"of".
+    for k, w in enumerate(words):
+        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
+            words = words[:k]
+            break
+    return kinds.get(words[-1], "unnamed")
+
+
+class _Speaker:
+    """A resolved speaker: name, kind, role."""
+
+    __slots__ = ("kind", "name", "role")
+
+    def __init__(self, name: str, kind: SpeakerKind, role: str) -> None:
+        self.name = name
+        self.kind = kind
+        self.role = role
+
+
+_NOBODY = _Speaker("", "", "")
+
+
+#: "Clinton spokesman Josh Schwerin": the role, then the name after the last lowercase word.
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"^(?P<role>.*\b(?!(?:of|de|da|del|van|von|bin|al|la|le|and|for|the)\b)[a-z][\w’'.-]*)"
+    rf"[ \t]+(?P<name>{_NAME})$"
+)
+
+
+#: Head nouns that never speak: times, amounts, abstract words.
+_NOT_SOURCES = frozenset(
+    [
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "time",
+        "times",
+        "past",
+        "future",
+        "percent",
+        "s",
+        "line",
+        "issue",
+        "way",
+        "part",
+        "end",
+        "lot",
+        "number",
+        "point",
+        "fact",
+        "case",
+        "thing",
+        "things",
+        "idea",
+        "question",
+        "spread",
+        "nomination",
+        "opinion",
+        "voice",
+        "story",
+        "law",
+        "even",
+        "third",
+        "second",
+        "first",
+        "half",
+        "rest",
+        "use",
+        "kind",
+        "sort",
+        "matter",
+        "moment",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "hour",
+    ]
+)
+#: Abbreviated titles and the role words a later "the ..." uses.
+_ROLE_NAMES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general"}
+_THE_ROLE_RE = re.compile(
+    rf"^\s*[Tt]he[ \t]+(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
+)
+#: Words that end a speaker's noun phrase ("the president over the weekend").
+_PHRASE_END = frozenset(
+    [
+        "over",
+        "because",
+        "during",
+        "about",
+        "after",
+        "before",
+        "on",
+        "in",
+        "with",
+        "by",
+        "to",
+        "from",
+        "since",
+        "while",
+        "when",
+        "who",
+        "which",
+        "that",
+        "he",
+        "she",
+        "they",
+        "calling",
+        "saying",
+        "said",
+        "says",
+        "told",
+    ]
+)
+
+
+def phrase_head(phrase: str) -> str:
+    """The head word of a noun phrase: "a spokesman for the office" → "spokesman"."""
+    words: list[str] = re.findall(r"[\w’'-]+", phrase.lower())
+    for k, w in enumerate(words):
+        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def source_word(head: str) -> bool:
+    """A noun that can speak ("official", "report", "businessman"): not a time, an amount
+    or a function word ("a year", "the past", "now")."""
+    return bool(head) and not (
+        head in _NOT_SOURCES or head in _NOT_SPEAKERS or head in STOPWORDS or head.isdigit()
+    )
+
+
+def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
+    """The speaker a cue's subject ``raw`` at offset ``at`` names."""
+    raw = raw.strip().strip(",")
+    if not raw or _MASK in raw or re.search(r"['’]s?$", raw):
+        return _NOBODY  # "Rusk's comments": a possessive, not a speaker
+    first = raw.split()[0].lower()
+    role = role.strip()
+    if raw.lower() in ("he", "she"):
+        name = art.resolve_pronoun(at, raw)
+        return _Speaker(name, "person", art.roles.get(name, "")) if name else _NOBODY
+    if raw.lower() == "it":
+        phrase, kind = art.resolve_it(at)
+        return _Speaker(phrase, kind, "") if phrase else _NOBODY
+    if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
+        return _NOBODY
+    split = _ROLE_THEN_NAME_RE.match(raw)
+    if (
+        split is not None
+        and raw.split()[-1][:1].isupper()
+        and split.group("name").split()[0].lower() not in _NOT_SPEAKERS
+    ):
+        # "state Senator Ivo Brand", "the harbour master Lina Holt": role, then name.
+        raw, role = split.group("name"), role or split.group("role")
+        first = raw.split()[0].lower()
+    if first == "both" and " and " in raw:
+        raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
+        first = raw.split()[0].lower()
+    if (raw[:1].islower() or re.match(_DETERMINER + r"\b", raw)) and " and " not in raw:
+        words = raw.split()
+        # "the president over the weekend": the phrase ends at a preposition or clause word
+        for k, w in enumerate(words[1:], start=1):
+            # "the order released Friday": a participle or a time ends the phrase
+            if (
+                w.lower() in _PHRASE_END
+                or w.lower() in _NOT_SPEAKERS
+                or (k >= 2 and w.islower() and w.endswith("ed"))
+            ):
+                words = words[:k]
+                break
+        raw = " ".join(words).rstrip(".,;:")
+        phrase = re.sub(rf"^{_DETERMINER}[ \t]+", "", raw) if first == "the" else raw
+        if not phrase:
+            return _NOBODY
+        head = phrase_head(phrase)
+        if first in ("the", "this", "that") and head in ROLES:
+            name = art.resolve_title(head, at)
+            if name:
+                return _Speaker(name, "person", art.roles.get(name, phrase))
+        last_word = phrase.split()[-1]
+        if (
+            last_word[:1].isupper()
+            and first == "the"
+            and (source_word(head) or head == last_word.lower())
+        ):
+            kind = _kind_of_phrase(phrase)
+            # "the Justice Department", "the Post": a named body.
+            return _Speaker(phrase, kind if kind != "unnamed" else "organisation", role)
+        if not source_word(head):
+            return _NOBODY  # "a year", "the time": not a source
+        kind = _kind_of_phrase(phrase)
+        return _Speaker(phrase if first == "the" else raw, kind, role)
+    if " and " in raw:
+        # "China and Belarus", "Ada Rusk and Ivo Brand": one source of two names.
+        parts = [_resolve(p, "", at, art) for p in raw.split(" and ", 1)]
+        if not all(p.name for p in parts):
+            return _NOBODY
+        both: SpeakerKind = "person" if any(p.kind == "person" for p in parts) else "organisation"
+        return _Speaker(" and ".join(p.name for p in parts), both, role)
+    split = _ROLE_THEN_NAME_RE.match(raw)
+    if split is not None and raw.split()[-1][:1].isupper():
+        raw, role = split.group("name"), role or split.group("role")
+    name = _person_name(raw)
+    if name in art.full and " " not in name:
+        pass  # a surname that is also a word ("Will"): the article names the person
+    elif not name or name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+        return _NOBODY
+    last = name.split()[-1].lower()
+    kinds = source_kinds()
+    if raw.split()[-1].islower():
+        # "White House officials": a group the outlet does not name.
+        return _Speaker(raw, kinds.get(last, "unnamed"), role)
+    if _organisation_word(name):
+        return _Speaker(name, "organisation", role)
+    if kinds.get(last) == "document":
+        return _Speaker(name, "document", role)
+    if " " not in name and name not in art.full and name not in art.inside:
+        lowered = name.lower()
+        if lowered in source_kinds():
+            return _Speaker(name, source_kinds()[lowered], role)  # "Officials said"
+        if lowered.endswith(("ing", "ed", "ly")) or lowered in _OPENERS:
+            return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
+    full = art.full_name(name, at)
+    title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
+    if role and title_role and not role.endswith(","):
+        role = f"{role} {title_role}"  # "state" + "Senator"
+    given = role or art.roles.get(full, "") or title_role
+    given = given.rsplit(". ", 1)[-1]  # a role never runs across a sentence end
+    role_head = given.split()[-1].lower() if given else ""
+    if source_kinds().get(role_head) == "organisation":
+        return _Speaker(full, "organisation", given)  # "state news agency Belta"
+    # "Beijing, which repeats ..., said": "which" is never said of a person.
+    titled = not given.lower().startswith("which") and any(
+        w.lower().rstrip(".") in ROLES for w in given.split()[:4]
+    )
+    if (
+        not art.is_person(full)
+        and not titled
+        and (" " not in full or full.split()[0] in _PLACE_WORDS)
+    ):
+        # "China said", "NATO warned", "the United States noted": not a person.
+        return _Speaker(full, "organisation", given)
+    return _Speaker(full, "person", given)
+
+
+def _raw(m: re.Match[str]) -> tuple[str, str, int, str]:
+    """(speaker as written, role, offset of the speaker in the match's string, verb) of a cue.
+
+    "her lawyer, Ada Rusk, said": the name in the appositive is the speaker and
+    the phrase before it the role. A trailing cue's verb-first form fills the
+    ``speaker2``/``verb2``/``role2`` groups instead.
+    """
+    groups = m.re.groupindex
+    if "speaker2" in groups and m.group("speaker2"):
+        return m.group("speaker2"), m.group("role2") or "", m.start("speaker2"), m.group("verb2")
+    verb = m.group("verb") if "verb" in groups and m.group("verb") else ""
+    raw, at = m.group("speaker"), m.start("speaker")
+    role = m.group("role") or "" if "role" in groups else ""
+    if "appname" in groups and m.group("appname"):
+        return m.group("appname"), raw, m.start("appname"), verb
+    return raw, role, at, verb
+
+
+def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, str] | None:
+    window = art.masked[region_end:limit]
+    according = _AFTER_ACCORDING_RE.match(window)
+    if according is not None:
+        speaker = _resolve(
+            according.group("speaker"), "", region_end + according.start("speaker"), art
+        )
+        if speaker.name:
+            return speaker, "according to"
+    for regex in (_AFTER_SPEAKER_VERB_RE, _AFTER_VERB_SPEAKER_RE, _DASH_NAME_RE):
+        m = regex.match(window)
+        if m is None:
+            continue
+        if "\n" in window[: m.start("speaker")]:
+            continue
+        at = region_end + m.start("speaker")
+        if regex is _DASH_NAME_RE:
+            speaker = _resolve(m.group("speaker"), "", at, art)
+            if speaker.name:
+                return speaker, ""
+            continue
+        raw, role, at, _verb = _raw(m)
+        at += region_end
+        if regex is _AFTER_VERB_SPEAKER_RE and m.group("pre"):
+            role = role or m.group("pre").strip()
+        speaker = _resolve(raw, role, at, art)
+        if speaker.name:
+            return speaker, m.group("verb").lower()
+    return None
+
+
+def _cue_in(
+    art: _Article, lo: int, hi: int, clause: int | None = None
+) -> tuple[_Speaker, str] | None:
+    """The last speaker cue in ``masked[lo:hi]`` (a clause before a quote).
+
+    ``clause`` is where the clause starts, for ", saying" and "and said", whose
+    speaker is the clause's subject.
+    """
+    window = art.masked[lo:hi]
+    found: list[tuple[int, int, str, str, str]] = []
+    for m in SPEAKER_VERB_RE.finditer(window):
+        raw, role, at, verb = _raw(m)
+        found.append((m.end(), at, raw, role, verb))
+    for m in _PARENTHETICAL_RE.finditer(window):
+        raw, role, at, verb = _raw(m)
+        found.append((m.end(), at, raw, role, verb))
+    for m in _WITH_ING_RE.finditer(window):
+        found.append((m.end(), m.start("speaker"), m.group("speaker"), "", m.group("verb")))
+    for m in ACCORDING_RE.finditer(window):
+        found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "according to"))
+    for m in _PUT_IT_RE.finditer(window):
+        found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "put it"))
+    start = lo if clause is None else clause
+    for m in _CLAUSE_VERB_RE.finditer(window):
+        subject = _SUBJECT_RE.match(art.masked[start : lo + m.start()])
+        if subject is not None:
+            verb = m.group("ing") or m.group("fin")
+            found.append(
+                (m.end(), start - lo + _raw(subject)[2], _raw(subject)[0], _raw(subject)[1], verb)
+            )
+    for _end, at, raw, role, verb in sorted(found, reverse=True):
+        speaker = _resolve(raw, role, lo + at, art)
+        if speaker.name:
+            return speaker, verb.lower()
+    return None
+
+
+_COLON_SUBJECT_RE = re.compile(
+    rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    r"(?:[ \t]+[a-z][\w’'-]*){1,4}[ \t]*:[ \t]*$"
+)
+
+
+def _colon_subject(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | None:
+    """ "Rusk fired back: “...”": the subject of the clause a colon ends, right before a quote."""
+    m = _COLON_SUBJECT_RE.search(art.masked[lo:hi])
+    if m is None:
+        return None
+    tail = art.masked[lo + m.end("speaker") : hi].lower()
+    if any(w in ATTRIBUTION_VERBS for w in re.findall(r"[a-z]+", tail)):
+        return None  # "Rusk told reporters:": the speech verb's cue reads better
+    raw, role, at, _verb = _raw(m)
+    speaker = _resolve(raw, role, lo + at, art)
+    return (speaker, "") if speaker.name else None
+
+
+def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
+    """The first person or body named in ``masked[lo:hi]`` (a sentence's subject)."""
+    for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", art.masked[lo:hi]):
+        speaker = _resolve(m.group(), "", lo + m.start(), art)
+        if (speaker.kind == "person" and art.is_person(speaker.name)) or (
+            speaker.kind == "organisation"
+        ):
+            return speaker
+    return _NOBODY
+
+
+class _Found:
+    __slots__ = ("cued", "direct", "end", "region", "speaker", "start", "verb")
+
+    def __init__(self, start: int, end: int, region: tuple[int, int], direct: bool) -> None:
+        self.start = start
+        self.end = end
+        self.region = region
+        self.direct = direct
+        self.speaker = _NOBODY
+        self.verb = ""
+        self.cued = False  # the speaker comes from a cue, not from the quotes around
+
+
+def _direct_quotes(art: _Article) -> list[_Found]:
+    """The quotations of one article with their speakers (see the module docstring)."""
+    text = art.text
+    spans = quote_spans(text)
+    outer: list[tuple[int, int]] = []
+    last_end = -1
+    for qs, qe in art.regions:
+        if qs >= last_end:
+            outer.append((qs, qe))
+            last_end = qe
+    found = [
+        _Found(s, e, next((r for r in outer if r[0] <= s < r[1]), (s, e)), True) for s, e in spans
+    ]
+    # 1-3: cues in the quote's own sentence, or a colon before it.
+    for k, q in enumerate(found):
+        rs, re_ = q.region
+        sentence = art.sentence(q.start)
+        s_start = art.starts[sentence] if art.starts else 0
+        para_end = text.find("\n", re_)
+        para_end = len(text) if para_end < 0 else para_end
+        next_q = found[k + 1].region[0] if k + 1 < len(found) else len(text)
+        limit = min(para_end, next_q, re_ + 240)
+        lo = max(s_start, found[k - 1].region[1] if k else 0)
+        if lo > rs:
+            lo = art.paragraphs[art.paragraph(rs)]
+        # A quote that ends its sentence ("...."): a cue before it in its sentence
+        # comes first; what follows may be a new statement.
+        ends_sentence = text[max(rs, re_ - 3) : re_].rstrip(QUOTE_MARKS + " ")[-1:] in ".!?"
+        cue = _colon_subject(art, lo, rs)
+        named = _NAME_COLON_RE.search(art.masked[lo:rs].rstrip())
+        if named is not None:
+            # "Pollsters agree - Ada Rusk: “...”": the name the colon follows.
+            speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
+            cue = (speaker, "") if speaker.name else cue
+        if cue is None and ends_sentence:
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
+        if cue is None:
+            cue = _cue_after(art, re_, limit)
+        if cue is None and not ends_sentence:
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
+        if cue is None:
+            # "..., the newspaper reported." closing the quote's sentence.
+            s_end = art.ends[sentence] if art.ends else len(text)
+            if s_end > re_:
+                m = _TRAILING_CUE_RE.search(art.masked[re_:s_end])
+                if m is not None:
+                    raw, role, at, verb = _raw(m)
+                    speaker = _resolve(raw, role, re_ + at, art)
+                    if speaker.name:
+                        cue = speaker, verb.lower()
+        if cue is None:
+            before = art.masked[:rs].rstrip()
+            if before.endswith(":"):
+                colon = len(before) - 1
+                lo = art.starts[art.sentence(colon)] if art.starts else 0
+                if k and found[k - 1].region[1] > lo:
+                    lo = found[k - 1].region[1]
+                named = _NAME_COLON_RE.search(art.masked[lo : colon + 1])
+                if named is not None:
+                    speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
+                    cue = (speaker, "") if speaker.name else None
+                if cue is None:
+                    cue = _cue_in(art, lo, colon + 1)
+                if cue is None:
+                    subject = _subject(art, lo, colon)
+                    cue = (subject, "") if subject.name else None
+        if cue is not None:
+            q.speaker, q.verb = cue
+            q.cued = True
+            if q.speaker.kind == "person":
+                art.note_speaker(rs, q.speaker.name)
+    # 4: quotes around it.
+    for k, q in enumerate(found):
+        if q.speaker.name:
+            continue
+        para = art.paragraph(q.region[0])
+        para_start = art.paragraphs[para]
+        opens_paragraph = not art.masked[para_start : q.region[0]].strip()
+        prev = found[k - 1] if k else None
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        if prev is not None and prev.speaker.name:
+            prev_para = art.paragraph(prev.region[0])
+            if prev_para == para or (opens_paragraph and prev_para >= para - 2):
+                q.speaker, q.verb = prev.speaker, ""
+                continue
+        if nxt is not None and nxt.speaker.name and art.paragraph(nxt.region[0]) == para:
+            q.speaker, q.verb = nxt.speaker, ""
+            continue
+        # 5: the subject of its sentence.
+        s_start = art.starts[art.sentence(q.start)] if art.starts else 0
+        subject = _subject(art, max(s_start, para_start), q.region[0])
+        if subject.name:
+            q.speaker = subject
+            continue
+        if prev is not None and prev.speaker.name and art.paragraph(prev.region[0]) >= para - 2:
+            q.speaker = prev.speaker
+            continue
+        name = art.resolve_pronoun(q.region[0])
+        if name:
+            q.speaker = _Speaker(name, "person", art.roles.get(name, ""))
+    return found
+
+
+_THAT_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?=\S)")
+_TOLD_OBJECT_RE = re.compile(
+    rf"[ \t]+(?:{_NP}|{_NAME}|him|her|them|us|me|reporters)(?:[ \t]+that)?"
+)
+_TRAILING_CUE_RE = re.compile(
+    rf",[ \t]+(?:(?P<speaker>{SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?P<verb>{_VERB_RE})(?:[ \t]+[\w’'.-]+){{0,4}}"
+    rf"|(?P<verb2>{_VERB_RE})[ \t]+(?P<speaker2>{_TITLED_NAME}|{_NP})"
+    r"(?:[ \t]*,[ \t]*(?P<role2>[^,.;\x00\n“”\"]{2,120}))?)[ \t]*[.!?]?[ \t]*$"
+)
+#: "The plan, says Ada Rusk, the harbour master, is ...": a cue set off by commas.
+_PARENTHETICAL_RE = re.compile(
+    r",[ \t]+(?P<verb>says|said|say|adds|added|notes|noted|argues|argued|writes|wrote"
+    rf"|explains|explained)[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
+    r"(?:[ \t]*,[ \t]*(?P<role>[^,\x00\n“”\"]{2,120}?))?[ \t]*,"
+)
+#: "..., with Rusk noting that ...".
+_WITH_ING_RE = re.compile(
+    rf"\bwith[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
+)
+
+
+#: Verbs that report a claim without "that" ("she said the port is safe").
+_ZERO_THAT = frozenset(
+    f
+    for f, v in speech_verbs().items()
+    if v.verb
+    in (
+        "say",
+        "tell",
+        "argue",
+        "claim",
+        "insist",
+        "warn",
+        "believe",
+        "think",
+        "add",
+        "contend",
+        "acknowledge",
+        "admit",
+        "deny",
+        "predict",
+        "suggest",
+    )
+)
+
+
+def _claimant(speaker: _Speaker) -> bool:
+    """A speaker a claim can be attributed to: a person, or a phrase with a source head."""
+    if not speaker.name:
+        return False
+    if speaker.kind == "person" or (speaker.kind == "organisation" and speaker.name[:1].isupper()):
+        return True
+    return source_word(phrase_head(speaker.name))
+
+
+def _indirect(art: _Article, direct: list[_Found]) -> list[_Found]:
+    """Reported claims in the sentences without quotation marks."""
+    found: list[_Found] = []
+    quoted = {art.sentence(q.start) for q in direct}
+    for k, (s, e) in enumerate(zip(art.starts, art.ends, strict=True)):
+        piece = art.masked[s:e]
+        if k in quoted or _MASK in piece or "\n" in piece.strip() or len(piece.split()) < 6:
+            continue
+        claim: tuple[int, int, str, str, str] | None = None
+        m = _TRAILING_CUE_RE.search(piece)
+        if m is not None and _raw(m)[3].lower() in _CLAIM_VERBS:
+            raw, role, _at, verb = _raw(m)
+            claim = (0, m.start(), raw, role, verb)
+        if claim is None:
+            a = ACCORDING_RE.search(piece)
+            if a is not None:
+                if piece[: a.start()].strip():
+                    claim = (0, a.start(), a.group("speaker"), "", "according to")
+                else:  # "According to X, ...": the claim follows the cue
+                    claim = (a.end(), len(piece), a.group("speaker"), "", "according to")
+        if claim is None:
+            for m in SPEAKER_VERB_RE.finditer(piece):
+                verb = m.group("verb").lower()
+                if verb not in _CLAIM_VERBS:
+                    continue
+                rest = piece[m.end() :]
+                if verb in ("told", "tells", "tell", "telling"):
+                    obj = _TOLD_OBJECT_RE.match(rest)
+                    if obj is None:
+                        continue
+                    skip = obj.end()
+                else:
+                    t = _THAT_RE.match(rest)
+                    if t is None or ("that" not in t.group() and verb not in _ZERO_THAT):
+                        continue
+                    skip = t.end()
+                if len(rest[skip:].split()) < 4 or rest[skip : skip + 1] in ",.;:":
+                    continue
+                raw, role, _at, _verb = _raw(m)
+                claim = (m.end() + skip, len(piece), raw, role, verb)
+                break
+        if claim is None:
+            continue
+        c_start, c_end, raw, role, verb = claim
+        content = piece[c_start:c_end]
+        lead = len(content) - len(content.lstrip(" \t,"))
+        content = content.strip(" \t,").rstrip(".!?").rstrip()
+        if len(content.split()) < 4:
+            continue
+        speaker = _resolve(raw, role, s, art)
+        if not _claimant(speaker):
+            continue
+        q = _Found(s + c_start + lead, s + c_start + lead + len(content), (s, e), False)
+        q.speaker, q.verb = speaker, verb.lower()
+        found.append(q)
+    return found
+
+
+#: An uncued quotation of at most this many words is a scare quote or a name.
+_SCARE_WORDS = 2
+
+
+_ANY_VERB_RE = re.compile(rf"(?<![\w’'])(?:{_VERB_RE}|according[ \t]+to)(?![\w’'])", re.IGNORECASE)
+
+
+def _is_title(art: _Article, q: _Found) -> bool:
+    """Not someone's words: a quoted title ("Meet the Press"), a scare-quoted word or two,
+    a number, in a sentence with no speech verb."""
+    text = art.text
+    if q.cued:
+        return False
+    k = art.sentence(q.start)
+    if art.starts and _ANY_VERB_RE.search(art.masked, art.starts[k], art.ends[k]):
+        return False
+    inner = text[q.start : q.end].strip(QUOTE_MARKS + " .,!?")
+    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    if len(words) <= _SCARE_WORDS:
+        return True
+    small = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+    big = [w for w in words if w.lower() not in small]
+    return len(words) <= 12 and bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)
 
 
 def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
-    """Quotes with speakers, the quoted share of each outlet, speakers and verbs per outlet.
+    """Quotes and reported claims with their speakers; shares, sources and verbs per outlet.
 
     ``alias`` is :func:`~analysis.compare.labels.aliases` of ``corpus``, when the
     caller has it already.
     """
     alias = alias if alias is not None else aliases(corpus)
-    persons = _person_finder(corpus, alias)
+    corpus_full = full_names(alias)
     found: list[Quote] = []
     words: dict[str, int] = {o: 0 for o in corpus.outlets}
     quoted: dict[str, int] = {o: 0 for o in corpus.outlets}
     n_quotes: dict[str, int] = {o: 0 for o in corpus.outlets}
     verbs: dict[tuple[str, str], int] = {}
+    from analysis.score import count_words
+
     for a, analyzed in enumerate(corpus.articles):
         text, outlet = analyzed.article.content, analyzed.outlet
         words[outlet] += analyzed.words
-        starts = [s.start for s in analyzed.sentences]
-        spans = quote_spans(text)
-        resolver: _PronounResolver | None = None  # built for the first "he"/"she" only
-        last_named = ""
-        outside_parts: list[str] = []
-        cursor = 0
-        for q_start, q_end in spans:
-            outside_parts.append(text[cursor : max(cursor, q_start - 1)])
-            cursor = q_end + 1
-            s = bisect.bisect_right(starts, q_start) - 1
-            if s < 0:
-                continue
-            sentence = analyzed.sentences[s]
-            rel_start = q_start - sentence.start
-            rel_end = min(q_end, sentence.end) - sentence.start
-            speaker, verb, offset = _speaker(
-                text[sentence.start : sentence.end], rel_start, rel_end
-            )
-            speaker = _normal_speaker(speaker, alias) if speaker else ""
-            if speaker.lower() in ("he", "she"):
-                if resolver is None:
-                    resolver = _PronounResolver(text, starts, spans, persons, alias)
-                speaker = resolver.resolve(sentence.start + offset) or last_named or speaker
-            elif (
-                speaker
-                and speaker[:1].isupper()
-                and speaker.lower() not in ("he", "she", "it", "they", "we", "i")
-            ):
-                last_named = speaker
-            n_words = len(WORD_RE.findall(text, q_start, q_end))
+        art = _Article(analyzed, alias)
+        every = _direct_quotes(art)
+        claims = _indirect(art, every)
+        direct = [q for q in every if not _is_title(art, q)]
+        for q in sorted([*direct, *claims], key=lambda q: q.start):
+            n_words = count_words(text[q.start : q.end])
+            speaker = q.speaker.name
+            if q.speaker.kind == "person" and " " not in speaker:
+                # "Xi" here, "Xi Jinping" in another outlet: one source across outlets.
+                speaker = corpus_full.get(speaker, speaker)
             found.append(
-                Quote(outlet, a, s, q_start, q_end, text[q_start:q_end], speaker, verb, n_words)
+                Quote(
+                    outlet,
+                    a,
+                    art.sentence(q.start),
+                    q.start,
+                    q.end,
+                    text[q.start : q.end],
+                    speaker,
+                    q.verb,
+                    n_words,
+                    q.speaker.role,
+                    q.speaker.kind,
+                    q.direct,
+                )
             )
-            quoted[outlet] += n_words
-            n_quotes[outlet] += 1
-        outside_parts.append(text[cursor:])
-        outside = " ".join(outside_parts)
+            if q.direct:
+                quoted[outlet] += n_words
+                n_quotes[outlet] += 1
         for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
-            for m in regex.finditer(outside):
+            for m in regex.finditer(art.masked):
                 verb = m.group("verb").lower()
                 verbs[(outlet, verb)] = verbs.get((outlet, verb), 0) + 1
-        for _ in ACCORDING_RE.finditer(outside):
+        for _ in ACCORDING_RE.finditer(art.masked):
             verbs[(outlet, "according to")] = verbs.get((outlet, "according to"), 0) + 1
-    speakers: dict[tuple[str, str], list[int]] = {}
-    for q in found:
-        if q.speaker:
-            entry = speakers.setdefault((q.outlet, q.speaker), [0, 0])
-            entry[0] += 1
-            entry[1] += q.words
     return Quotes(
         quotes=tuple(found),
         outlets=tuple(
@@ -432,14 +1365,97 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
             )
             for o in corpus.outlets
         ),
-        speakers=tuple(
-            SpeakerCount(o, sp, n, w)
-            for (o, sp), (n, w) in sorted(
-                speakers.items(), key=lambda kv: (kv[0][0], -kv[1][0], kv[0][1])
-            )
-        ),
+        speakers=sources(found),
         verbs=tuple(
             VerbCount(o, v, n)
             for (o, v), n in sorted(verbs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
         ),
     )
+
+
+def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
+    """Who each outlet cites: direct quotes, their words and reported claims per source.
+
+    A source is keyed by its name; ``only_here`` marks a source no other
+    outlet cites. Rows are per outlet, most quoted first.
+    """
+    rows: dict[tuple[str, str], list[int]] = {}
+    kind: dict[tuple[str, str], SpeakerKind] = {}
+    role: dict[tuple[str, str], str] = {}
+    outlets_of: dict[str, set[str]] = {}
+    for q in found:
+        if not q.speaker:
+            continue
+        key = (q.outlet, q.speaker)
+        entry = rows.setdefault(key, [0, 0, 0])
+        if q.direct:
+            entry[0] += 1
+            entry[1] += q.words
+        else:
+            entry[2] += 1
+        kind.setdefault(key, q.speaker_kind)
+        if q.speaker_role and not role.get(key):
+            role[key] = q.speaker_role
+        outlets_of.setdefault(q.speaker, set()).add(q.outlet)
+    order = {o: k for k, o in enumerate(dict.fromkeys(q.outlet for q in found))}
+    n_outlets = len(order)
+    return tuple(
+        SpeakerCount(
+            o,
+            sp,
+            n,
+            w,
+            kind.get((o, sp), ""),
+            role.get((o, sp), ""),
+            ind,
+            n_outlets > 1 and len(outlets_of[sp]) == 1,
+        )
+        for (o, sp), (n, w, ind) in sorted(
+            rows.items(), key=lambda kv: (order[kv[0][0]], -kv[1][0], -kv[1][2], kv[0][1])
+        )
+    )
+
+
+#: How a kind of source reads in a table, singular and plural.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "organisation": ("organisation", "organisations"),
+    "document": ("document", "documents"),
+    "unnamed": ("unnamed source", "unnamed sources"),
+}
+
+
+def sources_frame(quoted: Quotes) -> pd.DataFrame:
+    """One row per outlet and source: the "whose voice" table of the dashboard and report.
+
+    Columns: outlet, source, kind, role, quotes (direct), words (in direct
+    quotes), claims (reported without quotation marks), only_here (no other
+    outlet cites the source). Rows per outlet, most quoted first.
+    """
+    import pandas as pd
+
+    columns = ["outlet", "source", "kind", "role", "quotes", "words", "claims", "only_here"]
+    return pd.DataFrame(
+        [
+            (s.outlet, s.speaker, s.kind, s.role, s.quotes, s.words, s.indirect, s.only_here)
+            for s in quoted.speakers
+        ],
+        columns=columns,
+    )
+
+
+def kinds_summary(quoted: Quotes) -> dict[str, str]:
+    """Per outlet, its sources by kind in words: "5 people, 2 organisations, 1 document"."""
+    counts: dict[str, dict[str, int]] = {o.outlet: {} for o in quoted.outlets}
+    for s in quoted.speakers:
+        kinds = counts.setdefault(s.outlet, {})
+        kinds[s.kind] = kinds.get(s.kind, 0) + 1
+    result: dict[str, str] = {}
+    for outlet, kinds in counts.items():
+        parts = [
+            f"{n} {KIND_LABELS[k][0] if n == 1 else KIND_LABELS[k][1]}"
+            for k in KIND_LABELS
+            if (n := kinds.get(k, 0))
+        ]
+        result[outlet] = ", ".join(parts)
+    return result

@@ -18,6 +18,11 @@ DiffOp = Literal["same", "added", "changed"]
 #: Where a descriptor sits relative to the actor's name.
 DescriptorKind = Literal["appositive", "title", "relative clause"]
 
+#: What kind of source a speaker is: a named person, a body ("the State
+#: Department", "The Washington Post"), a text ("the report") or a person the
+#: outlet does not name ("a senior official"); "" when no speaker is known.
+SpeakerKind = Literal["person", "organisation", "document", "unnamed", ""]
+
 
 class SentenceRef(NamedTuple):
     """A sentence: ``corpus.articles[article].sentences[sentence]``."""
@@ -201,20 +206,28 @@ class Labels:
 
 
 class Quote(NamedTuple):
-    """A quoted passage and, where the sentence says, who said it."""
+    """A quoted passage (or a reported claim) and who said it."""
 
     outlet: str
     article: int
     sentence: int
-    #: Span of the quoted words, without the quotation marks.
+    #: Span of the quoted words, without the quotation marks (of the reported
+    #: clause, for an indirect attribution).
     start: int
     end: int
     text: str
-    #: The speaker as named ("Lukashenko", "the proposal"), or "" when unknown.
+    #: The speaker by the full name the article first gives ("Alexander
+    #: Lukashenko", "the report", "a senior official"), or "" when unknown.
     speaker: str
     #: The attribution verb ("said", "told", "according to"), or "".
     verb: str
     words: int
+    #: The speaker's role as the outlet gives it ("a spokesman for the mayor"), or "".
+    speaker_role: str = ""
+    speaker_kind: SpeakerKind = ""
+    #: True for words in quotation marks, False for a reported claim
+    #: ("X said that ...", "according to X, ...").
+    direct: bool = True
 
 
 class OutletQuoting(NamedTuple):
@@ -229,12 +242,20 @@ class OutletQuoting(NamedTuple):
 
 
 class SpeakerCount(NamedTuple):
-    """Who an outlet quotes and how much."""
+    """Who an outlet quotes and how much: one row per outlet and source."""
 
     outlet: str
     speaker: str
+    #: Direct quotes and their words.
     quotes: int
     words: int
+    kind: SpeakerKind = ""
+    #: The role the outlet gives the source first ("a spokesman for the mayor"), or "".
+    role: str = ""
+    #: Reported claims without quotation marks ("X said that ...").
+    indirect: int = 0
+    #: True when no other outlet of the corpus cites this source.
+    only_here: bool = False
 
 
 class VerbCount(NamedTuple):

@@ -275,6 +275,8 @@ def sources_data(
     """``{outlet: {speaker: quotes}}`` from ``comparison.quotes.speakers``."""
     data: dict[str, dict[str, float]] = {outlet: {} for outlet in comparison.outlets}
     for record in comparison.quotes.speakers:
+        if not record.quotes:
+            continue  # a source of reported claims only, not quoted
         speaker = record.speaker or unattributed
         row = data.setdefault(record.outlet, {})
         row[speaker] = row.get(speaker, 0.0) + float(record.quotes)

@@ -212,6 +212,7 @@ class DashboardWidget(QWidget):
         self.labels_model = DataFrameModel(show_index=True)
         self.concepts_model = DataFrameModel(show_index=False)
         self.quoting_model = DataFrameModel(show_index=True, decimals=DECIMALS)
+        self.sources_model = DataFrameModel(show_index=False)
 
         self.scores_view = self._table(self.scores_model, "Scores per outlet", 20)
         self.scores_view.horizontalHeader().setStretchLastSection(True)
@@ -219,6 +220,7 @@ class DashboardWidget(QWidget):
         self.labels_view = self._table(self.labels_model, "How outlets describe people", 12)
         self.concepts_view = self._table(self.concepts_model, "Word choice", 12)
         self.quoting_view = self._table(self.quoting_model, "Quoting", 20)
+        self.sources_view = self._table(self.sources_model, "Sources", 15)
 
         self.subjectivity_chart = SubjectivityChart()
         self.loaded_chart = LoadedTermsChart()
@@ -295,8 +297,14 @@ class DashboardWidget(QWidget):
             ),
             (
                 "Quoting",
-                "How much of each outlet's text is other people's words.",
+                "How much of each outlet's text is other people's words, and whose.",
                 self.quoting_view,
+            ),
+            (
+                "Sources",
+                "Who each outlet cites: quotations and their words, claims reported "
+                "without quotation marks, and sources no other outlet cites.",
+                self.sources_view,
             ),
         ):
             widgets = [_section_title(title), _note(note), view]
@@ -342,6 +350,7 @@ class DashboardWidget(QWidget):
                 self.labels_model,
                 self.concepts_model,
                 self.quoting_model,
+                self.sources_model,
             ):
                 model.set_frame(None)
             for chart in (
@@ -524,6 +533,9 @@ class DashboardWidget(QWidget):
         self.concepts_model.set_columns(headers={"concept": "Concept", "term": "Word"})
         self.concepts_model.set_frame(concepts)
 
+        from analysis.compare.quotes import kinds_summary, sources_frame
+
+        kinds = kinds_summary(comparison.quotes)
         verbs: dict[str, list[tuple[int, str]]] = {}
         for record in comparison.quotes.verbs:
             verbs.setdefault(record.outlet, []).append((record.count, record.verb))
@@ -534,6 +546,7 @@ class DashboardWidget(QWidget):
                     "quotes": q.quotes,
                     "quoted_words": q.quoted_words,
                     "share": q.share,
+                    "kinds": kinds.get(q.outlet, ""),
                     "verbs": ", ".join(
                         v
                         for _, v in sorted(verbs.get(q.outlet, []), key=lambda x: (-x[0], x[1]))[:5]
@@ -541,7 +554,7 @@ class DashboardWidget(QWidget):
                 }
                 for q in comparison.quotes.outlets
             ],
-            columns=["outlet", "quotes", "quoted_words", "share", "verbs"],
+            columns=["outlet", "quotes", "quoted_words", "share", "kinds", "verbs"],
         ).set_index("outlet")
         self.quoting_model.set_columns(
             headers={
@@ -549,10 +562,26 @@ class DashboardWidget(QWidget):
                 "quotes": "Quotations",
                 "quoted_words": "Quoted words",
                 "share": "Share of text quoted",
+                "kinds": "Sources by kind",
                 "verbs": "Attribution verbs used most",
             }
         )
         self.quoting_model.set_frame(quoting)
+        sources = sources_frame(comparison.quotes)
+        sources["only_here"] = sources["only_here"].map({True: "yes", False: ""})
+        self.sources_model.set_columns(
+            headers={
+                "outlet": "Outlet",
+                "source": "Source",
+                "kind": "Kind",
+                "role": "Role given",
+                "quotes": "Quotations",
+                "words": "Quoted words",
+                "claims": "Reported claims",
+                "only_here": "Only this outlet",
+            }
+        )
+        self.sources_model.set_frame(sources)
 
 
 def _top_per_outlet(terms: Any, limit: int) -> list[Any]:

@@ -217,7 +217,10 @@ def test_json_schema_and_paths_as_given() -> None:
     assert all(u["article"] in paths for u in document["unique"])
     assert set(document["frames"]) == set(corpus.outlets)
     assert "economic" in document["frames"]["Harbour Gazette"]
-    assert document["quotes"]["outlets"]["Harbour Gazette"]["speakers"]["Voss"]["quotes"] == 1
+    voss = document["quotes"]["outlets"]["Harbour Gazette"]["speakers"]["Elena Voss"]
+    assert voss["quotes"] == 1 and voss["kind"] == "person"
+    quote = document["quotes"]["quotes"][0]
+    assert set(quote) >= {"speaker", "speaker_role", "speaker_kind", "direct"}
 
 
 # --- properties ------------------------------------------------------------------------

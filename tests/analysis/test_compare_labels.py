@@ -37,12 +37,12 @@ def test_lists_and_fronted_places_are_not_descriptors() -> None:
     assert not _found("In Varden, the council voted to close the bridge.")
 
 
-def test_descriptions_per_outlet_use_the_short_name() -> None:
+def test_descriptions_per_outlet_use_the_full_name() -> None:
     result = labels(story_corpus())
-    descriptions = result.descriptions("Voss")
+    descriptions = result.descriptions("Elena Voss")
     assert descriptions["Harbour Gazette"] == ("Mayor", "a former shipyard engineer")
     assert descriptions["Valley Courier"] == ("who critics call reckless",)
-    assert "Voss" in result.actors()
+    assert "Elena Voss" in result.actors()
 
 
 def test_concept_counts_per_outlet() -> None:
@@ -79,7 +79,7 @@ def test_malformed_concept_file_names_the_line(tmp_path: Path) -> None:
 
 @pytest.mark.seeds
 def test_seeds_lukashenko_is_described_differently(seeds_dir: Path) -> None:
-    descriptions = labels(seed_corpus(seeds_dir)).descriptions("Lukashenko")
+    descriptions = labels(seed_corpus(seeds_dir)).descriptions("Alexander Lukashenko")
     cnn, bbc = set(descriptions["CNN"]), set(descriptions["BBC News"])
     assert cnn and bbc and not cnn & bbc
     assert any("ally" in d for d in bbc)
@@ -98,3 +98,35 @@ def test_clauses_and_list_items_are_not_descriptors() -> None:
 def test_description_after_name_of_place_belongs_to_the_person() -> None:
     found = _found("The plan was backed by Lina Holt of Ostby, the leader of the dock workers.")
     assert ("Lina Holt", "the leader of the dock workers", "appositive") in found
+
+
+def test_labels_never_come_from_inside_a_quotation() -> None:
+    from tests.analysis.compare_corpus import make_corpus
+
+    text = (
+        "Ivo Brand, the harbour master, spoke on Monday.\n\n"
+        "“Mama Rusk, the best cook on the quay, is gone,” he said."
+    )
+    found = labels(make_corpus(("A", "a.txt", text))).descriptors
+    assert [(d.actor, d.text) for d in found] == [("Ivo Brand", "the harbour master")]
+
+
+def test_the_next_item_of_a_list_is_not_a_label() -> None:
+    sentence = (
+        "The plan urges an end to the tariffs imposed on Norland, measures to protect "
+        "the quay, and new talks."
+    )
+    assert not _found(sentence)
+
+
+def test_people_who_share_a_surname_keep_their_own_labels() -> None:
+    from tests.analysis.compare_corpus import make_corpus
+
+    text = (
+        "Governor Ada Rusk opened the quay. Her son, Tom Rusk, a fisherman, watched.\n\n"
+        "Rusk, a keen sailor, waved from his boat."
+    )
+    found = {(d.actor, d.text) for d in labels(make_corpus(("A", "a.txt", text))).descriptors}
+    assert ("Ada Rusk", "Governor") in found
+    assert ("Tom Rusk", "a fisherman") in found
+    assert ("Tom Rusk", "a keen sailor") in found

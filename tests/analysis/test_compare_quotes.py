@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.compare.quotes import quote_spans, quotes
+from analysis.compare.quotes import kinds_summary, quote_spans, quotes, sources_frame
+from analysis.compare.results import Quote
 from tests.analysis.compare_corpus import make_corpus, seed_corpus, story_corpus
 
 
@@ -31,7 +32,7 @@ def test_quote_spans(text: str, expected: list[str]) -> None:
 
 def _speakers(text: str) -> list[tuple[str, str]]:
     corpus = make_corpus(("A", "a.txt", text))
-    return [(q.speaker, q.verb) for q in quotes(corpus).quotes]
+    return [(q.speaker, q.verb) for q in quotes(corpus).quotes if q.direct]
 
 
 def test_speaker_after_the_quote() -> None:
@@ -56,9 +57,9 @@ def test_pronoun_resolves_to_the_last_named_speaker() -> None:
     assert _speakers(text) == [("Ada Rusk", "said"), ("Ada Rusk", "added")]
 
 
-def test_full_name_and_surname_count_as_one_speaker() -> None:
+def test_surname_resolves_to_the_full_name_first_given() -> None:
     text = "“We are ready,” Ada Rusk said.\n\n“No delay,” Rusk said."
-    assert _speakers(text) == [("Rusk", "said"), ("Rusk", "said")]
+    assert _speakers(text) == [("Ada Rusk", "said"), ("Ada Rusk", "said")]
 
 
 def test_shares_speakers_and_verbs_per_outlet() -> None:
@@ -68,7 +69,7 @@ def test_shares_speakers_and_verbs_per_outlet() -> None:
     assert gazette.quotes == 1 and gazette.quoted_words == 8
     assert gazette.share == pytest.approx(8 / gazette.words)
     speakers = {(s.outlet, s.speaker): s.quotes for s in result.speakers}
-    assert speakers[("Valley Courier", "Voss")] == 1
+    assert speakers[("Valley Courier", "Elena Voss")] == 1
     assert speakers[("Northern Ledger", "Arno Pell")] == 1
     verbs = {(v.outlet, v.verb): v.count for v in result.verbs}
     assert verbs[("Valley Courier", "told")] == 1
@@ -121,4 +122,231 @@ def test_seeds_he_added_after_a_mentioned_name_is_the_speaker(seeds_dir: Path) -
         if q.outlet == "CNN" and "Belarus" in q.text and "peace proposals" in q.text
     ]
     assert found
-    assert {q.speaker for q in found} == {"Lukashenko"}
+    assert {q.speaker for q in found} == {"Alexander Lukashenko"}
+
+
+# --- attribution patterns, one test each (sentences written for these tests) -----------
+
+
+def _quotes(text: str) -> list[Quote]:
+    return list(quotes(make_corpus(("A", "a.txt", text))).quotes)
+
+
+def _one(text: str) -> Quote:
+    found = [q for q in _quotes(text) if q.direct]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_appositive_between_name_and_verb_gives_the_role() -> None:
+    q = _one('"The bridge will hold," Ada Rusk, a spokeswoman for the port authority, said.')
+    assert (q.speaker, q.speaker_role, q.speaker_kind) == (
+        "Ada Rusk",
+        "a spokeswoman for the port authority",
+        "person",
+    )
+
+
+def test_parenthetical_and_title_before_the_name() -> None:
+    q = _one('"We need the votes," state Senator Ivo Brand (D) said.')
+    assert q.speaker == "Ivo Brand" and "Senator" in q.speaker_role
+
+
+def test_verb_before_the_name_with_a_trailing_role() -> None:
+    q = _one('"It is over," said Lina Holt, the harbour master.')
+    assert (q.speaker, q.speaker_role) == ("Lina Holt", "the harbour master")
+
+
+def test_cue_in_the_next_sentence() -> None:
+    q = _one("Lina Holt spoke after the vote.\n\n“We will vote again in spring.” Holt said.")
+    assert q.speaker == "Lina Holt"
+
+
+def test_colon_before_a_quote_paragraph() -> None:
+    q = _one("Ada Rusk took the stage. Rusk continued:\n\n“The quay must stay open.”")
+    assert (q.speaker, q.verb) == ("Ada Rusk", "continued")
+
+
+def test_a_quote_paragraph_without_cue_continues_the_speaker() -> None:
+    text = (
+        "“The quay is safe,” Ada Rusk said. “It has stood for a century.”\n\n"
+        "“We will not close it.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ada Rusk"] * 3
+
+
+def test_a_pronoun_never_resolves_to_a_name_inside_a_quote() -> None:
+    text = (
+        "Ada Rusk spoke after the ceremony.\n\n"
+        "“I stood next to Mayor Ivo Brand at the opening,” she said."
+    )
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_a_pronoun_skips_a_person_of_the_other_gender() -> None:
+    text = (
+        "Ivo Brand met Ada Rusk on Monday. Mr. Brand left early, and he did not speak.\n\n"
+        "Rusk stayed. She was calm. “The talks were useful,” she said."
+    )
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_weekdays_and_pronouns_are_never_speakers() -> None:
+    q = _one("“The port is closed,” officials said Friday.")
+    assert (q.speaker, q.speaker_kind) == ("officials", "unnamed")
+    q = _one("“The port is closed,” it was announced on Friday.")
+    assert q.speaker.lower() not in ("friday", "it")
+
+
+def test_documents_organisations_and_unnamed_sources_are_kinds_of_their_own() -> None:
+    assert _one("“Repairs are overdue,” the report said.").speaker_kind == "document"
+    q = _one("“No comment,” The Harbour Gazette reported.")
+    assert (q.speaker, q.speaker_kind) == ("Harbour Gazette", "organisation")
+    q = _one("“We were not consulted,” a senior port official said.")
+    assert (q.speaker, q.speaker_kind) == ("a senior port official", "unnamed")
+
+
+def test_indirect_attribution_is_reported_with_direct_false() -> None:
+    found = _quotes("Ada Rusk said that the quay would reopen in March after the repairs.")
+    assert [(q.speaker, q.direct) for q in found] == [("Ada Rusk", False)]
+    assert found[0].text == "the quay would reopen in March after the repairs"
+    found = _quotes("According to the harbour office, the quay will reopen in March after repairs.")
+    assert [(q.speaker, q.speaker_kind, q.direct) for q in found] == [
+        ("harbour office", "organisation", False)
+    ]
+    assert found[0].text.startswith("the quay will reopen")
+
+
+def test_indirect_claims_do_not_count_in_the_quoted_share() -> None:
+    result = quotes(make_corpus(("A", "a.txt", "Ada Rusk said that the quay would reopen soon.")))
+    assert result.outlets[0].quotes == 0 and result.outlets[0].quoted_words == 0
+
+
+def test_people_who_share_a_surname_stay_apart() -> None:
+    text = (
+        "Governor Ada Rusk opened the quay on Monday.\n\n"
+        "“It is a good day,” Ada Rusk said.\n\n"
+        "Her cousin, Tom Rusk, a fisherman, watched from his boat.\n\n"
+        "“Nobody asked us,” Tom Rusk said. “We fish here,” Rusk added."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ada Rusk", "Tom Rusk", "Tom Rusk"]
+
+
+def test_a_quoted_title_with_no_speech_is_not_a_quote() -> None:
+    assert _quotes("She watched “Harbour Nights” on Sunday with friends.") == []
+
+
+def test_sources_per_outlet_mark_who_only_one_outlet_cites() -> None:
+    corpus = make_corpus(
+        ("A", "a.txt", "“The quay is safe,” Ada Rusk said. “It is late,” Ivo Brand said."),
+        ("B", "b.txt", "“The quay is safe,” Ada Rusk said."),
+    )
+    rows = {(s.outlet, s.speaker): s for s in quotes(corpus).speakers}
+    assert not rows[("A", "Ada Rusk")].only_here
+    assert rows[("A", "Ivo Brand")].only_here and rows[("A", "Ivo Brand")].kind == "person"
+    frame = sources_frame(quotes(corpus))
+    assert list(frame.columns) == [
+        "outlet",
+        "source",
+        "kind",
+        "role",
+        "quotes",
+        "words",
+        "claims",
+        "only_here",
+    ]
+    assert kinds_summary(quotes(corpus)) == {"A": "2 people", "B": "1 person"}
+
+
+@pytest.mark.seeds
+def test_seeds_no_weekday_pronoun_or_common_word_is_a_speaker(seeds_dir: Path) -> None:
+    _assert_speakers_are_sources(quotes(seed_corpus(seeds_dir)).quotes)
+
+
+def test_basil_no_weekday_pronoun_or_common_word_is_a_speaker(data_dir: Path) -> None:
+    import json
+
+    by_story: dict[str, list[tuple[str, str, str]]] = {}
+    for path in sorted((data_dir / "basil-dev" / "articles").glob("*/*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p).strip() for p in article["body-paragraphs"])
+        story = by_story.setdefault(article["triplet-uuid"], [])
+        story.append((article["source"], path.name, body))
+    assert by_story
+    for articles in by_story.values():
+        _assert_speakers_are_sources(quotes(make_corpus(*articles)).quotes)
+
+
+def _assert_speakers_are_sources(found: tuple[Quote, ...] | list[Quote]) -> None:
+    from analysis.compare.quotes import phrase_head, source_word
+    from analysis.compare.tokens import CALENDAR_WORDS
+
+    pronouns = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them"}
+    for q in found:
+        words = q.speaker.lower().split()
+        if not words:
+            continue
+        assert words[-1] not in CALENDAR_WORDS, q
+        assert words[-1] not in pronouns, q
+        if q.speaker_kind != "person" and q.speaker[:1].islower():
+            # a common noun speaks only when it names a source: "officials", "the report"
+            assert source_word(phrase_head(q.speaker)), q
+
+
+def test_a_colon_after_the_subject_of_a_clause() -> None:
+    text = "When the mayor spoke of costs, Ada Rusk fired back: “The quay pays for itself.”"
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_a_cue_set_off_by_commas_inside_the_sentence() -> None:
+    text = "The trouble, says Ada Rusk, the harbour master, is that the quay is “too old to save.”"
+    q = _one(text)
+    assert (q.speaker, q.speaker_role) == ("Ada Rusk", "the harbour master")
+
+
+def test_a_possessive_is_never_the_speaker() -> None:
+    text = "Ivo Brand spoke on Monday. Brand's comments were “not helpful,” Ada Rusk said."
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_an_appositive_of_several_pieces_and_a_relative_clause() -> None:
+    q = _one('"The fees scare me," Ivo Brand, 30, of Ostby, who fishes off the quay, said.')
+    assert q.speaker == "Ivo Brand" and q.speaker_role.startswith("30, of Ostby, who fishes")
+
+
+def test_title_words_around_an_organisation_before_the_name() -> None:
+    q = _one("“The rules are broad,” former Harbour Board member Lina Holt explained.")
+    assert (q.speaker, q.speaker_role) == ("Lina Holt", "former Harbour Board member")
+
+
+def test_a_document_that_reads() -> None:
+    q = _one('"Friends, the quay needs you," the letter read.')
+    assert (q.speaker, q.speaker_kind) == ("letter", "document")
+
+
+def test_verb_first_keeps_the_whole_noun_phrase_up_to_its_clause() -> None:
+    q = _one('Brand "was handled so lightly," said a former port police official who saw it.')
+    assert (q.speaker, q.speaker_kind) == ("a former port police official", "unnamed")
+
+
+def test_the_senator_is_the_titled_person_named_last() -> None:
+    text = (
+        "Senator Ivo Brand and Senator Ada Rusk met on Monday.\n\n"
+        "Rusk spoke first. Brand answered her at length.\n\n"
+        "“The quay stays,” the senator said."
+    )
+    assert _one(text).speaker == "Ivo Brand"
+
+
+def test_it_stands_for_the_text_or_body_named_before() -> None:
+    text = (
+        "The harbour report was published on Monday. It continued:\n\n"
+        "“The quay cannot be saved without new piles.”"
+    )
+    q = _one(text)
+    assert (q.speaker, q.speaker_kind) == ("harbour report", "document")
+
+
+def test_a_pronoun_with_nobody_speaking_nearby_is_the_person_last_named() -> None:
+    text = "The vote went to Ada Rusk's plan, and the hall was full. “We won,” she said."
+    assert _one(text).speaker == "Ada Rusk"
