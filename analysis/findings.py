@@ -133,7 +133,7 @@ def _voices(comparison: Comparison) -> list[Finding]:
     found: list[Finding] = []
     speakers: dict[str, Counter[str]] = {}
     for count in quotes.speakers:
-        if count.speaker:
+        if count.speaker and count.quotes > 0:  # direct quotations only
             speakers.setdefault(count.outlet, Counter())[count.speaker] += count.quotes
     quoted_by: dict[str, set[str]] = {}
     for outlet, counts in speakers.items():
