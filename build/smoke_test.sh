@@ -15,6 +15,10 @@ tail -1 "$out/selftest.txt" | grep -qx ok
 # Headless subcommands work from the package too.
 framelens analyze /opt/framelens/_internal/resources/samples --json > "$out/analyze.json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert len(d['articles']) >= 3, d['errors']" "$out/analyze.json"
+framelens compare /opt/framelens/_internal/resources/samples --json > "$out/compare.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['groups'] and d['stories'] and d['headlines'], sorted(d)" "$out/compare.json"
+framelens kwic council /opt/framelens/_internal/resources/samples --json > "$out/kwic.json"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['hits'], d" "$out/kwic.json"
 # The frozen GUI starts offscreen and draws the demo.
 QT_QPA_PLATFORM=offscreen framelens --demo --screenshot "$out/demo.png"
 python3 -c "import sys; d=open(sys.argv[1],'rb').read(); assert d[:8]==b'\x89PNG\r\n\x1a\n' and len(d) > 20000, len(d)" "$out/demo.png"
