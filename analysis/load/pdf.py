@@ -24,7 +24,7 @@ from typing import Any
 
 from analysis.errors import EncryptedError, LoadError, NoTextLayerError, TooLargeError
 from analysis.load.article import make_article
-from analysis.load.files import file_size, os_error, too_large
+from analysis.load.files import open_checked
 from analysis.load.limits import MAX_ARTICLE_CHARS, MAX_PDF_FILE_BYTES, MAX_PDF_PAGES
 from analysis.model import Article
 
@@ -124,10 +124,8 @@ def join_pages(page_texts: list[str]) -> str:
 def load_pdf_file(path: str | os.PathLike[str]) -> Article:
     """Load a PDF's text layer as an article."""
     shown = os.fspath(path)
-    size = file_size(path)
-    if size > MAX_PDF_FILE_BYTES:
-        raise too_large(shown, size, MAX_PDF_FILE_BYTES, "PDF files")
-    with _open(path) as handle:
+    with open_checked(path, MAX_PDF_FILE_BYTES, "PDF files") as handle:
+        size = os.fstat(handle.fileno()).st_size
         if not handle.read(5).startswith(b"%PDF"):
             head = handle.read(1024)
             raise LoadError(
@@ -173,23 +171,6 @@ def load_pdf_file(path: str | os.PathLike[str]) -> Article:
             "Run it through OCR software first, or copy the text from the original page.",
         )
     return make_article(text, path=shown, meta=meta)
-
-
-class _open:
-    """Open a file for reading, turning OS errors into LoadError."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._path = path
-
-    def __enter__(self) -> Any:
-        try:
-            self._handle = open(self._path, "rb")  # noqa: SIM115 - closed in __exit__
-        except OSError as error:
-            raise os_error(os.fspath(self._path), error) from error
-        return self._handle
-
-    def __exit__(self, *exc: object) -> None:
-        self._handle.close()
 
 
 def _reader(handle: Any, shown: str) -> Any:
