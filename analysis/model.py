@@ -156,6 +156,9 @@ class Corpus:
     errors: tuple[LoadFailure, ...] = ()
     #: Names of the lexicons used, in order (the built-in one first).
     lexicons: tuple[str, ...] = field(default=())
+    #: Files in the folders given that FrameLens does not read (``notes.xyz``),
+    #: each with the reason; not errors.
+    skipped: tuple[LoadFailure, ...] = ()
 
     @property
     def outlets(self) -> tuple[str, ...]:

@@ -952,7 +952,7 @@ class MainWindow(QMainWindow):
             state, self._pending_state = self._pending_state, None
             self.model.set_state(dict(state.renames), dict(state.moves), list(state.order))
         self.errors = failures
-        self._report_failures(failures)
+        self._report_failures(failures, corpus.skipped)
         n = len(new_items)
         self.status_label.setText(
             self.tr("{} article(s) added · {} outlet(s) · {} article(s) in all").format(
@@ -972,22 +972,28 @@ class MainWindow(QMainWindow):
 
         gc.freeze()
 
-    def _report_failures(self, failures: Sequence[LoadFailure]) -> None:
-        if not failures:
+    def _report_failures(
+        self, failures: Sequence[LoadFailure], skipped: Sequence[LoadFailure] = ()
+    ) -> None:
+        """One notice: inputs that failed, duplicates, and files of folders not read."""
+        if not failures and not skipped:
             return
         dup = [f for f in failures if f.error.startswith("duplicate of")]
         bad = [f for f in failures if not f.error.startswith("duplicate of")]
-        details = [f"{f.path}: {f.error}" for f in failures]
+        details = [f"{f.path}: {f.error}" for f in (*failures, *skipped)]
+        parts = []
         if bad:
-            text = self.tr("{} input(s) could not be loaded; the others were.").format(len(bad))
-            if dup:
-                text += " " + self.tr("{} duplicate(s) skipped.").format(len(dup))
-            self.notices.warning(text, details=details)
-        else:
-            self.notices.info(
-                self.tr("{} duplicate article(s) recognised and skipped.").format(len(dup)),
-                details=details,
+            parts.append(self.tr("{} input(s) could not be loaded; the others were.").format(len(bad)))
+        if dup:
+            parts.append(self.tr("{} duplicate article(s) recognised and skipped.").format(len(dup)))
+        if skipped:
+            parts.append(
+                self.tr("{} file(s) in the folders skipped: not articles FrameLens reads.").format(
+                    len(skipped)
+                )
             )
+        post = self.notices.warning if bad else self.notices.info
+        post(" ".join(parts), details=details)
 
     def _failed(self, message: str) -> None:
         self._worker_ended()
