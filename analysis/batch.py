@@ -1112,10 +1112,35 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="framelens-parent-watch", daemon=True).start()
 
 
-def _init_worker() -> None:
-    """Prepare a worker process: ignore Ctrl+C, load the models once."""
+def _log_file() -> str | None:
+    """The file this process logs to, if any (set up by the command line or the app)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return None
+
+
+def _worker_logging(log_file: str | None) -> None:
+    """Send a worker's warnings (pypdf's, trafilatura's, ours) to the parent's log
+    file, never to standard error: a fresh process would print them there."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.NullHandler()
+    if log_file:
+        with contextlib.suppress(OSError):
+            handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+            handler.setFormatter(
+                logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            )
+    handler.setLevel(logging.WARNING)
+    root.addHandler(handler)
+    logging.captureWarnings(True)
+
+
+def _init_worker(log_file: str | None = None) -> None:
+    """Prepare a worker process: quiet logging, ignore Ctrl+C, load the models once."""
     import signal
 
+    _worker_logging(log_file)
     # Ctrl+C is the main process's business: it stops handing out chunks and
     # leaves what is recorded intact; workers finish their current chunk.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -1151,7 +1176,9 @@ def _run_local(
     limit = IN_FLIGHT_PER_WORKER * workers
     # "spawn": a fresh interpreter per worker, safe whatever threads the caller runs.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(_log_file(),)
+    )
     pending: set[Future[ChunkResult]] = set()
 
     def collect(block: bool) -> None:
@@ -1248,13 +1275,10 @@ def _run_dask(
 def _merge(journal: _Journal, output: Path, fmt: str, schema: Any) -> None:
     """Concatenate the parts in ordinal order into ``output``, atomically."""
     import pyarrow as pa
-    import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     tmp = output.with_name(output.name + ".tmp")
-    writer: Any = (
-        pq.ParquetWriter(tmp, schema) if fmt == "parquet" else pacsv.CSVWriter(tmp, schema)
-    )
+    writer: Any = pq.ParquetWriter(tmp, schema) if fmt == "parquet" else _CsvWriter(tmp)
     try:
         buffered: list[Any] = []
         rows = 0
@@ -1265,11 +1289,31 @@ def _merge(journal: _Journal, output: Path, fmt: str, schema: Any) -> None:
             if rows >= ROW_GROUP_ROWS:
                 writer.write_table(pa.concat_tables(buffered))
                 buffered, rows = [], 0
-        if buffered:
-            writer.write_table(pa.concat_tables(buffered))
+        if buffered or fmt == "csv":
+            writer.write_table(pa.concat_tables(buffered) if buffered else schema.empty_table())
     finally:
         writer.close()
     os.replace(tmp, output)
+
+
+class _CsvWriter:
+    """Row groups to CSV through :func:`analysis.export.frame_to_csv`, the one CSV
+    writer (text cells a spreadsheet would run as formulas are defused)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("w", encoding="utf-8", errors="backslashreplace", newline="")
+        self.header = True
+
+    def write_table(self, table: Any) -> None:
+        from analysis.export import frame_to_csv
+
+        # Whole numbers stay whole where a column has gaps ("row" of article files).
+        frame = table.to_pandas(integer_object_nulls=True)
+        self.handle.write(frame_to_csv(frame, header=self.header))
+        self.header = False
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 def _write_failures(journal: _Journal, output: Path) -> tuple[str, tuple[LoadFailure, ...]]:
