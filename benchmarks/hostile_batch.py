@@ -215,6 +215,9 @@ def main() -> int:
         )
         batch = json.loads(run.stdout)
         batch_stderr = run.stderr
+        from tests.analysis.loadfiles import remove_tree
+
+        remove_tree(Path(tmp) / "in")  # 1,200 deep: TemporaryDirectory's clean-up recurses
     print(
         f"load_many: {result['articles']} articles + {result['failures']} failures "
         f"of {inputs} inputs in {result['seconds']:.1f} s, peak memory {result['peak_mb']:.0f} MB"

@@ -19,7 +19,7 @@ from analysis import batch
 from analysis.batch import run_batch
 from analysis.errors import FrameLensError
 from analysis.pipeline import default_workers
-from tests.analysis.loadfiles import story
+from tests.analysis.loadfiles import remove_tree, story
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -131,7 +131,10 @@ def test_a_folder_tree_1200_deep_is_walked(tmp_path: Path) -> None:
     (folder / "deep.txt").write_text(story(1), encoding="utf-8")
     (tmp_path / "top.txt").write_text(story(2), encoding="utf-8")
     out = tmp_path.parent / f"{tmp_path.name}-scores.parquet"
-    summary = run_batch([tmp_path], out, workers=1)
+    try:
+        summary = run_batch([tmp_path], out, workers=1)
+    finally:
+        remove_tree(tmp_path / "d")
     assert summary.articles == 2 and summary.failures == 0
 
 
