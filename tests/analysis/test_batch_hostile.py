@@ -84,9 +84,10 @@ def test_a_damaged_gzip_keeps_the_rows_before_and_the_other_inputs(tmp_path: Pat
     summary = run_batch([damaged, good], out, workers=1)
     ids = _ids(out)
     assert ids[-1] == "s100" and len(ids) > 1
-    (reason,) = _failures(out).values()
-    assert "damaged" in reason and "rows before were kept" in reason
-    assert summary.failures == 1
+    reasons = list(_failures(out).values())
+    assert "damaged" in reasons[-1] and "rows before were kept" in reasons[-1]
+    # Besides the damage, at most the row it cut in two.
+    assert summary.failures == len(reasons) <= 2
 
 
 @pytest.mark.parametrize("kind", ["jsonl", "csv"])
