@@ -15,7 +15,7 @@ def test_skipped_files_are_named_in_an_info_notice(qtbot: Any, tmp_path: Path) -
     window._report_failures([], skipped)
     notice = window.notices.history[-1]
     assert notice.level == "info" and "1 file(s) in the folders skipped" in notice.text
-    assert notice.details == ["in/notes.xyz: FrameLens does not read '.xyz' files; ..."]
+    assert list(notice.details) == ["in/notes.xyz: FrameLens does not read '.xyz' files; ..."]
 
 
 def test_failures_and_skipped_files_share_one_warning(qtbot: Any, tmp_path: Path) -> None:
