@@ -714,7 +714,9 @@ class _TableSource(_Source):
         try:
             header = next(reader, [])
         except (_Overlong, csv.Error) as error:
-            raise FrameLensError(f"{self.shown}: the header line cannot be read ({error}).") from error
+            raise FrameLensError(
+                f"{self.shown}: the header line cannot be read ({error})."
+            ) from error
         self._check_header(header, "header line")
         number = 0
         while True:
@@ -1511,7 +1513,10 @@ def _run_locked(
         failures_file=failures_file,
         first_failures=first_failures,
         skipped=tuple(
-            entry for source in sources if isinstance(source, _FileSource) for entry in source.skipped
+            entry
+            for source in sources
+            if isinstance(source, _FileSource)
+            for entry in source.skipped
         ),
     )
     journal.remove()

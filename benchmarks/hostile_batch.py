@@ -111,7 +111,8 @@ def _build_batch_inputs(root: Path) -> dict[str, int]:
     (folder / "front-matter.txt").write_text(
         "title: x" + " " * mb + "y\n\n" + story(1), encoding="utf-8"
     )
-    page = f"<html><body><p>{story(2)}</p>" + "<script>" + "x" * (11 * mb) + "</script></body></html>"
+    script = "<script>" + "x" * (11 * mb) + "</script>"
+    page = f"<html><body><p>{story(2)}</p>{script}</body></html>"
     (folder / "big-script.html").write_text(page, encoding="utf-8")
     ld = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
     (folder / "deep-ld.html").write_text(

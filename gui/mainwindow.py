@@ -983,9 +983,13 @@ class MainWindow(QMainWindow):
         details = [f"{f.path}: {f.error}" for f in (*failures, *skipped)]
         parts = []
         if bad:
-            parts.append(self.tr("{} input(s) could not be loaded; the others were.").format(len(bad)))
+            parts.append(
+                self.tr("{} input(s) could not be loaded; the others were.").format(len(bad))
+            )
         if dup:
-            parts.append(self.tr("{} duplicate article(s) recognised and skipped.").format(len(dup)))
+            parts.append(
+                self.tr("{} duplicate article(s) recognised and skipped.").format(len(dup))
+            )
         if skipped:
             parts.append(
                 self.tr("{} file(s) in the folders skipped: not articles FrameLens reads.").format(

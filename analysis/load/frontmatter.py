@@ -49,7 +49,7 @@ _MAX_HEADER_LINES = 30
 
 
 def _key_value(line: str) -> tuple[str, str] | None:
-    """``"Title:  Bridge closes "`` -> ``("title", "Bridge closes")``; None when not ``key: value``."""
+    """``"Title:  Bridge closes "`` -> ``("title", "Bridge closes")``; None if not a key."""
     match = _KEY_RE.match(line)
     if match is None:
         return None

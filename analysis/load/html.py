@@ -54,7 +54,8 @@ _RAW_CLOSE_RE = {
 #: A quoted or bare attribute value over the limit. Each scan stops at the
 #: value's closing quote, so the pattern is linear in the page.
 _HUGE_ATTRIBUTE_RE = re.compile(
-    rf"""=(\s*)(?:"[^"]{{{_MAX_INLINE_CHARS},}}"|'[^']{{{_MAX_INLINE_CHARS},}}'|[^\s"'<>=`]{{{_MAX_INLINE_CHARS},}})"""
+    rf"""=(\s*)(?:"[^"]{{{_MAX_INLINE_CHARS},}}"|'[^']{{{_MAX_INLINE_CHARS},}}'"""
+    rf"""|[^\s"'<>=`]{{{_MAX_INLINE_CHARS},}})"""
 )
 #: Elements that never hold article text; removed before any extraction.
 _NEVER_TEXT_TAGS = (

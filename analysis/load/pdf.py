@@ -60,7 +60,8 @@ class _Joined:
 
     def ends_broken(self) -> bool:
         """True when the text ends like ``_HYPHEN_BREAK_RE`` says: a word character, then "-"."""
-        return len(self.tail) == 2 and self.tail[1] == "-" and _HYPHEN_BREAK_RE.search(self.tail) is not None
+        tail = self.tail
+        return len(tail) == 2 and tail[1] == "-" and _HYPHEN_BREAK_RE.search(tail) is not None
 
     def drop_last_char(self) -> None:
         self.parts[-1] = self.parts[-1][:-1]
