@@ -44,16 +44,18 @@ import hashlib
 import json
 import logging
 import os
-import stat
+import re
+import sys
 import time
+import zlib
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
 
 from analysis import __version__
 from analysis.errors import CancelledError, FrameLensError, LoadError
+from analysis.load.jsondata import BadJson, parse_json
 from analysis.model import AnalyzedArticle, Article, LoadFailure
 from analysis.pipeline import collector_paused, default_workers
 
@@ -69,6 +71,14 @@ Analyzer = Callable[[Article], AnalyzedArticle]
 DEFAULT_CHUNK_SIZE = 200
 #: Chunks in flight per worker: one running, one waiting, so no worker idles.
 IN_FLIGHT_PER_WORKER = 2
+#: A chunk also ends once its rows hold this much text, so a chunk of 200
+#: rows of 9 MB never has to be in memory at once: memory is bounded by
+#: bytes, not by the number of articles.
+CHUNK_BYTES = 16 * 1024 * 1024
+#: The longest JSON Lines line or CSV line read; a longer one is skipped unread
+#: with a reason (an article has at most 10 million characters; JSON escapes
+#: can make its line a few times longer).
+MAX_ROW_BYTES = 64 * 1024 * 1024
 #: Rows per Parquet row group in the merged output.
 ROW_GROUP_ROWS = 50_000
 #: Table inputs, by suffix (each may also end in ``.gz``).
@@ -127,6 +137,8 @@ class BatchSummary:
     #: ``<output>.failures.csv`` when some inputs failed, else "".
     failures_file: str = ""
     first_failures: tuple[LoadFailure, ...] = ()
+    #: Files in the input folders that a batch does not read, with why (not failures).
+    skipped: tuple[LoadFailure, ...] = ()
 
 
 class Item(NamedTuple):
@@ -136,8 +148,9 @@ class Item(NamedTuple):
     source: str
     #: 1-based line (JSON Lines) or record (CSV, after the header) number; 0 for article files.
     row: int
-    #: The raw JSON line, the CSV record, or None for an article file.
-    record: str | dict[str, str] | None
+    #: The raw JSON line, the CSV record, None for an article file, or
+    #: :class:`Refused` for a row or file that could not be read.
+    record: str | dict[str, str] | Refused | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,10 +288,25 @@ def _sentence_rows(item: Item, scored: AnalyzedArticle) -> Iterator[dict[str, An
 
 
 def _text_field(record: Mapping[str, Any], name: str) -> str:
+    """A metadata field as text; numbers are written out, lists and objects ignored
+    (they may be nested too deeply to print)."""
     value = record.get(name)
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else str(value)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
+_SURROGATES_RE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` without lone surrogates (U+D800-U+DFFF, from JSON ``"\\udfff"``):
+    each becomes U+FFFD, so the text can be written as UTF-8 (Parquet, CSV)."""
+    if value.isascii():
+        return value
+    return _SURROGATES_RE.sub("\ufffd", value)
 
 
 def _item_label(item: Item) -> str:
@@ -291,11 +319,13 @@ def _article_from_record(item: Item, text_column: str, id_column: str) -> Articl
 
     label = _item_label(item)
     record: Any = item.record
+    if isinstance(record, Refused):
+        raise LoadError(label, record.reason)
     if isinstance(record, str):
         try:
-            record = json.loads(record)
-        except json.JSONDecodeError as error:
-            raise LoadError(label, f"this line is not valid JSON ({error.msg}).") from error
+            record = parse_json(record)
+        except BadJson as error:
+            raise LoadError(label, f"this line cannot be used: {error}.") from error
         if not isinstance(record, dict):
             raise LoadError(label, "this line is not a JSON object ({...}).")
     assert isinstance(record, dict)
@@ -358,7 +388,9 @@ def _score_chunk(task: ChunkTask) -> ChunkResult:
         except (ImportError, SyntaxError):
             raise  # a broken installation: no article could be scored, so stop
         except Exception as error:  # noqa: BLE001 - one bad article must not stop the run
-            log.exception("unexpected error while scoring %s", _item_label(item))
+            # One line in the log; the traceback only when debugging.
+            log.warning("unexpected error while scoring %s: %r", _item_label(item), error)
+            log.debug("traceback for %s", _item_label(item), exc_info=True)
             failures.append(
                 LoadFailure(
                     _item_label(item),
@@ -375,7 +407,8 @@ def _score_chunk(task: ChunkTask) -> ChunkResult:
         )
         for row in new_rows:
             for name in names:
-                columns[name].append(row[name])
+                value = row[name]
+                columns[name].append(clean_text(value) if isinstance(value, str) else value)
         rows += len(new_rows)
     return ChunkResult(
         ordinal=task.ordinal,
@@ -403,15 +436,104 @@ def _table_kind(path: Path) -> str:
     return "csv" if name.endswith(".csv") else "jsonl"
 
 
-def _open_text(path: Path) -> IO[str]:
-    # Malformed bytes become U+FFFD rather than stopping a long run halfway.
-    if path.name.lower().endswith(".gz"):
-        return gzip.open(path, "rt", encoding="utf-8-sig", errors="replace", newline="")
-    return path.open(encoding="utf-8-sig", errors="replace", newline="")
+def _wanted(path: Path) -> bool:
+    """What a batch reads: article files and tables of articles."""
+    from analysis.load import is_supported
+
+    return is_supported(path) or _is_table(path)
+
+
+class Refused(NamedTuple):
+    """The record of a row or file that cannot be read, with the reason (one line)."""
+
+    reason: str
+
+
+class _Overlong(Exception):
+    """A line longer than :data:`MAX_ROW_BYTES`; it was skipped, not read."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _overlong_reason(size: int) -> str:
+    from analysis.load.limits import human_size
+
+    return (
+        f"this row is over {human_size(size)}; FrameLens reads rows of up to "
+        f"{human_size(MAX_ROW_BYTES)}. It was skipped."
+    )
+
+
+class _CappedLines:
+    """The lines of a binary file as text, each read with at most :data:`MAX_ROW_BYTES`.
+
+    Memory stays bounded by the cap whatever the file holds (a 3 GB line in
+    a 3 MB ``.gz``): a longer line is skipped unread and ``__next__``
+    raises :class:`_Overlong` for it, after which iteration goes on with the
+    next line. Malformed UTF-8 becomes U+FFFD rather than stopping a run.
+    """
+
+    def __init__(self, handle: IO[bytes]) -> None:
+        self.handle = handle
+        self.first = True
+        self.number = 0
+
+    def __iter__(self) -> _CappedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.handle.readline(MAX_ROW_BYTES + 1)
+        if not line:
+            raise StopIteration
+        self.number += 1
+        if len(line) > MAX_ROW_BYTES and not line.endswith(b"\n"):
+            size = len(line)
+            while (rest := self.handle.readline(1024 * 1024)) and not rest.endswith(b"\n"):
+                size += len(rest)
+            raise _Overlong(size + len(rest))
+        text = line.decode("utf-8", errors="replace")
+        if self.first:
+            self.first = False
+            text = text.removeprefix("\ufeff")
+        return text
+
+
+@contextlib.contextmanager
+def _open_table(path: Path) -> Iterator[IO[bytes]]:
+    """A table file opened through the one checked reader; gunzipped when it ends in .gz."""
+    from analysis.load.files import open_checked
+
+    with open_checked(path, None, "tables") as handle:
+        if not path.name.lower().endswith(".gz"):
+            yield handle
+            return
+        with gzip.GzipFile(fileobj=handle, mode="rb") as unpacked:
+            yield unpacked  # type: ignore[misc]
+
+
+def _read_error_reason(error: BaseException, row: int) -> str:
+    where = f"after row {row}" if row else "at its start"
+    if isinstance(error, (EOFError, zlib.error, gzip.BadGzipFile)):
+        what = "its compressed data is damaged or cut short"
+    else:
+        what = f"it could not be read ({getattr(error, 'strerror', None) or error})"
+    return f"{what} {where}; the rows before were kept, the rest was not read."
+
+
+def _item_size(item: Item) -> int:
+    record = item.record
+    if isinstance(record, str):
+        return len(record)
+    if isinstance(record, dict):
+        return sum(len(v) for v in record.values() if isinstance(v, str))
+    return 0
 
 
 class _Scan(NamedTuple):
     articles: int
+    chunks: int
     fingerprint: dict[str, Any]
 
 
@@ -421,41 +543,48 @@ class _Source:
     def __init__(self, shown: str) -> None:
         self.shown = shown
 
-    def scan(self) -> _Scan:  # pragma: no cover - abstract
-        raise NotImplementedError
-
     def items(self) -> Iterator[Item]:  # pragma: no cover - abstract
         raise NotImplementedError
 
+    def describe(self, digest: Any) -> dict[str, Any]:  # pragma: no cover - abstract
+        raise NotImplementedError
 
-def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
-    """Article and table files under ``folder`` in name order, lazily, each folder once.
+    def scan(self, chunk_size: int) -> _Scan:
+        """Count the articles and chunks, reading everything once (nothing is kept)."""
+        digest = hashlib.sha256()
+        articles = chunks = 0
+        last = ""
+        for chunk in _chunked(self.items(), chunk_size, digest_into=digest):
+            chunks += 1
+            articles += len(chunk)
+            last = chunk[-1].source
+        del last
+        return _Scan(articles, chunks, self.describe(digest))
 
-    Hidden files and folders and files of other types are skipped quietly.
-    """
-    from analysis.load import is_supported
 
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError as error:
-        log.warning("cannot list %s: %s", folder, error)
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        try:
-            info = os.stat(entry.path)  # follows links; a dangling one raises
-        except OSError:
-            continue
-        if stat.S_ISDIR(info.st_mode):
-            key = (info.st_dev, info.st_ino)
-            if key not in seen:  # a link loop ends here
-                seen.add(key)
-                yield from _walk(Path(entry.path), seen)
-        elif stat.S_ISREG(info.st_mode):
-            path = Path(entry.path)
-            if is_supported(path) or _is_table(path):
-                yield path
+def _chunked(
+    items: Iterator[Item], chunk_size: int, digest_into: Any = None
+) -> Iterator[list[Item]]:
+    """Cut ``items`` into chunks of at most ``chunk_size`` articles and about
+    :data:`CHUNK_BYTES` of text, so memory is bounded by bytes, not by count."""
+    chunk: list[Item] = []
+    size = 0
+    source = ""
+    for item in items:
+        if digest_into is not None and item.source != source:
+            source = item.source
+            digest_into.update(os.fsencode(source) + b"\0")
+        item_size = _item_size(item)
+        if chunk and size + item_size > CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(item)
+        size += item_size
+        if len(chunk) >= chunk_size:  # yielded at once: nothing is read ahead
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
 
 
 class _FileSource(_Source):
@@ -463,49 +592,59 @@ class _FileSource(_Source):
 
     JSON Lines and CSV files inside a folder are read as tables of articles,
     so a folder of corpus shards (``part-0001.jsonl.gz``, ...) works too.
+    Folders are walked by :func:`analysis.load.batch.walk_inputs`, the walk
+    every FrameLens command uses; the batch's own output is never read.
     """
 
-    def __init__(self, shown: str, path: Path, text_column: str) -> None:
+    def __init__(
+        self, shown: str, path: Path, text_column: str, exclude: Container[Any]
+    ) -> None:
         super().__init__(shown)
         self.path = path
         self.text_column = text_column
+        self.exclude = exclude
+        self.skipped: list[LoadFailure] = []
 
-    def _paths(self) -> Iterator[Path]:
-        if self.path.is_dir():
-            info = self.path.stat()
-            yield from _walk(self.path, {(info.st_dev, info.st_ino)})
-        else:
-            yield self.path  # unsupported types fail with the loader's reason
+    def describe(self, digest: Any) -> dict[str, Any]:
+        tables = []
+        for walked in self._walk():
+            if walked.kind == "file" and _is_table(Path(walked.path)):
+                with contextlib.suppress(OSError):
+                    info = os.stat(walked.path)
+                    tables.append([walked.path, info.st_size, info.st_mtime_ns])
+        digest.update(json.dumps(tables).encode("utf-8", "surrogateescape"))
+        return {"kind": "files", "input": str(self.path.resolve()), "names": digest.hexdigest()}
 
-    def scan(self) -> _Scan:
-        digest = hashlib.sha256()
-        count = 0
-        for path in self._paths():
-            digest.update(os.fsencode(path) + b"\0")
-            if not _is_table(path):
-                count += 1
-                continue
-            table = _TableSource(str(path), path, self.text_column).scan()
-            digest.update(json.dumps(table.fingerprint, sort_keys=True).encode("utf-8"))
-            count += table.articles
-        fingerprint = {
-            "kind": "files",
-            "input": str(self.path.resolve()),
-            "count": count,
-            "names": digest.hexdigest(),
-        }
-        return _Scan(count, fingerprint)
+    def _walk(self) -> Iterator[Any]:
+        from analysis.load.batch import walk_inputs
+
+        if not self.path.is_dir():
+            # A single file: unsupported types fail with the loader's reason.
+            yield from walk_inputs([self.path], wanted=lambda _path: True)
+            return
+        yield from walk_inputs([self.path], wanted=_wanted, exclude=self.exclude)
 
     def items(self) -> Iterator[Item]:
-        for path in self._paths():
-            if not _is_table(path):
-                yield Item(str(path), 0, None)
+        self.skipped = []
+        for walked in self._walk():
+            if walked.kind == "skipped":
+                self.skipped.append(LoadFailure(walked.path, walked.reason))
+            elif walked.kind == "failed":
+                yield Item(walked.path, 0, Refused(walked.reason))
+            elif _is_table(Path(walked.path)) and self.path.is_dir():
+                table = Path(walked.path)
+                yield from _TableSource(str(table), table, self.text_column).items()
             else:
-                yield from _TableSource(str(path), path, self.text_column).items()
+                yield Item(walked.path, 0, None)
 
 
 class _TableSource(_Source):
-    """A JSON Lines or CSV file of articles, one per line or row."""
+    """A JSON Lines or CSV file of articles, one per line or row.
+
+    Read as a stream of lines of at most :data:`MAX_ROW_BYTES`; a longer
+    row, a damaged compressed stream or a read error becomes one failure
+    (a :class:`Refused` record) and the rows before it are kept.
+    """
 
     def __init__(self, shown: str, path: Path, text_column: str) -> None:
         super().__init__(shown)
@@ -513,12 +652,11 @@ class _TableSource(_Source):
         self.text_column = text_column
         self.kind = _table_kind(path)
 
-    def _fingerprint(self, count: int) -> dict[str, Any]:
+    def describe(self, digest: Any) -> dict[str, Any]:
         info = self.path.stat()
         return {
             "kind": self.kind,
             "input": str(self.path.resolve()),
-            "count": count,
             "size": info.st_size,
             "mtime_ns": info.st_mtime_ns,
         }
@@ -532,68 +670,106 @@ class _TableSource(_Source):
                 "Name the column that holds the article text with --text-column."
             )
 
-    def scan(self) -> _Scan:
-        count = 0
-        try:
-            if self.kind == "csv":
-                with _open_text(self.path) as handle:
-                    reader = csv.reader(handle)
-                    self._check_header(next(reader, []), "header line")
-                    count = sum(1 for record in reader if any(record))
-            else:
-                first_checked = False
-                with _open_text(self.path) as handle:
-                    for line in handle:
-                        if not line.strip():
-                            continue
-                        count += 1
-                        if not first_checked:
-                            first_checked = True
-                            with contextlib.suppress(json.JSONDecodeError):
-                                first = json.loads(line)
-                                if isinstance(first, dict):
-                                    self._check_header(first, "first line")
-        except (OSError, EOFError, csv.Error) as error:
-            raise FrameLensError(f"{self.shown} cannot be read: {error}.") from error
-        return _Scan(count, self._fingerprint(count))
-
     def items(self) -> Iterator[Item]:
         source = str(self.path)
+        number = 0
         try:
-            with _open_text(self.path) as handle:
+            with _open_table(self.path) as handle:
+                lines = _CappedLines(handle)
                 if self.kind == "csv":
-                    reader = csv.DictReader(handle)
-                    number = 0
-                    for record in reader:
-                        if not any(record.values()):
-                            continue
-                        number += 1
-                        # Extra fields of a ragged row land under the key None.
-                        record.pop(None, None)
+                    for number, record in self._csv_records(lines):
                         yield Item(source, number, record)
                 else:
-                    for number, line in enumerate(handle, start=1):
-                        if line.strip():
-                            yield Item(source, number, line)
-        except (OSError, EOFError, csv.Error) as error:
-            raise FrameLensError(f"{self.shown} cannot be read: {error}.") from error
+                    for line in self._json_lines(lines):
+                        number = lines.number
+                        yield Item(source, number, line)
+        except LoadError as error:
+            yield Item(source, 0, Refused(error.reason))
+        except (OSError, EOFError, zlib.error) as error:
+            yield Item(source, number + 1, Refused(_read_error_reason(error, number)))
+
+    def _json_lines(self, lines: _CappedLines) -> Iterator[str | Refused]:
+        checked = False
+        while True:
+            try:
+                line = next(lines)
+            except StopIteration:
+                return
+            except _Overlong as error:
+                yield Refused(_overlong_reason(error.size))
+                continue
+            if not line.strip():
+                continue
+            if not checked:
+                checked = True
+                with contextlib.suppress(BadJson):
+                    first = parse_json(line)
+                    if isinstance(first, dict):
+                        self._check_header(first, "first line")
+            yield line
+
+    def _csv_records(self, lines: _CappedLines) -> Iterator[tuple[int, dict[str, str] | Refused]]:
+        reader = csv.reader(lines)
+        try:
+            header = next(reader, [])
+        except (_Overlong, csv.Error) as error:
+            raise FrameLensError(
+                f"{self.shown}: the header line cannot be read ({error})."
+            ) from error
+        self._check_header(header, "header line")
+        number = 0
+        while True:
+            try:
+                fields = next(reader)
+            except StopIteration:
+                return
+            except _Overlong as error:
+                number += 1
+                yield number, Refused(_overlong_reason(error.size))
+                continue
+            except csv.Error as error:
+                number += 1
+                yield number, Refused(f"this row cannot be read as CSV ({error}).")
+                continue
+            if not any(fields):
+                continue
+            number += 1
+            # Extra fields of a ragged row are dropped; missing ones are empty.
+            yield number, dict(zip(header, fields + [""] * (len(header) - len(fields)), strict=False))
 
 
-def _open_sources(inputs: Sequence[str | os.PathLike[str]], text_column: str) -> list[_Source]:
+def _own_files(output: Path) -> frozenset[tuple[tuple[int, int], str]]:
+    """What a batch writing ``output`` must never read back (issue 28): the output,
+    its parts folder, progress, failures, lock and temporary files."""
+    try:
+        info = os.stat(output.parent)
+    except OSError:
+        return frozenset()
+    key = (info.st_dev, info.st_ino)
+    names = {output.name, parts_dir(output).name, progress_path(output).name}
+    names |= {f"{output.name}.failures.csv", lock_path(output).name}
+    names |= {f"{name}.tmp" for name in list(names)}
+    return frozenset((key, name) for name in names)
+
+
+def _open_sources(
+    inputs: Sequence[str | os.PathLike[str]], text_column: str, output: Path | None = None
+) -> list[_Source]:
     from analysis.load.limits import MAX_ARTICLE_CHARS
 
     # An article is one CSV field; the csv module's default limit is 128 KB.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_ARTICLE_CHARS + 1))
+    exclude = _own_files(output) if output is not None else frozenset()
     sources: list[_Source] = []
     for raw in inputs:
         shown = os.fspath(raw)
         path = Path(shown)
-        if not path.exists():
+        if not os.path.lexists(shown):
             raise FrameLensError(f"{shown} does not exist. Check the path and try again.")
         if path.is_file() and _is_table(path):
             sources.append(_TableSource(shown, path, text_column))
         else:
-            sources.append(_FileSource(shown, path, text_column))
+            sources.append(_FileSource(shown, path, text_column, exclude))
     return sources
 
 
@@ -650,6 +826,69 @@ class _Done:
             else:
                 ranges.append([n, n])
         return ranges
+
+
+def lock_path(output: Path) -> Path:
+    """The file a run locks while it writes ``output``, so two runs never collide."""
+    return output.with_name(output.name + ".lock")
+
+
+@contextlib.contextmanager
+def _output_lock(output: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``output`` for a run; refuse when another run holds it.
+
+    The lock is the operating system's (``flock``), so it ends with the
+    process, however that ends: a killed run never leaves a stale lock.
+    """
+    path = lock_path(output)
+    for _attempt in range(3):
+        try:
+            handle = path.open("a+b")
+        except OSError as error:
+            raise FrameLensError(_output_error(output, error)) from error
+        with handle:
+            if not _try_lock(handle):
+                raise FrameLensError(
+                    f"Another framelens batch is writing {output} (it holds {path.name}). "
+                    "Wait for it to finish, or stop it, then run this command again."
+                )
+            if not _same_file(handle, path):
+                continue  # the run before removed it as we opened it: lock the new one
+            try:
+                yield
+            finally:
+                with contextlib.suppress(OSError):
+                    path.unlink()  # still locked: a waiting run sees the change and retries
+            return
+    raise FrameLensError(f"{path} keeps changing; is another framelens batch writing {output}?")
+
+
+def _same_file(handle: IO[bytes], path: Path) -> bool:
+    try:
+        on_disk = os.stat(path)
+    except OSError:
+        return False
+    held = os.fstat(handle.fileno())
+    return (held.st_dev, held.st_ino) == (on_disk.st_dev, on_disk.st_ino)
+
+
+def _try_lock(handle: IO[bytes]) -> bool:
+    """Lock the open file without waiting; False when another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
 
 
 def progress_path(output: Path) -> Path:
@@ -827,23 +1066,22 @@ def _read_part_meta(folder: Path, ordinal: int) -> dict[str, int]:
 
 def _chunks(
     sources: Sequence[_Source],
-    counts: Sequence[int],
+    chunk_counts: Sequence[int],
     chunk_size: int,
     skip: Container[int],
 ) -> Iterator[tuple[int, list[Item]]]:
-    """Yield ``(ordinal, items)`` for every chunk not in ``skip``, reading lazily."""
+    """Yield ``(ordinal, items)`` for every chunk not in ``skip``, reading lazily.
+
+    ``chunk_counts`` are each source's chunks as :meth:`_Source.scan` counted
+    them (chunks end at ``chunk_size`` articles or :data:`CHUNK_BYTES`).
+    """
     base = 0
-    for source, count in zip(sources, counts, strict=True):
-        chunks_here = -(-count // chunk_size)
+    for source, chunks_here in zip(sources, chunk_counts, strict=True):
         if all(base + k in skip for k in range(chunks_here)):
             base += chunks_here  # a finished source is not even read
             continue
-        items = source.items()
         ordinal = base
-        while True:
-            batch = list(islice(items, chunk_size))
-            if not batch:
-                break
+        for batch in _chunked(source.items(), chunk_size):
             if ordinal not in skip:
                 yield ordinal, batch
             ordinal += 1
@@ -875,10 +1113,35 @@ def _exit_with_parent() -> None:
     threading.Thread(target=watch, name="framelens-parent-watch", daemon=True).start()
 
 
-def _init_worker() -> None:
-    """Prepare a worker process: ignore Ctrl+C, load the models once."""
+def _log_file() -> str | None:
+    """The file this process logs to, if any (set up by the command line or the app)."""
+    for handler in logging.getLogger().handlers:
+        if isinstance(handler, logging.FileHandler):
+            return handler.baseFilename
+    return None
+
+
+def _worker_logging(log_file: str | None) -> None:
+    """Send a worker's warnings (pypdf's, trafilatura's, ours) to the parent's log
+    file, never to standard error: a fresh process would print them there."""
+    root = logging.getLogger()
+    handler: logging.Handler = logging.NullHandler()
+    if log_file:
+        with contextlib.suppress(OSError):
+            handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+            handler.setFormatter(
+                logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
+            )
+    handler.setLevel(logging.WARNING)
+    root.addHandler(handler)
+    logging.captureWarnings(True)
+
+
+def _init_worker(log_file: str | None = None) -> None:
+    """Prepare a worker process: quiet logging, ignore Ctrl+C, load the models once."""
     import signal
 
+    _worker_logging(log_file)
     # Ctrl+C is the main process's business: it stops handing out chunks and
     # leaves what is recorded intact; workers finish their current chunk.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -914,7 +1177,9 @@ def _run_local(
     limit = IN_FLIGHT_PER_WORKER * workers
     # "spawn": a fresh interpreter per worker, safe whatever threads the caller runs.
     context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker)
+    pool = ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(_log_file(),)
+    )
     pending: set[Future[ChunkResult]] = set()
 
     def collect(block: bool) -> None:
@@ -1011,13 +1276,10 @@ def _run_dask(
 def _merge(journal: _Journal, output: Path, fmt: str, schema: Any) -> None:
     """Concatenate the parts in ordinal order into ``output``, atomically."""
     import pyarrow as pa
-    import pyarrow.csv as pacsv
     import pyarrow.parquet as pq
 
     tmp = output.with_name(output.name + ".tmp")
-    writer: Any = (
-        pq.ParquetWriter(tmp, schema) if fmt == "parquet" else pacsv.CSVWriter(tmp, schema)
-    )
+    writer: Any = pq.ParquetWriter(tmp, schema) if fmt == "parquet" else _CsvWriter(tmp)
     try:
         buffered: list[Any] = []
         rows = 0
@@ -1028,11 +1290,31 @@ def _merge(journal: _Journal, output: Path, fmt: str, schema: Any) -> None:
             if rows >= ROW_GROUP_ROWS:
                 writer.write_table(pa.concat_tables(buffered))
                 buffered, rows = [], 0
-        if buffered:
-            writer.write_table(pa.concat_tables(buffered))
+        if buffered or fmt == "csv":
+            writer.write_table(pa.concat_tables(buffered) if buffered else schema.empty_table())
     finally:
         writer.close()
     os.replace(tmp, output)
+
+
+class _CsvWriter:
+    """Row groups to CSV through :func:`analysis.export.frame_to_csv`, the one CSV
+    writer (text cells a spreadsheet would run as formulas are defused)."""
+
+    def __init__(self, path: Path) -> None:
+        self.handle = path.open("w", encoding="utf-8", errors="backslashreplace", newline="")
+        self.header = True
+
+    def write_table(self, table: Any) -> None:
+        from analysis.export import frame_to_csv
+
+        # Whole numbers stay whole where a column has gaps ("row" of article files).
+        frame = table.to_pandas(integer_object_nulls=True)
+        self.handle.write(frame_to_csv(frame, header=self.header))
+        self.header = False
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 def _write_failures(journal: _Journal, output: Path) -> tuple[str, tuple[LoadFailure, ...]]:
@@ -1043,7 +1325,8 @@ def _write_failures(journal: _Journal, output: Path) -> tuple[str, tuple[LoadFai
         return "", ()
     shown: list[LoadFailure] = []
     tmp = target.with_name(target.name + ".tmp")
-    with tmp.open("w", encoding="utf-8", newline="") as handle:
+    # A name may hold bytes that are not UTF-8: written escaped, never a crash.
+    with tmp.open("w", encoding="utf-8", errors="backslashreplace", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["path", "error"])
         for ordinal in range(journal.chunks):
@@ -1109,18 +1392,61 @@ def run_batch(
         raise FrameLensError("The chunk size must be at least 1 article.")
     if not out_path.parent.is_dir():
         raise FrameLensError(f"The folder of {out_path} does not exist; create it first.")
-    workers = max(1, workers or default_workers())
+    # More processes than cores only costs memory (issue 28: 1000 asked, 62 started).
+    workers = max(1, min(workers or default_workers(), default_workers()))
     cancel_fn: Cancel = cancel or (lambda: False)
+    with _output_lock(out_path):
+        try:
+            return _run_locked(
+                inputs, out_path, fmt, per, workers, engine, scheduler, resume, chunk_size,
+                text_column, id_column, analyzer, progress, cancel_fn, started,
+            )  # fmt: skip
+        except OSError as error:
+            raise FrameLensError(_output_error(out_path, error)) from error
 
-    sources = _open_sources(inputs, text_column)
-    scans = [source.scan() for source in sources]
-    counts = [scan.articles for scan in scans]
-    total = sum(counts)
-    chunks = sum(-(-count // chunk_size) for count in counts)
+
+def _output_error(output: Path, error: OSError) -> str:
+    """One line on an OS error while writing the output, its parts or progress file."""
+    import errno
+
+    where = error.filename or output
+    reason = error.strerror or str(error)
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        advice = "Free some space, then run the same command again with --resume."
+    elif isinstance(error, PermissionError):
+        advice = "Choose an output in a folder you may write to (-o)."
+    else:
+        advice = "The finished chunks are kept: run the same command again with --resume."
+    return f"Cannot write {where}: {reason}. {advice}"
+
+
+def _run_locked(
+    inputs: Sequence[str | os.PathLike[str]],
+    out_path: Path,
+    fmt: str,
+    per: Per,
+    workers: int,
+    engine: Engine,
+    scheduler: str | None,
+    resume: bool,
+    chunk_size: int,
+    text_column: str,
+    id_column: str,
+    analyzer: Analyzer | None,
+    progress: Callable[[BatchProgress], None] | None,
+    cancel_fn: Cancel,
+    started: float,
+) -> BatchSummary:
+    sources = _open_sources(inputs, text_column, out_path)
+    scans = [source.scan(chunk_size) for source in sources]
+    total = sum(scan.articles for scan in scans)
+    chunk_counts = [scan.chunks for scan in scans]
+    chunks = sum(chunk_counts)
     fingerprint = {
         "sources": [scan.fingerprint for scan in scans],
         "per": per,
         "chunk_size": chunk_size,
+        "chunk_bytes": CHUNK_BYTES,
         "text_column": text_column,
         "id_column": id_column,
         "categories": list(category_ids()),
@@ -1152,7 +1478,7 @@ def run_batch(
 
     tasks = (
         ChunkTask(ordinal, tuple(items), per, text_column, id_column, analyzer)
-        for ordinal, items in _chunks(sources, counts, chunk_size, journal.done)
+        for ordinal, items in _chunks(sources, chunk_counts, chunk_size, journal.done)
     )
     report()
     used_workers = workers
@@ -1185,6 +1511,12 @@ def run_batch(
         failures=journal.failures,
         failures_file=failures_file,
         first_failures=first_failures,
+        skipped=tuple(
+            entry
+            for source in sources
+            if isinstance(source, _FileSource)
+            for entry in source.skipped
+        ),
     )
     journal.remove()
     return summary

@@ -207,7 +207,8 @@ FEATURES: tuple[str, ...] = EVIDENCE_FEATURES + STYLE_FEATURES
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['\u2019\-][^\W_]+)*")
 _ADJ_SUFFIXES = ("ous", "ive", "ful", "less", "ic", "ical", "able", "ible")
-_ADVERB_RE = re.compile(r"[a-z]{3,}ly$")
+#: Three letters before "ly" (``{3,}`` would rescan a long word from every letter).
+_ADVERB_RE = re.compile(r"[a-z]{3}ly$")
 _INTENSIFIERS = frozenset(
     {
         "very",

@@ -168,12 +168,14 @@ def tables_to_json(tables: dict[str, pd.DataFrame]) -> dict[str, Any]:
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _defuse(value: object) -> object:
+def defuse_cell(value: object) -> object:
     """Prefix a text cell a spreadsheet would run as a formula with an apostrophe.
 
     Article text comes from web pages; a cell such as ``=HYPERLINK(...)`` must
     not run when a reader opens the CSV. Spreadsheets hide the apostrophe.
     Numbers (negative ones too) are not strings here, so they stay numbers.
+    This is the one rule for every CSV FrameLens writes (Export Data,
+    ``analyze --csv``, ``batch -o x.csv``).
     """
     if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
         return "'" + value
@@ -204,17 +206,25 @@ def xlsx_cell(value: object) -> object:
     return text
 
 
-def _csv_bytes(frame: pd.DataFrame) -> bytes:
+def frame_to_csv(frame: pd.DataFrame, *, index: bool = False, header: bool = True) -> str:
+    """``frame`` as CSV text with every text cell (and name) defused: the one CSV writer."""
     import pandas as pd
 
-    buffer = io.StringIO()
-    safe = frame.rename(columns=lambda c: _defuse(str(c)))
+    safe = frame.rename(columns=lambda c: defuse_cell(str(c)))
+    if index:
+        safe.index = safe.index.map(defuse_cell)
+        if safe.index.name is not None:
+            safe.index.name = str(defuse_cell(str(safe.index.name)))
     for column in safe.columns:
         if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
-            safe[column] = safe[column].map(_defuse)
-    safe.to_csv(buffer, index=False, lineterminator="\n")
+            safe[column] = safe[column].map(defuse_cell)
+    text: str = safe.to_csv(index=index, header=header, lineterminator="\n")
+    return text
+
+
+def _csv_bytes(frame: pd.DataFrame) -> bytes:
     # A byte order mark lets spreadsheet programs read the UTF-8 correctly.
-    return ("\ufeff" + encodable(buffer.getvalue())).encode("utf-8")
+    return ("\ufeff" + encodable(frame_to_csv(frame))).encode("utf-8")
 
 
 def write_csv(path: str | os.PathLike[str], frame: pd.DataFrame) -> Path:

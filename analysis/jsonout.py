@@ -16,7 +16,8 @@ The schema is stable (other tools read it)::
       "outlets": [{"outlet", "articles", "words", "sentences", "subjectivity",
                    "polarity", "subjective_share", "loaded_per_1000",
                    "loaded_per_1000_<category>"..., "bias", "top_terms"}],
-      "errors": [{"path", "error"}]
+      "errors": [{"path", "error"}],
+      "skipped": [{"path", "reason"}]
     }
 
 Offsets are Python string indices into that article's ``"text"`` (count
@@ -128,4 +129,5 @@ def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
             for row in outlets.to_dict(orient="records")
         ],
         "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
+        "skipped": [{"path": s.path, "reason": s.error} for s in corpus.skipped],
     }

@@ -719,13 +719,18 @@ def _error(path: str | os.PathLike[str], line: int, problem: str) -> LexiconErro
     return LexiconError(f"{os.fspath(path)}, line {line}: {problem}")
 
 
+#: The largest lexicon file read (LIWC and MPQA files are a few MB).
+MAX_LEXICON_BYTES = 50 * 1024 * 1024
+
+
 def _read_lines(path: str | os.PathLike[str]) -> list[str]:
+    from analysis.errors import LoadError
+    from analysis.load.files import read_bounded
+
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        raise LexiconError(
-            f"{os.fspath(path)}: the lexicon cannot be read ({exc.strerror})."
-        ) from exc
+        raw = read_bounded(path, MAX_LEXICON_BYTES, "lexicons", advice="")
+    except LoadError as exc:
+        raise LexiconError(f"{os.fspath(path)}: the lexicon cannot be read: {exc.reason}") from exc
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

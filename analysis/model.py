@@ -259,6 +259,9 @@ class Corpus:
     #: How many highlights the corrections removed and added.
     removed_by_reader: int = 0
     added_by_reader: int = 0
+    #: Files in the folders given that FrameLens does not read (``notes.xyz``),
+    #: each with the reason; not errors.
+    skipped: tuple[LoadFailure, ...] = ()
 
     @property
     def outlets(self) -> tuple[str, ...]:

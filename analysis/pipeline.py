@@ -663,6 +663,7 @@ def analyze(
     lex = default_lexicon() if lexicon is None else lexicon
     articles: list[Article] = []
     errors: list[LoadFailure] = []
+    skipped: list[LoadFailure] = []
     run: list[str | os.PathLike[str]] = []
 
     def flush() -> None:
@@ -670,9 +671,10 @@ def analyze(
             return
         from analysis.load import load_many
 
-        loaded, failed = load_many(list(run), cancel=cancel)
-        articles.extend(loaded)
-        errors.extend(failed)
+        loaded = load_many(list(run), cancel=cancel)
+        articles.extend(loaded.articles)
+        errors.extend(loaded.failures)
+        skipped.extend(loaded.skipped)
         run.clear()
 
     # Consecutive paths are loaded together (load_many also drops duplicates
@@ -695,5 +697,10 @@ def analyze(
     )
     from analysis.corrections import apply_context
 
-    corpus = Corpus(articles=tuple(analysed), errors=(*errors, *failed), lexicons=lex.names)
+    corpus = Corpus(
+        articles=tuple(analysed),
+        errors=(*errors, *failed),
+        lexicons=lex.names,
+        skipped=tuple(skipped),
+    )
     return apply_context(corpus)

@@ -306,8 +306,80 @@ _get_last = operator.itemgetter(3)
 _get_inner_seam = operator.itemgetter(4)
 
 
+_LEAD_CHARS = frozenset(_PUNCT_LEAD)
+_TRAIL_CHARS = frozenset(_PUNCT_TRAIL)
+_LONGEST_REPLACEMENT = max(map(len, REPLACEMENTS))
+_LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_ABBR3_INNER = frozenset("bcdfghjklmnpqrstvwxz|")  # RE_ABBR3's character class
+
+
 def _split_chunk(t: str) -> tuple[str, ...]:
-    """One whitespace-separated chunk → tokens, as the loop in ``find_tokens`` does."""
+    """One whitespace-separated chunk → tokens, as the loop in ``find_tokens`` does.
+
+    TextBlob's loop cuts one character off the chunk at a time and matches
+    its abbreviation patterns on the rest each time: quadratic on a chunk
+    of a million brackets (issue 27). This walks indices instead and
+    answers the patterns from two prefix lengths found once; the tokens are
+    the same (``_split_chunk_reference`` is the loop, kept for the tests).
+    """
+    n = len(t)
+    start = 0
+    while (
+        start < n
+        and t[start] in _LEAD_CHARS
+        and (n - start > _LONGEST_REPLACEMENT or t[start:] not in REPLACEMENTS)
+    ):
+        start += 1
+    tokens: list[str] = list(t[:start])
+    # RE_ABBR2 (``([A-Za-z]\.)+``) holds for t[start:end] when end - start is even
+    # and within the run of letter-period pairs; RE_ABBR3 when the characters
+    # after a capital are within the run of its inner characters.
+    pairs = start
+    while pairs + 1 < n and t[pairs] in _ASCII_LETTERS and t[pairs + 1] == ".":
+        pairs += 2
+    inner = start + 1
+    while inner < n and t[inner] in _ABBR3_INNER:
+        inner += 1
+    capital = start < n and "A" <= t[start] <= "Z"
+
+    def abbreviation(end: int) -> bool:
+        size = end - start
+        return (
+            (size <= _LONGEST_ABBREVIATION and t[start:end] in ABBREVIATIONS)
+            or (size == 2 and t[start] in _ASCII_LETTERS and t[start + 1] == ".")
+            or (size >= 2 and size % 2 == 0 and end <= pairs)
+            or (capital and size >= 3 and end - 1 <= inner and t[end - 1] != "\n")
+        )
+
+    end = n
+    tail: list[str] = []
+    while (
+        end > start
+        and t[end - 1] in _TRAIL_CHARS
+        and (end - start > _LONGEST_REPLACEMENT or t[start:end] not in REPLACEMENTS)
+    ):
+        if t[end - 1] in _LEAD_CHARS:
+            tail.append(t[end - 1])
+            end -= 1
+        if end - start >= 3 and t[end - 3 : end] == "...":
+            tail.append("...")
+            end -= 3
+            while end > start and t[end - 1] == ".":
+                end -= 1
+        if end > start and t[end - 1] == ".":
+            if abbreviation(end):
+                break
+            tail.append(".")
+            end -= 1
+    if end > start:
+        tokens.append(t[start:end])
+    tokens.extend(reversed(tail))
+    return tuple(tokens)
+
+
+def _split_chunk_reference(t: str) -> tuple[str, ...]:
+    """TextBlob's own loop (quadratic on long chunks), the reference for the tests."""
     tokens: list[str] = []
     tail: list[str] = []
     while t.startswith(_PUNCT_LEAD) and t not in REPLACEMENTS:

@@ -252,18 +252,15 @@ def session_from_json(data: object, *, name: str = "the session") -> Session:
 def load_session(path: str | os.PathLike[str]) -> Session:
     """Read a ``.framelens`` file; raise :class:`SessionError` with a one-line message."""
     shown = printable(os.fspath(path))
+    from analysis.errors import LoadError, TooLargeError
+    from analysis.load.files import read_bounded
+
     try:
-        size = os.path.getsize(path)
-        if size > MAX_SESSION_BYTES:
-            raise SessionError(
-                f"The session {shown} is too large ({size // (1024 * 1024)} MB; "
-                f"the limit is {MAX_SESSION_BYTES // (1024 * 1024)} MB)."
-            )
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_SESSION_BYTES + 1)
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise SessionError(f"The session {shown} could not be read: {reason}.") from error
+        raw = read_bounded(os.fspath(path), MAX_SESSION_BYTES, "sessions", advice="")
+    except TooLargeError as error:
+        raise SessionError(f"The session {shown} is too large: {error.reason}") from error
+    except LoadError as error:
+        raise SessionError(f"The session {shown} could not be read: {error.reason}") from error
     try:
         # "utf-8-sig": a byte-order mark (added by some editors) is not an error.
         data = json.loads(raw.decode("utf-8-sig"))

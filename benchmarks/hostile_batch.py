@@ -11,6 +11,18 @@ process and reports that process's wall time and peak resident memory.
 
 Targets: under 2 GB peak and under 100 s.
 
+A second part (issues 27 and 28) runs ``framelens batch`` (``run_batch``,
+two worker processes) twice on a folder of batch-level hostile inputs,
+with the output inside that folder: 1 MB of ``[`` in a .md, a front-matter
+line of 1 MB of spaces, a page with an 11 MB script, JSON-LD nested 100,000
+deep, a Word file of small parts packed 1000:1, a FIFO and /dev/zero behind
+.txt names, a folder tree 1,200 deep, JSON Lines rows with a lone
+surrogate, 100,000-deep nesting and a 5,000-digit number, a .gz holding
+one 300 MB line, twenty rows of 12 MB, and a damaged .gz. It reports the
+time of both runs and the peak memory of the main and worker processes.
+Targets: under 1 GB, under 120 s, and the second run reads nothing the
+first one wrote.
+
 Run: ``.venv/bin/python benchmarks/hostile_batch.py [--copies 3] [--small 1000]``
 """
 
@@ -27,6 +39,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 PEAK_LIMIT_MB = 2048
 TIME_LIMIT_S = 100.0
+BATCH_PEAK_LIMIT_MB = 1024
+BATCH_TIME_LIMIT_S = 120.0
 
 
 def _child(folder: str) -> None:
@@ -81,6 +95,94 @@ def _build(root: Path, copies: int, small: int) -> int:
     return expected + small
 
 
+def _build_batch_inputs(root: Path) -> dict[str, int]:
+    """The batch-level hostile inputs of issues 27 and 28; returns what each should give."""
+    sys.path.insert(0, str(REPO))
+    import gzip
+    import os
+    import zipfile
+
+    from tests.analysis.loadfiles import story
+
+    mb = 2**20
+    folder = root / "in"
+    folder.mkdir()
+    (folder / "brackets.md").write_text("[" * mb, encoding="utf-8")
+    (folder / "front-matter.txt").write_text(
+        "title: x" + " " * mb + "y\n\n" + story(1), encoding="utf-8"
+    )
+    script = "<script>" + "x" * (11 * mb) + "</script>"
+    page = f"<html><body><p>{story(2)}</p>{script}</body></html>"
+    (folder / "big-script.html").write_text(page, encoding="utf-8")
+    ld = '<script type="application/ld+json">' + "[" * 100_000 + "]" * 100_000 + "</script>"
+    (folder / "deep-ld.html").write_text(
+        f"<html><head>{ld}</head><body><p>{story(3)}</p></body></html>", encoding="utf-8"
+    )
+    with zipfile.ZipFile(folder / "small-bombs.docx", "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+        for n in range(3):
+            archive.writestr(f"word/media/{n}.bin", b"\0" * 500_000)
+    (folder / "notes.xyz").write_text("not an article", encoding="utf-8")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "pipe.txt")
+    if os.path.exists("/dev/zero"):
+        (folder / "zero.txt").symlink_to("/dev/zero")
+    deep = folder
+    for _ in range(1200):
+        deep = deep / "d"
+        deep.mkdir()
+    (deep / "bottom.txt").write_text(story(4), encoding="utf-8")
+    rows = [json.dumps({"id": f"r{n}", "text": story(10 + n)}) for n in range(20)]
+    rows += [
+        '{"id": "surrogate", "title": "\\udfff", "text": ' + json.dumps(story(5)) + "}",
+        '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+        '{"id": "digits", "text": "x", "n": ' + "9" * 5000 + "}",
+    ]
+    (folder / "rows.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    # One 300 MB line in a small .gz, then a good row.
+    with gzip.open(folder / "long-line.jsonl.gz", "wb", compresslevel=1) as handle:
+        handle.write(b'{"id": "long", "text": "')
+        for _ in range(300):
+            handle.write(b"a" * mb)
+        handle.write(b'"}\n' + json.dumps({"id": "after", "text": story(6)}).encode() + b"\n")
+    # Rows of 12 MB each: over the article limit, read one chunk at a time.
+    with (folder / "heavy-rows.jsonl").open("w", encoding="utf-8") as handle:
+        for n in range(20):
+            handle.write(json.dumps({"id": f"h{n}", "text": "word " * (12 * mb // 5)}) + "\n")
+    packed = gzip.compress(
+        ("\n".join(json.dumps({"id": f"g{n}", "text": story(40 + n), "pad": os.urandom(300).hex()})
+                   for n in range(100)) + "\n").encode()
+    )
+    (folder / "damaged.jsonl.gz").write_bytes(packed[: len(packed) // 2] + b"\0garbage" * 64)
+    return {"inputs": 1}
+
+
+def _batch_child(root: str) -> None:
+    import resource
+
+    from analysis.batch import run_batch
+
+    folder = Path(root) / "in"
+    out = folder / "scores.csv"  # inside the input folder: never read back
+    start = time.perf_counter()
+    first = run_batch([folder], out, workers=2, per="article")
+    second = run_batch([folder], out, workers=2, per="article")
+    elapsed = time.perf_counter() - start
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    json.dump(
+        {
+            "seconds": elapsed,
+            "peak_mb": max(peak_self, peak_children),
+            "articles": first.articles,
+            "failures": first.failures,
+            "skipped": len(first.skipped),
+            "same_twice": (first.items, first.rows) == (second.items, second.rows),
+        },
+        sys.stdout,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=3, help="copies of the hostile batch")
@@ -102,7 +204,21 @@ def main() -> int:
             cwd=REPO,
             check=True,
         )
-    result = json.loads(run.stdout)
+        result = json.loads(run.stdout)
+    with tempfile.TemporaryDirectory(prefix="framelens-hostile-batch-") as tmp:
+        _build_batch_inputs(Path(tmp))
+        run = subprocess.run(
+            [sys.executable, __file__, "--batch-child", tmp],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+        )
+        batch = json.loads(run.stdout)
+        batch_stderr = run.stderr
+        from tests.analysis.loadfiles import remove_tree
+
+        remove_tree(Path(tmp) / "in")  # 1,200 deep: TemporaryDirectory's clean-up recurses
     print(
         f"load_many: {result['articles']} articles + {result['failures']} failures "
         f"of {inputs} inputs in {result['seconds']:.1f} s, peak memory {result['peak_mb']:.0f} MB"
@@ -110,6 +226,18 @@ def main() -> int:
     ok = result["peak_mb"] < PEAK_LIMIT_MB and result["seconds"] < TIME_LIMIT_S
     ok = ok and result["articles"] + result["failures"] == inputs
     print("within targets (< 2 GB, < 100 s, every input accounted for):", "yes" if ok else "NO")
+    print(
+        f"framelens batch, twice: {batch['articles']} articles, {batch['failures']} failures, "
+        f"{batch['skipped']} skipped in {batch['seconds']:.1f} s, peak memory "
+        f"{batch['peak_mb']:.0f} MB; second run read the same inputs: {batch['same_twice']}; "
+        f"stderr lines: {len(batch_stderr.splitlines())}"
+    )
+    batch_ok = (
+        batch["peak_mb"] < BATCH_PEAK_LIMIT_MB
+        and batch["seconds"] < BATCH_TIME_LIMIT_S
+        and batch["same_twice"]
+    )
+    ok = ok and batch_ok
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _result import emit, figure
 
@@ -133,6 +261,28 @@ def main() -> int:
                 passed=result["peak_mb"] < PEAK_LIMIT_MB,
             ),
             figure(
+                "hostile batch through framelens batch (twice): time",
+                f"{batch['seconds']:.1f} s",
+                value=round(batch["seconds"], 1),
+                unit="s",
+                target=f"< {BATCH_TIME_LIMIT_S:.0f} s",
+                passed=batch["seconds"] < BATCH_TIME_LIMIT_S,
+            ),
+            figure(
+                "hostile batch through framelens batch: peak memory (main or worker)",
+                f"{batch['peak_mb']:.0f} MB",
+                value=round(batch["peak_mb"]),
+                unit="MB",
+                target="< 1 GB",
+                passed=batch["peak_mb"] < BATCH_PEAK_LIMIT_MB,
+            ),
+            figure(
+                "framelens batch never reads its own output",
+                "yes" if batch["same_twice"] else "no",
+                target="yes",
+                passed=batch["same_twice"],
+            ),
+            figure(
                 "every input ends as an article or a reason",
                 f"{result['articles'] + result['failures']} of {inputs}",
                 target=str(inputs),
@@ -147,5 +297,9 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--child":
         sys.path.insert(0, str(REPO))
         _child(sys.argv[2])
+        sys.exit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == "--batch-child":
+        sys.path.insert(0, str(REPO))
+        _batch_child(sys.argv[2])
         sys.exit(0)
     sys.exit(main())

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -193,6 +194,37 @@ def _safe_streams(out: TextIO | None, err: TextIO | None) -> tuple[TextIO, TextI
     return out, OneLineMessages(err or sys.stderr)  # type: ignore[return-value]
 
 
+#: Loggers whose warnings belong on standard error: FrameLens's own.
+_OUR_LOGGERS = ("analysis", "gui", "framelens")
+
+
+def _ours(record: logging.LogRecord) -> bool:
+    return record.name.split(".", 1)[0] in _OUR_LOGGERS
+
+
+def _configure_logging(*, verbose: bool, headless: bool) -> None:
+    """Standard error carries FrameLens's own messages; library warnings (pypdf,
+    trafilatura, Python warnings) go to the log file only (issue 28), unless -v."""
+    from analysis.safeio import PrintableFormatter
+
+    root = logging.getLogger()
+    fresh = not root.handlers
+    handler = logging.StreamHandler()
+    # Messages name user files: escaped, so a name cannot drive the terminal.
+    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler])
+    if not fresh or verbose:
+        return
+    for handler in root.handlers:
+        handler.addFilter(_ours)
+    logging.captureWarnings(True)
+    if headless and not os.environ.get("FRAMELENS_NO_LOG_FILE"):
+        # The window sets up the same log file itself (gui.crash.install).
+        from gui.crash import setup_file_logging
+
+        setup_file_logging()
+
+
 def main(
     argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -204,16 +236,12 @@ def main(
     raw_err = err or sys.stderr
     out, err = _safe_streams(out, err)
     args_list = list(sys.argv[1:] if argv is None else argv)
-    from analysis.safeio import PrintableFormatter
-
-    handler = logging.StreamHandler()
-    handler.setFormatter(PrintableFormatter("%(levelname)s %(name)s: %(message)s"))
-    logging.basicConfig(
-        level=logging.DEBUG if {"-v", "--verbose"} & set(args_list) else logging.WARNING,
-        handlers=[handler],
+    first_positional = next((a for a in args_list if not a.startswith("-")), None)
+    _configure_logging(
+        verbose=bool({"-v", "--verbose"} & set(args_list)),
+        headless=first_positional in SUBCOMMANDS,
     )
     parser = build_parser()
-    first_positional = next((a for a in args_list if not a.startswith("-")), None)
     if first_positional in SUBCOMMANDS or {"-h", "--help", "--version"} & set(args_list):
         try:
             args = parser.parse_args(args_list)

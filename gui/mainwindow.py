@@ -947,7 +947,7 @@ class MainWindow(QMainWindow):
             state, self._pending_state = self._pending_state, None
             self.model.set_state(dict(state.renames), dict(state.moves), list(state.order))
         self.errors = failures
-        self._report_failures(failures)
+        self._report_failures(failures, corpus.skipped)
         n = len(new_items)
         self.status_label.setText(
             self.tr("{} article(s) added · {} outlet(s) · {} article(s) in all").format(
@@ -967,26 +967,35 @@ class MainWindow(QMainWindow):
 
         gc.freeze()
 
-    def _report_failures(self, failures: Sequence[LoadFailure]) -> None:
-        if not failures:
+    def _report_failures(
+        self, failures: Sequence[LoadFailure], skipped: Sequence[LoadFailure] = ()
+    ) -> None:
+        """One notice: inputs that failed, duplicates, and files of folders not read."""
+        if not failures and not skipped:
             return
         dup = [f for f in failures if f.error.startswith("duplicate of")]
         bad = [f for f in failures if not f.error.startswith("duplicate of")]
-        details = [f"{f.path}: {f.error}" for f in failures]
+        details = [f"{f.path}: {f.error}" for f in (*failures, *skipped)]
+        parts = []
         if bad:
-            if len(self.model):
-                text = self.tr("{} input(s) could not be loaded; the others were.")
-            else:
-                text = self.tr("None of the {} input(s) could be loaded.")
-            text = text.format(len(bad))
-            if dup:
-                text += " " + self.tr("{} duplicate(s) skipped.").format(len(dup))
-            self.notices.warning(text, details=details)
-        else:
-            self.notices.info(
-                self.tr("{} duplicate article(s) recognised and skipped.").format(len(dup)),
-                details=details,
+            text = (
+                self.tr("{} input(s) could not be loaded; the others were.")
+                if len(self.model)
+                else self.tr("None of the {} input(s) could be loaded.")
             )
+            parts.append(text.format(len(bad)))
+        if dup:
+            parts.append(
+                self.tr("{} duplicate article(s) recognised and skipped.").format(len(dup))
+            )
+        if skipped:
+            parts.append(
+                self.tr("{} file(s) in the folders skipped: not articles FrameLens reads.").format(
+                    len(skipped)
+                )
+            )
+        post = self.notices.warning if bad else self.notices.info
+        post(" ".join(parts), details=details)
 
     def _failed(self, message: str) -> None:
         self._worker_ended()
@@ -1408,9 +1417,7 @@ class MainWindow(QMainWindow):
             return
         found = resolve_sources(Session(sources=tuple(self._missing)), search=folder)
         if len(found.missing) == len(self._missing):
-            self.notices.warning(
-                self.tr("None of the missing files are in {}.").format(folder)
-            )
+            self.notices.warning(self.tr("None of the missing files are in {}.").format(folder))
             return
         # Reopen the whole session with the files relinked: their keys change,
         # and the outlet moves and the order follow them.

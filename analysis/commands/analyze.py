@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from analysis.commands.options import positive_int
+from analysis.commands.options import capped_workers, positive_int
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -118,7 +118,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"framelens analyze: {error}\n")
         return 2
     try:
-        corpus = analyze(args.paths, lexicon=lexicon, workers=args.workers)
+        workers = capped_workers(args.workers, "analyze", err)
+        corpus = analyze(args.paths, lexicon=lexicon, workers=workers)
     except KeyboardInterrupt:
         err.write("framelens analyze: interrupted.\n")
         return 130
@@ -130,7 +131,9 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.json:
         document = json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=1) + "\n"
     elif args.csv:
-        document = _table(corpus, args.per).to_csv()
+        from analysis.export import frame_to_csv
+
+        document = frame_to_csv(_table(corpus, args.per), index=True)
     else:
         document = _readable(_table(corpus, args.per), args.per)
     try:

@@ -17,7 +17,7 @@ import argparse
 import time
 from typing import TYPE_CHECKING, TextIO
 
-from analysis.commands.options import positive_int
+from analysis.commands.options import capped_workers, positive_int
 
 if TYPE_CHECKING:
     from analysis.batch import BatchProgress, Engine
@@ -197,7 +197,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             args.inputs,
             args.output,
             per=args.per,
-            workers=args.workers,
+            workers=capped_workers(args.workers, "batch", err),
             engine=engine,
             scheduler=args.scheduler,
             resume=args.resume,
@@ -231,6 +231,12 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     )
     if summary.resumed:
         out.write(f"{summary.resumed:,} articles were already done by the interrupted run.\n")
+    if summary.skipped:
+        err.write(
+            f"framelens batch: {len(summary.skipped):,} files in the input folders were "
+            "skipped (not articles or tables FrameLens reads), e.g. "
+            f"{summary.skipped[0].path}: {summary.skipped[0].error}\n"
+        )
     if summary.failures:
         err.write(
             f"framelens batch: {summary.failures:,} inputs could not be scored; "

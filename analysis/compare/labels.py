@@ -125,8 +125,16 @@ _MODIFIER = (
 TITLE_RE = re.compile(
     rf"(?<![\w’'])(?P<desc>(?:{_MODIFIER}\s+){{0,4}}(?i:{_ROLE_RE})(?![\w-]))\s+(?P<name>{NAME})"
 )
+_DESC_CHAR = r"[^,;:()“”\"—–]"
+_DESC_EDGE = r"[^\s,;:()“”\"—–]"
+#: The description starts and ends on a non-space character, and the
+#: lookahead has one ``\s*``: otherwise a run of spaces is rescanned at
+#: every step (time quadratic in the run).
 APPOSITIVE_RE = re.compile(
-    rf"(?<![\w’'])(?P<name>{NAME}),\s+(?P<desc>[^,;:()“”\"—–]+?)(?=\s*(?:,|;|\)|—|–|\s-\s|[.!?]?\s*$))"
+    rf"(?<![\w’'])(?P<name>{NAME}),\s+(?P<desc>{_DESC_EDGE}(?:{_DESC_CHAR}*?{_DESC_EDGE})?)"
+    # One run of spaces, then the end of the description (``\s*[.!?]?\s*$``
+    # would rescan the spaces at every step back).
+    r"(?=\s*(?:[,;)—–]|(?<=\s)-\s|[.!?]\s*$|$))"
 )
 _NOT_DESCRIPTOR_START = frozenset(
     [
@@ -431,7 +439,8 @@ def _bad_name(name: str) -> bool:
     return not name or name.lower() in _NOT_NAMES or first in _PREPOSITIONS or first in STOPWORDS
 
 
-_OF_NAME_RE = re.compile(rf"(?P<name>{NAME})\s+of\s+$")
+#: Starts only at a word's start, so a long run of capitals is scanned once.
+_OF_NAME_RE = re.compile(rf"(?<![\w’'])(?P<name>{NAME})\s+of\s+$")
 
 
 def sentence_descriptors(

@@ -29,7 +29,7 @@ from analysis.load.batch import (
     load_many,
     unsupported_reason,
 )
-from analysis.load.files import os_error
+from analysis.load.files import not_regular_reason, os_error
 from analysis.load.text import load_text
 from analysis.model import Article
 
@@ -60,11 +60,10 @@ def load_path(path: str | os.PathLike[str]) -> Article:
         info = os.stat(shown)
     except OSError as error:
         raise os_error(shown, error) from error
-    if stat.S_ISDIR(info.st_mode):
-        raise LoadError(shown, "this is a folder, not a file.")
     if not stat.S_ISREG(info.st_mode):
-        # A pipe or device would block or never end.
-        raise LoadError(shown, "this is not a regular file (a pipe or a device?).")
+        # A pipe or device would block or never end; the loaders check again
+        # on the open descriptor (analysis.load.files.open_checked).
+        raise LoadError(shown, not_regular_reason(info.st_mode))
     if suffix in (".html", ".htm", ".xhtml"):
         from analysis.load.html import load_html_file
 

@@ -7,12 +7,13 @@ import logging
 import os
 import stat
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from concurrent.futures import Executor, Future
 from pathlib import Path
+from typing import Literal, NamedTuple
 
 from analysis.errors import CancelledError, LoadError
-from analysis.load.files import os_error
+from analysis.load.files import not_regular_reason, os_error
 from analysis.load.limits import MAX_FILES
 from analysis.model import Article, LoadFailure
 
@@ -43,10 +44,6 @@ def unsupported_reason(path: Path) -> str:
     return f"FrameLens does not read {what}; it reads {kinds}."
 
 
-def _unsupported(shown: str, path: Path) -> LoadFailure:
-    return LoadFailure(shown, unsupported_reason(path))
-
-
 #: Folders a browser writes next to a saved page ("Page_files") hold its
 #: scripts, images and ad frames, never articles.
 _SAVED_PAGE_FOLDER_SUFFIXES = ("_files", "-Dateien", "_archivos", "_fichiers")
@@ -69,53 +66,148 @@ def _is_saved_page_folder(name: str, siblings: set[str]) -> bool:
     return False
 
 
-def _sorted_entries(
-    folder: str, failures: list[LoadFailure]
-) -> Iterator[tuple[os.DirEntry[str], set[str]]]:
-    try:
-        with os.scandir(folder) as scan:
-            entries = sorted(scan, key=lambda e: e.name)
-    except OSError as error:
-        failures.append(LoadFailure(folder, os_error(folder, error).reason))
-        return iter(())
-    names = {e.name for e in entries}
-    return ((entry, names) for entry in entries)
+FolderKey = tuple[int, int]
+#: Entries the walk never reads: (device, inode) of a folder, and a name in it.
+Excluded = Container[tuple[FolderKey, str]]
+
+
+class Walked(NamedTuple):
+    """One thing :func:`walk_inputs` found.
+
+    ``kind`` is "file" (a file to read), "failed" (an input that cannot be
+    read: ``reason`` says why) or "skipped" (a file in a folder that
+    FrameLens does not read, such as ``notes.xyz``: ``reason`` says why; not
+    an error).
+    """
+
+    path: str
+    kind: Literal["file", "failed", "skipped"]
+    reason: str = ""
+    #: The input (file or folder) as the user gave it.
+    origin: str = ""
+
+
+def _sorted_entries(folder: str) -> tuple[FolderKey, list[os.DirEntry[str]], set[str]]:
+    """The folder's key and its entries in name order; OSError when it cannot be listed."""
+    info = os.stat(folder)
+    with os.scandir(folder) as scan:
+        entries = sorted(scan, key=lambda e: e.name)
+    return (info.st_dev, info.st_ino), entries, {e.name for e in entries}
 
 
 def _walk(
-    folder: Path, seen_dirs: set[tuple[int, int]], failures: list[LoadFailure]
-) -> Iterator[Path]:
-    """Yield supported, non-hidden files under ``folder`` in name order, lazily.
+    folder: Path,
+    seen_dirs: set[FolderKey],
+    wanted: Callable[[Path], bool],
+    exclude: Excluded,
+) -> Iterator[Walked]:
+    """Everything under ``folder`` in name order, lazily (see :func:`walk_inputs`).
 
     Symbolic links to folders are followed, but a folder already visited
     (by device and inode) is never entered again, so link loops end. The
-    walk keeps its own stack, so a very deep tree cannot exhaust Python's.
+    walk keeps its own stack, so a tree thousands of folders deep cannot
+    exhaust Python's.
     """
-    stack = [_sorted_entries(str(folder), failures)]
+    stack: list[tuple[FolderKey, Iterator[os.DirEntry[str]], set[str]]] = []
+
+    def enter(path: str) -> Walked | None:
+        try:
+            key, entries, names = _sorted_entries(path)
+        except OSError as error:
+            return Walked(path, "failed", os_error(path, error).reason)
+        stack.append((key, iter(entries), names))
+        return None
+
+    if (problem := enter(str(folder))) is not None:
+        yield problem
     while stack:
-        item = next(stack[-1], None)
-        if item is None:
+        key, entries, siblings = stack[-1]
+        entry = next(entries, None)
+        if entry is None:
             stack.pop()
             continue
-        entry, siblings = item
-        if entry.name.startswith("."):
+        if entry.name.startswith(".") or (key, entry.name) in exclude:
             continue
         try:
             info = os.stat(entry.path)  # follows links; a dangling one raises
         except OSError:
             continue  # dangling link or vanished entry inside a folder: nothing to load
         if stat.S_ISDIR(info.st_mode):
+            dir_key = (info.st_dev, info.st_ino)
+            if dir_key in seen_dirs or _is_saved_page_folder(entry.name, siblings):
+                continue
+            seen_dirs.add(dir_key)
+            if (problem := enter(entry.path)) is not None:
+                yield problem
+        elif not stat.S_ISREG(info.st_mode):
+            yield Walked(entry.path, "skipped", not_regular_reason(info.st_mode))
+        elif _is_folder_document(entry.name):
+            yield Walked(
+                entry.path, "skipped", "a folder's README or licence, not an article (name it "
+                "explicitly to load it)."
+            )
+        elif not wanted(Path(entry.name)):
+            yield Walked(entry.path, "skipped", unsupported_reason(Path(entry.name)))
+        else:
+            yield Walked(entry.path, "file")
+
+
+def walk_inputs(
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    wanted: Callable[[Path], bool] = is_supported,
+    exclude: Excluded = frozenset(),
+) -> Iterator[Walked]:
+    """The one walk over files and folders given by the user, lazily, in input order.
+
+    Folders are searched recursively in name order (iteratively: any depth
+    works). Hidden files and folders and the "Page_files" folders browsers
+    save next to a page are passed over; README/LICENSE/CHANGELOG files,
+    pipes and devices, and files ``wanted`` refuses (by default those of
+    unsupported types) are "skipped" with a reason. A file named explicitly
+    that does not exist, is not a regular file or is not wanted "failed".
+    Entries in ``exclude`` are never listed (``framelens batch`` excludes its
+    own output). The same file reached twice is listed once.
+    """
+    seen_files: set[FolderKey] = set()
+    seen_dirs: set[FolderKey] = set()
+    for raw in paths:
+        shown = os.fspath(raw)
+        path = Path(shown)
+        try:
+            info = path.stat()
+        except OSError as error:
+            yield Walked(shown, "failed", os_error(shown, error).reason)
+            continue
+        found: Iterable[Walked]
+        if stat.S_ISDIR(info.st_mode):
             key = (info.st_dev, info.st_ino)
-            if key in seen_dirs or _is_saved_page_folder(entry.name, siblings):
+            if key in seen_dirs:
                 continue
             seen_dirs.add(key)
-            stack.append(_sorted_entries(entry.path, failures))
-        elif (
-            stat.S_ISREG(info.st_mode)
-            and is_supported(Path(entry.name))
-            and not _is_folder_document(entry.name)
-        ):
-            yield Path(entry.path)
+            found = _walk(path, seen_dirs, wanted, exclude)
+        elif not stat.S_ISREG(info.st_mode):
+            yield Walked(shown, "failed", not_regular_reason(info.st_mode))
+            continue
+        elif not wanted(path):
+            yield Walked(shown, "failed", unsupported_reason(path))
+            continue
+        else:
+            found = [Walked(shown, "file")]
+        for item in found:
+            item = item._replace(origin=shown)
+            if item.kind != "file":
+                yield item
+                continue
+            try:
+                cinfo = os.stat(item.path)
+            except OSError as error:
+                yield Walked(item.path, "failed", os_error(item.path, error).reason)
+                continue
+            key = (cinfo.st_dev, cinfo.st_ino)
+            if key not in seen_files:
+                seen_files.add(key)
+                yield item
 
 
 def _too_many(shown: str) -> LoadFailure:
@@ -126,62 +218,47 @@ def _too_many(shown: str) -> LoadFailure:
     )
 
 
-def expand_inputs(
-    paths: Iterable[str | os.PathLike[str]],
-) -> tuple[list[Path], list[LoadFailure]]:
+class Expanded(tuple):  # type: ignore[type-arg]
+    """``(files, failures)``, as :func:`expand_inputs` has always returned, plus
+    ``.skipped``: the files of folders that FrameLens does not read, with why."""
+
+    files: list[Path]
+    failures: list[LoadFailure]
+    skipped: list[LoadFailure]
+
+    def __new__(
+        cls, files: list[Path], failures: list[LoadFailure], skipped: list[LoadFailure]
+    ) -> Expanded:
+        self = super().__new__(cls, (files, failures))
+        self.files, self.failures, self.skipped = files, failures, skipped
+        return self
+
+
+def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> Expanded:
     """Turn files and folders into the list of files to load, in input order.
 
-    Folders are searched recursively in name order; hidden files and folders,
-    README/LICENSE/CHANGELOG files,
-    files of unsupported types and the "Page_files" folders browsers save
-    next to a page are skipped quietly. A file named explicitly that does
-    not exist or has an unsupported type is a failure. The same file reached
-    twice (by two routes, e.g. a link) is listed once. At most
-    :data:`~analysis.load.limits.MAX_FILES` files are returned: a folder
-    with more gives one failure saying so, and the walk stops there.
+    The walk is :func:`walk_inputs`'. Returns ``(files, failures)`` with
+    ``.skipped`` besides. At most :data:`~analysis.load.limits.MAX_FILES`
+    files are returned: a folder with more gives one failure saying so, and
+    the walk stops there.
     """
     files: list[Path] = []
     failures: list[LoadFailure] = []
-    seen_files: set[tuple[int, int]] = set()
-    seen_dirs: set[tuple[int, int]] = set()
-    for raw in paths:
-        shown = os.fspath(raw)
-        path = Path(shown)
-        try:
-            info = path.stat()
-        except OSError as error:
-            failures.append(LoadFailure(shown, os_error(shown, error).reason))
+    skipped: list[LoadFailure] = []
+    full: set[str] = set()  # inputs cut short by the limit
+    for item in walk_inputs(paths):
+        if item.origin in full:
             continue
-        candidates: Iterable[Path]
-        if stat.S_ISDIR(info.st_mode):
-            key = (info.st_dev, info.st_ino)
-            if key in seen_dirs:
-                continue
-            seen_dirs.add(key)
-            candidates = _walk(path, seen_dirs, failures)
-        elif not stat.S_ISREG(info.st_mode):
-            failures.append(LoadFailure(shown, "this is not a regular file."))
-            continue
-        elif not is_supported(path):
-            failures.append(_unsupported(shown, path))
-            continue
+        if item.kind == "failed":
+            failures.append(LoadFailure(item.path, item.reason))
+        elif item.kind == "skipped":
+            skipped.append(LoadFailure(item.path, item.reason))
+        elif len(files) >= MAX_FILES:
+            failures.append(_too_many(item.origin))
+            full.add(item.origin)
         else:
-            candidates = [path]
-        for candidate in candidates:
-            try:
-                cinfo = candidate.stat()
-            except OSError as error:
-                failures.append(LoadFailure(str(candidate), os_error(str(candidate), error).reason))
-                continue
-            key = (cinfo.st_dev, cinfo.st_ino)
-            if key in seen_files:
-                continue
-            if len(files) >= MAX_FILES:
-                failures.append(_too_many(shown))
-                break
-            seen_files.add(key)
-            files.append(candidate)
-    return files, failures
+            files.append(Path(item.path))
+    return Expanded(files, failures, skipped)
 
 
 def text_fingerprint(text: str) -> str:
@@ -242,26 +319,44 @@ def _loaded_in_order(
             return
 
 
+class Loaded(tuple):  # type: ignore[type-arg]
+    """``(articles, failures)``, as :func:`load_many` has always returned, plus
+    ``.skipped``: the files of folders that FrameLens does not read, with why."""
+
+    articles: list[Article]
+    failures: list[LoadFailure]
+    skipped: list[LoadFailure]
+
+    def __new__(
+        cls, articles: list[Article], failures: list[LoadFailure], skipped: list[LoadFailure]
+    ) -> Loaded:
+        self = super().__new__(cls, (articles, failures))
+        self.articles, self.failures, self.skipped = articles, failures, skipped
+        return self
+
+
 def load_many(
     paths: Iterable[str | os.PathLike[str]],
     *,
     progress: Progress | None = None,
     cancel: Cancel | None = None,
     executor: Executor | None = None,
-) -> tuple[list[Article], list[LoadFailure]]:
+) -> Loaded:
     """Load every input; return the articles in input order and the failures.
 
     Never stops at a bad file: each one becomes a :class:`LoadFailure` with
     a one-line reason. A file whose text (whitespace and case aside) equals
     an earlier one's is a duplicate: the first is kept and the later one is
     a failure "duplicate of <first path>", so no story is counted twice.
+    Files of folders that FrameLens does not read are in ``.skipped``.
     ``progress(done, total)`` is called after each file; ``cancel()`` is
     checked before each file and raises :class:`CancelledError` when True.
     With ``executor`` (a process pool), the files are parsed there, a few
     ahead, so that the parsers' long C calls never hold this process's GIL:
     the desktop app passes one to keep its window responsive.
     """
-    files, failures = expand_inputs(paths)
+    expanded = expand_inputs(paths)
+    files, failures = expanded.files, list(expanded.failures)
     articles: list[Article] = []
     first_with: dict[str, str] = {}
     total = len(files)
@@ -285,4 +380,4 @@ def load_many(
                 articles.append(article)
         if progress is not None:
             progress(done, total)
-    return articles, failures
+    return Loaded(articles, failures, list(expanded.skipped))

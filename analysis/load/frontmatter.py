@@ -42,8 +42,18 @@ KEYS: dict[str, str] = {
     "link": "url",
 }
 
-_LINE_RE = re.compile(r"^\s*([A-Za-z_-]+)\s*:\s*(.*?)\s*$")
+# Only the key is matched by the pattern; the value is the rest of the line,
+# stripped. (A lazy ``(.*?)\s*$`` costs time quadratic in a run of spaces.)
+_KEY_RE = re.compile(r"\s*([A-Za-z_-]+)\s*:")
 _MAX_HEADER_LINES = 30
+
+
+def _key_value(line: str) -> tuple[str, str] | None:
+    """``"Title:  Bridge closes "`` -> ``("title", "Bridge closes")``; None if not a key."""
+    match = _KEY_RE.match(line)
+    if match is None:
+        return None
+    return match.group(1).lower(), line[match.end() :].strip()
 
 
 def _unquote(value: str) -> str:
@@ -72,12 +82,12 @@ def _fenced(lines: list[str], text: str) -> tuple[dict[str, str], str]:
             return meta, body
         if not line.strip() or line.lstrip().startswith("#"):
             continue
-        match = _LINE_RE.match(line)
-        if match is None:
+        pair = _key_value(line)
+        if pair is None:
             break  # not a metadata block after all (e.g. a Markdown rule)
-        key = KEYS.get(match.group(1).lower())
-        if key is not None and match.group(2):
-            meta.setdefault(key, _unquote(match.group(2)))
+        key = KEYS.get(pair[0])
+        if key is not None and pair[1]:
+            meta.setdefault(key, _unquote(pair[1]))
     return {}, text
 
 
@@ -85,14 +95,14 @@ def _plain(lines: list[str], text: str) -> tuple[dict[str, str], str]:
     meta: dict[str, str] = {}
     consumed = 0
     for line in lines[:_MAX_HEADER_LINES]:
-        match = _LINE_RE.match(line)
-        if match is None:
+        pair = _key_value(line)
+        if pair is None:
             break
-        key = KEYS.get(match.group(1).lower())
+        key = KEYS.get(pair[0])
         if key is None:
             break
-        if match.group(2):
-            meta.setdefault(key, _unquote(match.group(2)))
+        if pair[1]:
+            meta.setdefault(key, _unquote(pair[1]))
         consumed += 1
     if not consumed:
         return {}, text

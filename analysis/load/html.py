@@ -20,7 +20,6 @@ detection: ``og:site_name``, the JSON-LD publisher's name, then
 from __future__ import annotations
 
 import copy
-import json
 import logging
 import os
 import re
@@ -30,6 +29,7 @@ from analysis.errors import EmptyInputError, LoadError, NotTextError
 from analysis.load.article import make_article
 from analysis.load.encoding import NotTextData, decode_bytes
 from analysis.load.files import read_bounded
+from analysis.load.jsondata import MAX_WALK_DEPTH, BadJson, parse_json
 from analysis.load.limits import MAX_HTML_ELEMENTS, MAX_HTML_FILE_BYTES
 from analysis.model import Article
 
@@ -38,8 +38,25 @@ log = logging.getLogger(__name__)
 #: Inline data longer than this is replaced before parsing.
 _DATA_URI_RE = re.compile(r"data:[^\"'\s)>]{256,}")
 _META_CHARSET_RE = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-#: JSON-LD blocks above this size are ignored (metadata is small).
-_MAX_JSON_LD_CHARS = 1_000_000
+#: Script, style and comment contents and attribute values longer than this
+#: are cut out before parsing: they are never article text, and libxml2
+#: drops the rest of the page after one of more than 10 MB (issue 28).
+#: JSON-LD blocks (scripts) above it are so ignored: metadata is small.
+_MAX_INLINE_CHARS = 1_000_000
+#: ``<?...>``, ending at the first ``>`` or before the next ``<`` (so linear).
+_PROCESSING_INSTRUCTION_RE = re.compile(r"<\?[^<>]*>?")
+_RAW_OPEN_RE = re.compile(r"<(?:(script|style)\b|!--)", re.IGNORECASE)
+_RAW_CLOSE_RE = {
+    "script": re.compile(r"</script", re.IGNORECASE),
+    "style": re.compile(r"</style", re.IGNORECASE),
+    "": re.compile(r"-->"),
+}
+#: A quoted or bare attribute value over the limit. Each scan stops at the
+#: value's closing quote, so the pattern is linear in the page.
+_HUGE_ATTRIBUTE_RE = re.compile(
+    rf"""=(\s*)(?:"[^"]{{{_MAX_INLINE_CHARS},}}"|'[^']{{{_MAX_INLINE_CHARS},}}'"""
+    rf"""|[^\s"'<>=`]{{{_MAX_INLINE_CHARS},}})"""
+)
 #: Elements that never hold article text; removed before any extraction.
 _NEVER_TEXT_TAGS = (
     "script", "style", "noscript", "iframe", "frame", "object", "embed", "svg", "math",
@@ -93,7 +110,7 @@ def load_html(html: str, *, path: str, url: str = "") -> Article:
         raise too_large(
             path, len(html.encode("utf-8", "surrogatepass")), MAX_HTML_FILE_BYTES, "web pages"
         )
-    html = _DATA_URI_RE.sub("data:,", html.replace("\x00", ""))
+    html = _drop_oversized(_DATA_URI_RE.sub("data:,", html.replace("\x00", "")))
     if not html.strip():
         raise EmptyInputError(path, "it contains no text.")
     tree = _parse(html, path)
@@ -126,6 +143,34 @@ def load_html(html: str, *, path: str, url: str = "") -> Article:
     return make_article(text, path=path, meta=meta, site_name=site_name, warnings=warnings)
 
 
+def _drop_oversized(html: str) -> str:
+    """Cut out script, style and comment contents and attribute values over the limit.
+
+    One pass, linear in the page; the elements themselves stay (empty), so
+    the page's structure and its article are unchanged.
+    """
+    if len(html) <= _MAX_INLINE_CHARS:
+        return html
+    html = _HUGE_ATTRIBUTE_RE.sub(r'=\1""', html)
+    out: list[str] = []
+    pos = 0
+    while (opened := _RAW_OPEN_RE.search(html, pos)) is not None:
+        tag = (opened.group(1) or "").lower()
+        start = opened.end() if not tag else html.find(">", opened.end()) + 1
+        if start == 0:
+            break  # an unclosed start tag at the very end
+        closed = _RAW_CLOSE_RE[tag].search(html, start)
+        end = closed.start() if closed is not None else len(html)
+        out.append(html[pos:start])
+        if end - start <= _MAX_INLINE_CHARS:
+            out.append(html[start:end])
+        pos = end
+        if closed is None:
+            break
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def _unwrap_void_elements(tree: Any) -> None:
     """Free what the HTML parser nests inside ``<embed>`` (issue 8).
 
@@ -156,8 +201,10 @@ def _parse(html: str, path: str) -> Any:
     from lxml import etree
 
     try:
-        # An XML declaration with an encoding makes lxml refuse a str.
-        cleaned = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
+        # Processing instructions go: an XML declaration with an encoding makes
+        # lxml refuse a str, and libxml2 takes time quadratic in an unclosed one
+        # ("<?xml" and 100 KB of spaces: 17 s). HTML has no use for them.
+        cleaned = _PROCESSING_INSTRUCTION_RE.sub("", html)
         return lxml.html.document_fromstring(cleaned)
     except (etree.ParserError, ValueError) as error:
         raise LoadError(path, "the page could not be read as HTML.") from error
@@ -202,12 +249,12 @@ def _json_ld(tree: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = script.text or ""
-        if len(raw) > _MAX_JSON_LD_CHARS:
+        if len(raw) > _MAX_INLINE_CHARS:
             continue
         try:
-            data = json.loads(raw)
-        except ValueError:
-            continue
+            data = parse_json(raw)
+        except BadJson:
+            continue  # metadata is optional: a broken or hostile block is ignored
         for item in _ld_items(data):
             for key in ("headline", "datePublished"):
                 value = item.get(key)
@@ -223,22 +270,32 @@ def _json_ld(tree: Any) -> dict[str, str]:
 
 
 def _ld_items(data: Any) -> list[dict[str, Any]]:
-    if isinstance(data, list):
-        return [item for entry in data for item in _ld_items(entry)]
-    if isinstance(data, dict):
-        graph = data.get("@graph")
-        items = [data]
-        if isinstance(graph, list):
-            items += [entry for entry in graph if isinstance(entry, dict)]
-        return items
-    return []
+    """The objects of a JSON-LD value: itself, its list entries and ``@graph`` entries.
+
+    Iterative and bounded in depth: a block nested hundreds deep is read
+    down to :data:`~analysis.load.jsondata.MAX_WALK_DEPTH` and no further.
+    """
+    items: list[dict[str, Any]] = []
+    stack: list[tuple[Any, int]] = [(data, 0)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > MAX_WALK_DEPTH:
+            continue
+        if isinstance(value, list):
+            stack.extend((entry, depth + 1) for entry in reversed(value))
+        elif isinstance(value, dict):
+            items.append(value)
+            graph = value.get("@graph")
+            if isinstance(graph, list):
+                items += [entry for entry in graph if isinstance(entry, dict)]
+    return items
 
 
-def _ld_name(value: Any) -> str:
+def _ld_name(value: Any, depth: int = 0) -> str:
     if isinstance(value, str):
         return value.strip()
-    if isinstance(value, list):
-        names = [_ld_name(v) for v in value]
+    if isinstance(value, list) and depth < MAX_WALK_DEPTH:
+        names = [_ld_name(v, depth + 1) for v in value]
         return ", ".join(n for n in names if n)
     if isinstance(value, dict):
         name = value.get("name")

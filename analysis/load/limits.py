@@ -18,7 +18,7 @@ Limits:
 - :data:`MAX_PDF_FILE_BYTES` -- PDF files: 100 MB; at most :data:`MAX_PDF_PAGES` pages.
 - :data:`MAX_DOCX_FILE_BYTES` -- Word files: 50 MB on disk, at most
   :data:`MAX_DOCX_UNCOMPRESSED_BYTES` once unpacked, at most
-  :data:`MAX_DOCX_COMPRESSION_RATIO` : 1 for any part and at most
+  :data:`MAX_DOCX_COMPRESSION_RATIO` : 1 for every part, whatever its size, at most
   :data:`MAX_DOCX_MEMBERS` parts, no XML part above
   :data:`MAX_DOCX_XML_PART_BYTES` (30 MB, so the XML parser's memory stays
   bounded; checked before anything is unpacked).

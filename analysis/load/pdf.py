@@ -24,7 +24,7 @@ from typing import Any
 
 from analysis.errors import EncryptedError, LoadError, NoTextLayerError, TooLargeError
 from analysis.load.article import make_article
-from analysis.load.files import file_size, os_error, too_large
+from analysis.load.files import open_checked
 from analysis.load.limits import MAX_ARTICLE_CHARS, MAX_PDF_FILE_BYTES, MAX_PDF_PAGES
 from analysis.model import Article
 
@@ -37,6 +37,45 @@ _HYPHEN_BREAK_RE = re.compile(r"(\w)-$")
 _SHORT_LINE = 0.75
 
 
+class _Joined:
+    """Text built piece by piece in linear time.
+
+    Adding to a string (``current = current + line``) and searching the
+    whole of it for a broken word after each line made a page of 350,000
+    short lines quadratic (issue 27); this keeps the pieces and the last two
+    characters instead.
+    """
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.tail = ""
+
+    def __bool__(self) -> bool:
+        return bool(self.tail)
+
+    def add(self, piece: str) -> None:
+        if piece:
+            self.parts.append(piece)
+            self.tail = (self.tail + piece)[-2:]
+
+    def ends_broken(self) -> bool:
+        """True when the text ends like ``_HYPHEN_BREAK_RE`` says: a word character, then "-"."""
+        tail = self.tail
+        return len(tail) == 2 and tail[1] == "-" and _HYPHEN_BREAK_RE.search(tail) is not None
+
+    def drop_last_char(self) -> None:
+        self.parts[-1] = self.parts[-1][:-1]
+        tail = ""
+        for piece in reversed(self.parts):
+            tail = piece + tail
+            if len(tail) >= 2:
+                break
+        self.tail = tail[-2:]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
 def join_lines(text: str) -> str:
     """Rebuild paragraphs from the hard-broken lines of a PDF page."""
     lines = [line.rstrip() for line in text.replace("\r", "\n").split("\n")]
@@ -46,29 +85,29 @@ def join_lines(text: str) -> str:
     # The typical full line length: a high quantile, robust to a few long ones.
     full = lengths[min(len(lengths) - 1, len(lengths) // 10)]
     paragraphs: list[str] = []
-    current = ""
+    current = _Joined()
     for line in lines:
         stripped = line.strip()
         if not stripped:
             if current:
-                paragraphs.append(current)
-                current = ""
+                paragraphs.append(current.text())
+                current = _Joined()
             continue
         if _PAGE_NUMBER_RE.match(stripped):
             continue
-        if not current:
-            current = stripped
-        elif _HYPHEN_BREAK_RE.search(current):
+        if current and current.ends_broken():
             # "govern-/ment" is one word broken by the line; "pro-/Russian"
             # keeps its hyphen.
-            current = current[:-1] + stripped if stripped[:1].islower() else current + stripped
-        else:
-            current = f"{current} {stripped}"
+            if stripped[:1].islower():
+                current.drop_last_char()
+        elif current:
+            current.add(" ")
+        current.add(stripped)
         if stripped[-1:] in '.!?:"”’)' and len(line) < _SHORT_LINE * full:
-            paragraphs.append(current)
-            current = ""
+            paragraphs.append(current.text())
+            current = _Joined()
     if current:
-        paragraphs.append(current)
+        paragraphs.append(current.text())
     return "\n\n".join(paragraphs)
 
 
@@ -106,28 +145,27 @@ def join_pages(page_texts: list[str]) -> str:
     paragraph cut by a page break is made whole again.
     """
     pages = drop_running_lines([text.replace("\r", "\n").split("\n") for text in page_texts])
-    text = ""
+    text = _Joined()
     for lines in pages:
         page = join_lines("\n".join(lines))
         if not page:
             continue
-        if not text:
-            text = page
-        elif text[-1] not in _SENTENCE_END and page[:1].islower():
-            broken = _HYPHEN_BREAK_RE.search(text) is not None
-            text = text[:-1] + page if broken else f"{text} {page}"
-        else:
-            text = f"{text}\n\n{page}"
-    return text
+        if text and text.tail[-1] not in _SENTENCE_END and page[:1].islower():
+            if text.ends_broken():
+                text.drop_last_char()
+            else:
+                text.add(" ")
+        elif text:
+            text.add("\n\n")
+        text.add(page)
+    return text.text()
 
 
 def load_pdf_file(path: str | os.PathLike[str]) -> Article:
     """Load a PDF's text layer as an article."""
     shown = os.fspath(path)
-    size = file_size(path)
-    if size > MAX_PDF_FILE_BYTES:
-        raise too_large(shown, size, MAX_PDF_FILE_BYTES, "PDF files")
-    with _open(path) as handle:
+    with open_checked(path, MAX_PDF_FILE_BYTES, "PDF files") as handle:
+        size = os.fstat(handle.fileno()).st_size
         if not handle.read(5).startswith(b"%PDF"):
             head = handle.read(1024)
             raise LoadError(
@@ -173,23 +211,6 @@ def load_pdf_file(path: str | os.PathLike[str]) -> Article:
             "Run it through OCR software first, or copy the text from the original page.",
         )
     return make_article(text, path=shown, meta=meta)
-
-
-class _open:
-    """Open a file for reading, turning OS errors into LoadError."""
-
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self._path = path
-
-    def __enter__(self) -> Any:
-        try:
-            self._handle = open(self._path, "rb")  # noqa: SIM115 - closed in __exit__
-        except OSError as error:
-            raise os_error(os.fspath(self._path), error) from error
-        return self._handle
-
-    def __exit__(self, *exc: object) -> None:
-        self._handle.close()
 
 
 def _reader(handle: Any, shown: str) -> Any:

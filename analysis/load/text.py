@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 from pathlib import Path
@@ -14,10 +15,14 @@ from analysis.load.frontmatter import split_front_matter
 from analysis.load.limits import MAX_TEXT_FILE_BYTES
 from analysis.model import Article
 
-_MD_IMAGE_RE = re.compile(r"!\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_LINK_RE = re.compile(r"\[([^\]\n]+)\]\([^)\n]*\)")
-_MD_HEADING_RE = re.compile(r"^#{1,6}[ \t]+(.*?)[ \t]*#*[ \t]*$", re.MULTILINE)
-_MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# Every pattern here runs on whole user files, so each is linear in the text:
+# no character class inside a repetition may also match the delimiter that
+# ends it (a link's text cannot hold "[", its target cannot hold "("), or a
+# line of 80,000 "[" costs quadratic time (issue 27).
+_MD_IMAGE_RE = re.compile(r"!\[([^\[\]\n]*)\]\([^()\n]*\)")
+_MD_LINK_RE = re.compile(r"\[([^\[\]\n]+)\]\([^()\n]*\)")
+_MD_HEADING_START_RE = re.compile(r"#{1,6}[ \t]+")
+_MD_EMPHASIS_MARK_RE = re.compile(r"(?=(\*\*|__))")
 _MD_RULE_RE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 
 
@@ -26,13 +31,56 @@ def markdown_to_text(text: str) -> str:
 
     Headings lose their ``#``, links keep their words, images and
     horizontal rules go, ``**bold**`` loses its stars. Everything else,
-    including quotation marks and single ``*``, is left alone.
+    including quotation marks and single ``*``, is left alone. Time is
+    linear in the text (up to a logarithm), whatever it holds.
     """
     text = _MD_IMAGE_RE.sub("", text)
     text = _MD_LINK_RE.sub(r"\1", text)
-    text = _MD_HEADING_RE.sub(r"\1", text)
-    text = _MD_EMPHASIS_RE.sub(r"\2", text)
+    text = "\n".join(_strip_emphasis(_heading_text(line)) for line in text.split("\n"))
     return _MD_RULE_RE.sub("", text)
+
+
+def _heading_text(line: str) -> str:
+    """``## Title ##`` -> ``Title``; other lines unchanged."""
+    start = _MD_HEADING_START_RE.match(line)
+    if start is None:
+        return line
+    return line[start.end() :].rstrip(" \t").rstrip("#").rstrip(" \t")
+
+
+def _strip_emphasis(line: str) -> str:
+    """``**bold**`` and ``__bold__`` -> ``bold``, as the pattern
+    ``(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1`` would, in O(n log n).
+
+    The pattern itself is quadratic on a line of unclosed markers: each
+    opener scans to the end of the line. Here every opener looks its closer
+    up among the precomputed closers instead.
+    """
+    if "**" not in line and "__" not in line:
+        return line
+    marks = [m.start() for m in _MD_EMPHASIS_MARK_RE.finditer(line)]
+    closers: dict[str, list[int]] = {"**": [], "__": []}
+    for at in marks:
+        if at > 0 and not line[at - 1].isspace():
+            closers[line[at : at + 2]].append(at)
+    out: list[str] = []
+    done = 0  # text before this index is already in out
+    for at in marks:
+        if at < done:
+            continue
+        mark = line[at : at + 2]
+        if at + 2 >= len(line) or line[at + 2].isspace():
+            continue
+        ends = closers[mark]
+        k = bisect.bisect_left(ends, at + 3)
+        if k == len(ends):
+            continue
+        end = ends[k]
+        out.append(line[done:at])
+        out.append(line[at + 2 : end])
+        done = end + 2
+    out.append(line[done:])
+    return "".join(out)
 
 
 def load_text_file(path: str | os.PathLike[str]) -> Article:

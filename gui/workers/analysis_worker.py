@@ -76,6 +76,8 @@ class AnalysisWorker:
         self.signals = WorkerSignals()
         self._cancel = threading.Event()
         self._done = threading.Event()
+        #: Files in the folders given that FrameLens does not read, with why.
+        self._skipped: tuple[LoadFailure, ...] = ()
 
     # -- control (GUI thread) -------------------------------------------------
     def start(self, pool: QThreadPool | None = None) -> None:
@@ -157,8 +159,13 @@ class AnalysisWorker:
             progress=self._progress("Analysing"),
             cancel=cancel,
         )
-        if failures:
-            corpus = Corpus(corpus.articles, tuple(failures) + corpus.errors, corpus.lexicons)
+        if failures or self._skipped:
+            corpus = Corpus(
+                corpus.articles,
+                tuple(failures) + corpus.errors,
+                corpus.lexicons,
+                self._skipped + corpus.skipped,
+            )
         sources = [s for s in self.sources if s.kind != "file"]
         # A file restored from a session's embedded text keeps its text source.
         given = {s.key for s in sources}
@@ -182,12 +189,14 @@ class AnalysisWorker:
         # would cost more than it saves.
         executor = _reader_pool() if _worth_a_reader_pool(paths) else None
         try:
-            loaded, failed = load_many(
+            result = load_many(
                 paths,
                 progress=self._progress("Loading"),
                 cancel=self._cancel.is_set,
                 executor=executor,
             )
+            loaded, failed = result
+            self._skipped = tuple(result.skipped)
         finally:
             if executor is not None:
                 executor.shutdown(wait=False, cancel_futures=True)

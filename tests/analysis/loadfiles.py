@@ -200,3 +200,27 @@ def write_pdf_stream_bomb(path: Path, *, unpacked_mb: int = 120) -> Path:
     )
     path.write_bytes(bytes(out))
     return path
+
+
+def remove_tree(top: Path) -> None:
+    """Remove a folder tree of any depth without recursion (``shutil.rmtree`` and
+    pytest's clean-up recurse, and fail on the 1,200-deep trees of issue 27)."""
+    import os
+
+    stack = [str(top)]
+    while stack:
+        folder = stack[-1]
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            stack.pop()
+            continue
+        subfolders = [e.path for e in entries if e.is_dir(follow_symlinks=False)]
+        for entry in entries:
+            if not entry.is_dir(follow_symlinks=False):
+                os.unlink(entry.path)
+        if subfolders:
+            stack.extend(subfolders)
+        else:
+            os.rmdir(folder)
+            stack.pop()

@@ -24,7 +24,7 @@ def test_schema_and_offsets() -> None:
         lexicons=corpus.lexicons,
     )
     doc = json.loads(json.dumps(corpus_to_json(corpus), allow_nan=False))
-    assert set(doc) == {"articles", "outlets", "errors"}
+    assert set(doc) == {"articles", "outlets", "errors", "skipped"}
     (article,) = doc["articles"]
     assert set(article) == ARTICLE_KEYS
     assert article["text"] == text

@@ -108,7 +108,7 @@ def test_os_errors_while_opening_become_reasons(
     def failing_open(*args: object, **kwargs: object) -> None:
         raise error
 
-    monkeypatch.setattr("analysis.load.files.open", failing_open, raising=False)
+    monkeypatch.setattr("analysis.load.files.os.open", failing_open)
     articles, failures = load_many([path])
     assert articles == []
     assert words in failures[0].error

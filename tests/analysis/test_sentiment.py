@@ -263,3 +263,22 @@ def test_a_chunk_splits_as_the_full_loop_splits_it(chunk: str) -> None:
         tokens[-1][-1] if tokens else "",
         any((a[-1], b[0]) in _SEAMS for a, b in zip(tokens, tokens[1:], strict=False)),
     )
+
+
+def test_split_chunk_equals_textblobs_loop_and_is_linear() -> None:
+    """Issue 27: a chunk of a million brackets took minutes (one character cut at a time)."""
+    import random
+    import time
+
+    from analysis.sentiment import ABBREVIATIONS, _split_chunk, _split_chunk_reference
+
+    rng = random.Random(7)
+    pieces = [*"aAbZx.).(\"'|[,", "'s", "n't", "...", "Mr", "e.g.", "U.S.", "'ll"]
+    chunks = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 9))) for _ in range(20_000)]
+    chunks += [c for a in sorted(ABBREVIATIONS) for c in (a, a + ")", "(" + a + ".", a + "...")]
+    for chunk in chunks:
+        assert _split_chunk(chunk) == _split_chunk_reference(chunk), chunk
+    started = time.process_time()
+    for unit in ("[", ").", "a.", "."):
+        _split_chunk(unit * 1_000_000)
+    assert time.process_time() - started < 20
