@@ -735,7 +735,8 @@ class _TableSource(_Source):
                 continue
             number += 1
             # Extra fields of a ragged row are dropped; missing ones are empty.
-            yield number, dict(zip(header, fields + [""] * (len(header) - len(fields)), strict=False))
+            padded = fields + [""] * (len(header) - len(fields))
+            yield number, dict(zip(header, padded, strict=False))
 
 
 def _own_files(output: Path) -> frozenset[tuple[tuple[int, int], str]]:
