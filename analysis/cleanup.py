@@ -70,7 +70,9 @@ _ROLES = (
 )
 #: "- BBC reporter", "Political correspondent", "Guardian staff and agencies".
 _ROLE_RE = re.compile(
-    rf"(?:{_BULLET})?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?i:{_ROLES})"
+    # Starts only where a word starts: inside a long run of letters every start
+    # would rescan the run (quadratic); a line is fullmatched anyway.
+    rf"(?<![\w&.'’-])(?:{_BULLET})?(?:[A-Z][\w&.'’-]*\s+){{0,4}}(?i:{_ROLES})"
     r"(?:\s+(?i:and agencies|in|at|for)(?:\s+[A-Z][\w'’-]*){0,3})?\.?"
 )
 #: A caption ends in a photo credit when a credit rule matched at its end.

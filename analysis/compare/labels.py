@@ -520,7 +520,9 @@ def default_concepts() -> TermMatcher:
 
 #: A full name: two to four capitalised words or initials ("Peter J. Carr"), nothing
 #: that runs across a sentence end ("Russia. But Beijing").
-_PERSON_NAME_RE = re.compile(r"(?:[A-Z]\.|[A-Z][\w’'-]*)(?: (?:[A-Z]\.|[A-Z][\w’'-]*)){1,3}")
+_PERSON_NAME_RE = re.compile(  # from a word's start only: linear when searched
+    r"(?<![\w’'-])(?:[A-Z]\.|[A-Z][\w’'-]*)(?: (?:[A-Z]\.|[A-Z][\w’'-]*)){1,3}"
+)
 
 
 def full_names(alias: dict[str, str]) -> dict[str, str]:

@@ -112,7 +112,10 @@ _NOT_NP = (
 _NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}\w[\w’'.-]*[ \t]+){{0,5}}?{_NOT_NP}\w[\w’'.-]*)"
 #: "White House officials", "senior administration officials", "critics".
 _GROUP = (
-    rf"(?:(?:{_NAME}|senior|top|administration|campaign|party|government|some|many|other)[ \t]+)*"
+    # One word at a time, at most four: "(?:{_NAME}[ \t]+)*" split a run of capitalised
+    # words into names in exponentially many ways (a title-case line hung it).
+    rf"(?:(?:{_CAP}|senior|top|administration|campaign|party|government|some|many|other)"
+    r"[ \t]+){0,4}"
     r"(?:officials|aides|sources|experts|analysts|observers|critics|advisers|advocates"
     r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders)"
 )

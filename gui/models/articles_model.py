@@ -333,7 +333,7 @@ class ArticlesModel(QAbstractItemModel):
             lines.append(f"Detected outlet: {a.outlet} (by {a.outlet_source})")
             lines.append(
                 f"{analyzed.words} words · subjectivity {analyzed.subjectivity:.2f} · "
-                f"{analyzed.loaded_per_1000:.1f} loaded terms per 1,000 words"
+                f"{analyzed.loaded_per_1000:.1f} loaded terms per 1,000 own words"
             )
             lines.extend("⚠ " + w for w in a.warnings)
             return "\n".join(lines)

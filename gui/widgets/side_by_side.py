@@ -133,7 +133,7 @@ class OutletColumn(QFrame):
         words, subj, per_k = scores["words"], scores["subjectivity"], scores["loaded_per_1000"]
         self.stats.setText(
             f"{n} article{'s' if n != 1 else ''} · {words:,} words · subjectivity {subj:.2f}"
-            f" · {per_k:.1f} loaded terms per 1,000 words"
+            f" · {per_k:.1f} loaded terms per 1,000 own words"
         )
 
 

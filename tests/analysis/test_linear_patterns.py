@@ -29,6 +29,10 @@ from analysis.load.pdf import join_pages
 ANCHORED_ONLY = {
     "analysis.segment._LIST_ITEM": "matched at a line start only (segment.py)",
     "analysis.load.frontmatter._KEY_RE": "matched at a line start only (frontmatter.py)",
+    "analysis.compare.quotes._AFTER_ACCORDING_RE": "matched right after a quote (quotes.py)",
+    "analysis.compare.quotes._SUBJECT_RE": "anchored at a clause start (^) (quotes.py)",
+    "analysis.compare.quotes._AFTER_SPEAKER_VERB_RE": "matched right after a quote (quotes.py)",
+    "analysis.compare.quotes._AFTER_VERB_SPEAKER_RE": "matched right after a quote (quotes.py)",
 }
 #: Characters repeated to the input's length, after a trigger.
 UNITS = (" ", "a", "A", "a ", "A ", "1", "1,", "*", "-", "'", "\n", "(", "[", ".", ",", "**a ")
