@@ -93,8 +93,8 @@ _MASK = MASK
 
 #: A capitalised word; a period belongs to it only in an initial or an abbreviation,
 #: so that a name never runs across a sentence end ("in Texas. Trump said").
-_CAP = (
-    r"(?:[A-Z]\.(?:[A-Z]\.)*(?![\w’'])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Atty)\."
+_CAP = (  # from a word's start only: searched, it must not rescan a long word from inside
+    r"(?<![\w’'-])(?:[A-Z]\.(?:[A-Z]\.)*(?![\w’'])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Atty)\."
     r"|[A-Z][\w’'-]*)"
 )
 #: A proper name on one line (labels.NAME may run across a paragraph break).
@@ -153,7 +153,7 @@ _ING_VERBS = frozenset(f for f in speech_verbs() if f.endswith("ing"))
 _FINITE_RE = "|".join(sorted(ATTRIBUTION_VERBS - _ING_VERBS, key=len, reverse=True))
 #: ", saying ..." / "and said ...": the verb's subject is the clause's subject.
 _CLAUSE_VERB_RE = re.compile(
-    rf"(?:[, \t][ \t]*(?P<ing>{'|'.join(sorted(_ING_VERBS))})"
+    rf"(?:(?<![ \t])[, \t][ \t]*(?P<ing>{'|'.join(sorted(_ING_VERBS))})"
     r"|[ \t](?:and|but)[ \t]+(?:\w+ly[ \t]+)?"
     rf"(?P<fin>{_FINITE_RE}))(?![\w’'])"
 )

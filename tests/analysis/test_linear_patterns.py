@@ -33,6 +33,11 @@ ANCHORED_ONLY = {
     "analysis.compare.quotes._SUBJECT_RE": "anchored at a clause start (^) (quotes.py)",
     "analysis.compare.quotes._AFTER_SPEAKER_VERB_RE": "matched right after a quote (quotes.py)",
     "analysis.compare.quotes._AFTER_VERB_SPEAKER_RE": "matched right after a quote (quotes.py)",
+    "analysis.compare.quotes._DASH_NAME_RE": "matched right after a quote (quotes.py)",
+    "analysis.compare.quotes._THAT_RE": "matched right after a speech verb (quotes.py)",
+    "analysis.compare.quotes._TOLD_OBJECT_RE": "matched right after 'told' (quotes.py)",
+    "analysis.compare.quotes._THE_ROLE_RE": "matched at a sentence start (quotes.py)",
+    "analysis.compare.quotes._ROLE_THEN_NAME_RE": "matched on a speaker phrase (quotes.py)",
 }
 #: Characters repeated to the input's length, after a trigger.
 UNITS = (" ", "a", "A", "a ", "A ", "1", "1,", "*", "-", "'", "\n", "(", "[", ".", ",", "**a ")
