@@ -38,6 +38,7 @@ ANCHORED_ONLY = {
     "analysis.compare.quotes._TOLD_OBJECT_RE": "matched right after 'told' (quotes.py)",
     "analysis.compare.quotes._THE_ROLE_RE": "matched at a sentence start (quotes.py)",
     "analysis.compare.quotes._ROLE_THEN_NAME_RE": "matched on a speaker phrase (quotes.py)",
+    "analysis.segment._SAID_RE": "matched right after a sentence boundary (segment.py)",
 }
 #: Characters repeated to the input's length, after a trigger.
 UNITS = (" ", "a", "A", "a ", "A ", "1", "1,", "*", "-", "'", "\n", "(", "[", ".", ",", "**a ")
