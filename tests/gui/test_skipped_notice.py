@@ -25,5 +25,6 @@ def test_failures_and_skipped_files_share_one_warning(qtbot: Any, tmp_path: Path
     window._report_failures(failed, skipped)
     notice = window.notices.history[-1]
     assert notice.level == "warning"
-    assert "could not be loaded" in notice.text and "skipped" in notice.text
+    # No article is open, so the notice says none of the inputs loaded.
+    assert "None of the 1 input(s) could be loaded" in notice.text and "skipped" in notice.text
     assert len(notice.details) == 2
