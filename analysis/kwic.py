@@ -530,21 +530,7 @@ class Concordance:
         return {
             "pattern": self.pattern,
             "terms": list(self.terms),
-            "hits": [
-                {
-                    "article": self.articles[h.article],
-                    "outlet": h.outlet,
-                    "story": h.story,
-                    "start": h.start,
-                    "end": h.end,
-                    "left": h.left,
-                    "match": h.match,
-                    "right": h.right,
-                    "voice": h.voice,
-                    "term": h.term,
-                }
-                for h in self.hits
-            ],
+            "hits": [self._record(h) for h in self.hits],
             "outlets": {
                 o.outlet: {
                     "hits": o.hits,
@@ -569,21 +555,22 @@ class Concordance:
 
     def rows(self) -> list[dict[str, object]]:
         """One plain record per hit: outlet, story, article path, offsets, context."""
-        return [
-            {
-                "outlet": h.outlet,
-                "story": h.story or "",
-                "article": self.articles[h.article],
-                "start": h.start,
-                "end": h.end,
-                "left": h.left,
-                "match": h.match,
-                "right": h.right,
-                "voice": h.voice,
-                "term": h.term,
-            }
-            for h in self.hits
-        ]
+        return [{**self._record(h), "story": h.story or ""} for h in self.hits]
+
+    def _record(self, h: Hit) -> dict[str, object]:
+        """A hit as plain values (the JSON's hit; a CSV row with the story as text)."""
+        return {
+            "outlet": h.outlet,
+            "story": h.story,
+            "article": self.articles[h.article],
+            "start": h.start,
+            "end": h.end,
+            "left": h.left,
+            "match": h.match,
+            "right": h.right,
+            "voice": h.voice,
+            "term": h.term,
+        }
 
 
 def _ordered(hits: Sequence[Hit], outlets: Sequence[str], sort: SortKey) -> tuple[Hit, ...]:

@@ -167,9 +167,15 @@ def headlines(corpus: Corpus) -> tuple[Headline, ...]:
 def _align_stories(
     corpus: Corpus,
     stories: Sequence[Story],
-    align_one: Callable[[Corpus], Alignment],
+    *,
+    threshold: float,
+    min_words: int,
+    concepts: TermMatcher | None,
+    aliases: TermMatcher | None,
+    cancel: Callable[[], bool] | None,
 ) -> tuple[tuple[AlignedGroup, ...], tuple[UniqueStatement, ...]]:
-    """Align each story on its own; groups and unique statements in story order.
+    """Align each story on its own (:func:`.align.align` with these options);
+    groups and unique statements in story order.
 
     With two or more outlets in the corpus, the sentences of a story that only
     one outlet covers are unique statements: no other outlet reports them.
@@ -178,7 +184,14 @@ def _align_stories(
     unique: list[UniqueStatement] = []
     for story in stories:
         part = Corpus(articles=tuple(corpus.articles[i] for i in story.articles))
-        alignment = align_one(part)
+        alignment = align(
+            part,
+            threshold=threshold,
+            min_words=min_words,
+            concepts=concepts,
+            aliases=aliases,
+            cancel=cancel,
+        )
         groups.extend(_groups(part, alignment, story, story.articles))
         unique.extend(_unique(alignment, corpus.outlets, story, story.articles))
     return tuple(groups), tuple(unique)
@@ -265,17 +278,15 @@ def compare(
         else find_stories(corpus.articles, threshold=story_threshold)
     )
 
-    def align_one(part: Corpus) -> Alignment:
-        return align(
-            part,
-            threshold=threshold,
-            min_words=min_words,
-            concepts=concept_groups,
-            aliases=aliases,
-            cancel=cancel,
-        )
-
-    groups, unique = _align_stories(corpus, stories, align_one)
+    groups, unique = _align_stories(
+        corpus,
+        stories,
+        threshold=threshold,
+        min_words=min_words,
+        concepts=concept_groups,
+        aliases=aliases,
+        cancel=cancel,
+    )
     step(1)
     distinctive, distinctive_why = _distinctive_by_story(corpus, stories, min_count)
     step(2)
@@ -325,18 +336,16 @@ def realign(
     """
     from dataclasses import replace
 
-    def align_one(part: Corpus) -> Alignment:
-        return align(
-            part,
-            threshold=threshold,
-            min_words=min_words,
-            concepts=concepts,
-            aliases=aliases,
-            cancel=cancel,
-        )
-
     stories = comparison.stories or find_stories(corpus.articles)
-    groups, unique = _align_stories(corpus, stories, align_one)
+    groups, unique = _align_stories(
+        corpus,
+        stories,
+        threshold=threshold,
+        min_words=min_words,
+        concepts=concepts,
+        aliases=aliases,
+        cancel=cancel,
+    )
     return replace(comparison, threshold=threshold, groups=groups, unique=unique, stories=stories)
 
 
