@@ -12,6 +12,7 @@ so showing hundreds of articles never freezes the window.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import logging
 import time
@@ -19,7 +20,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QMimeData, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import (
     QFrame,
@@ -346,7 +347,11 @@ class SideBySideView(QScrollArea):
         if not self._same:
             return None
         height = view.viewport().height()
-        for placed in view.placed:
+        # Start at the article at the top of the view, not at the first one:
+        # this runs on every scroll step.
+        top = view.cursorForPosition(QPoint(0, 0)).position()
+        first = max(0, bisect.bisect_right([p.base for p in view.placed], top) - 1)
+        for placed in view.placed[first:]:
             for i, sentence in enumerate(placed.analyzed.sentences):
                 others = self._same.get((placed.index, i))
                 if not others:
