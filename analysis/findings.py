@@ -164,19 +164,15 @@ def _loaded(corpus: Corpus) -> list[Finding]:
     """Loaded-term rates in each outlet's own voice (as the scores table counts them)."""
     found: list[Finding] = []
     rates: list[tuple[float, str, list[str], int]] = []
+    from analysis.tables import score_columns
+
     for outlet in corpus.outlets:
         items = [a for a in corpus.articles if a.outlet == outlet]
-        own_words = sum(a.own_words for a in items)
         terms: Counter[str] = Counter(
             _bare(h.text).lower() for a in items for h in a.highlights if h.counts
         )
-        quoted = sum(
-            1
-            for a in items
-            for h in a.highlights
-            if h.kind == "loaded" and h.voice == "quoted" and not h.shared
-        )
-        rate = 1000.0 * sum(terms.values()) / own_words if own_words else 0.0
+        quoted = sum(a.quoted_loaded_count for a in items)
+        rate = float(score_columns(items, ())["loaded_per_1000"])  # type: ignore[arg-type]
         top = [f"“{t}” ×{n}" for t, n in terms.most_common(MAX_EXAMPLES)]
         rates.append((rate, outlet, top, quoted))
     for rate, outlet, top, quoted in sorted(rates, reverse=True):
