@@ -94,8 +94,9 @@ def check_consistent(result: AnalyzedArticle) -> None:
             assert 0.0 <= highlight.subjectivity <= 1.0
         if highlight.polarity is not None:
             assert -1.0 <= highlight.polarity <= 1.0
-        # A highlight belongs to a sentence: it lies inside one of them.
-        assert any(s.start <= highlight.start and highlight.end <= s.end for s in result.sentences)
+        # A highlight belongs to a sentence or to the headline (scored, not a sentence).
+        spans = [*result.sentences, *([result.headline] if result.headline else [])]
+        assert any(s.start <= highlight.start and highlight.end <= s.end for s in spans)
     for assessment in result.assessments:
         assert 0 <= assessment.start <= assessment.end <= len(text)
         assert 0.0 <= assessment.subjectivity <= 1.0
