@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from analysis.categories import (
     DIFFERENCE,
@@ -32,6 +32,7 @@ from analysis.categories import (
     load_categories,
 )
 from analysis.categories import parse_categories as _parse_categories
+from analysis.chartdata import Chart
 from analysis.errors import LexiconError, ReportError
 from analysis.model import AnalyzedArticle, Corpus, Highlight
 
@@ -126,35 +127,6 @@ class Table:
     rows: tuple[tuple[str, ...], ...]
     numeric: tuple[bool, ...]
     caption: str = ""
-
-
-ChartKind = Literal["subjectivity", "loaded", "frames", "sources", "terms"]
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """One of the dashboard's charts, with its data as plain values.
-
-    ``kind`` names the dashboard chart (gui.widgets.charts): "subjectivity"
-    reads ``samples`` (per outlet, every sentence's subjectivity); "loaded"
-    (per outlet, per category rate), "frames" (per outlet, per frame share)
-    "sources" (per outlet, per speaker quotes) and "terms" (per outlet, per
-    alternative of a concordance pattern, hits) read ``cells``.
-    """
-
-    kind: ChartKind
-    title: str
-    samples: tuple[tuple[str, tuple[float, ...]], ...] = ()
-    cells: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
-    #: A one-line explanation printed under the chart.
-    caption: str = ""
-
-    @property
-    def rows(self) -> int:
-        """Bars (outlets) for bar charts, distinct row keys for heat maps."""
-        if self.kind in ("subjectivity", "loaded"):
-            return max(len(self.samples), len(self.cells))
-        return len({key for _, pairs in self.cells for key, _ in pairs})
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,8 +360,6 @@ class OutletScores:
     subjective_share: float
     bias: float
     loaded_per_1000: float
-    #: Loaded terms per 1,000 words by lexicon category, categories in first-seen order.
-    loaded_by_category: tuple[tuple[str, float], ...]
     quoted_share: float
     top_terms: str
     #: Loaded terms inside quotations per 1,000 quoted words, and the most frequent.
@@ -406,15 +376,7 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
         items = [a for a in corpus.articles if a.outlet == outlet]
         scores = score_columns(items, ())
         words = sum(a.words for a in items)
-        own_words = sum(a.own_words for a in items)
         n = sum(len(a.sentences) for a in items)
-        # Categories in the order this outlet first uses them (the legend's order),
-        # counted in the outlet's own voice as loaded_per_1000 is.
-        per_category: dict[str, int] = {}
-        for a in items:
-            for h in a.highlights:
-                if h.counts:
-                    per_category[h.category] = per_category.get(h.category, 0) + 1
         quoted = sum(1 for a in items for s in a.sentences if s.quoted)
         result.append(
             OutletScores(
@@ -427,10 +389,6 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
                 subjective_share=float(scores["subjective_share"]),  # type: ignore[arg-type]
                 bias=float(scores["bias"]),  # type: ignore[arg-type]
                 loaded_per_1000=float(scores["loaded_per_1000"]),  # type: ignore[arg-type]
-                loaded_by_category=tuple(
-                    (c, 1000.0 * k / own_words if own_words else 0.0)
-                    for c, k in per_category.items()
-                ),
                 quoted_share=quoted / n if n else 0.0,
                 top_terms=str(scores["top_terms"]),
                 quoted_loaded_per_1000=float(
@@ -526,74 +484,16 @@ def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Bl
     return tuple(blocks)
 
 
-def _charts_section(
-    corpus: Corpus, scores: Sequence[OutletScores], comparison: Comparison | None
-) -> tuple[Block, ...]:
-    samples = tuple(
-        (
-            outlet,
-            tuple(
-                s.subjectivity for a in corpus.articles if a.outlet == outlet for s in a.sentences
-            ),
-        )
-        for outlet in corpus.outlets
-    )
-    blocks: list[Block] = [
-        Chart(
-            "subjectivity",
-            "Subjectivity per outlet",
-            samples=samples,
-        ),
-        Chart(
-            "loaded",
-            "Loaded terms per 1,000 words",
-            cells=tuple((s.outlet, s.loaded_by_category) for s in scores),
-        ),
-    ]
+def _charts_section(corpus: Corpus, comparison: Comparison | None) -> tuple[Block, ...]:
+    """The dashboard's charts, their data from :mod:`analysis.chartdata` as on screen."""
+    from analysis import chartdata
+
+    blocks: list[Block] = [chartdata.subjectivity_chart(corpus), chartdata.loaded_chart(corpus)]
     if comparison is not None:
-        frames = _comparison_frames(comparison)
-        if any(pairs for _, pairs in frames):
-            blocks.append(
-                Chart(
-                    "frames",
-                    "Frames per outlet",
-                    cells=frames,
-                )
-            )
-        sources = _comparison_sources(comparison)
-        if any(pairs for _, pairs in sources):
-            blocks.append(
-                Chart(
-                    "sources",
-                    "Quoted sources per outlet",
-                    cells=sources,
-                )
-            )
+        for chart in (chartdata.frames_chart(comparison), chartdata.sources_chart(comparison)):
+            if any(pairs for _, pairs in chart.cells):
+                blocks.append(chart)
     return tuple(blocks)
-
-
-def _comparison_frames(
-    comparison: Comparison,
-) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
-    by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
-    from analysis.compare.frames import FRAME_LABELS
-
-    for record in comparison.frames.outlets:
-        label = FRAME_LABELS.get(record.frame, record.frame)
-        by_outlet.setdefault(record.outlet, []).append((label, float(record.share)))
-    return tuple((o, tuple(v)) for o, v in by_outlet.items())
-
-
-def _comparison_sources(
-    comparison: Comparison,
-) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
-    by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
-    for record in comparison.quotes.speakers:
-        if not record.quotes:
-            continue
-        speaker = record.speaker or "(unnamed)"
-        by_outlet.setdefault(record.outlet, []).append((speaker, float(record.quotes)))
-    return tuple((o, tuple(v)) for o, v in by_outlet.items())
 
 
 def _excerpts_section(
@@ -863,6 +763,7 @@ def concordance_blocks(
 
     With no pattern, says how to choose one and lists suggestions from the story.
     """
+    from analysis.chartdata import terms_chart
     from analysis.errors import PatternError
     from analysis.kwic import KwicCorpus, concordance, suggest_alternatives
 
@@ -909,16 +810,7 @@ def concordance_blocks(
             rows.append(row)
         blocks.append(_table_from_rows(columns, rows))
         if several and any(o.hits for o in result.outlets):
-            blocks.append(
-                Chart(
-                    "terms",
-                    "Which outlet uses which term",
-                    cells=tuple(
-                        (o, tuple((t, float(n)) for t, n in terms.items()))
-                        for o, terms in table.items()
-                    ),
-                )
-            )
+            blocks.append(terms_chart(result))
         if result.hits:
             shown = result.hits[:limit]
             caption = (
@@ -1020,13 +912,13 @@ def _frames_section(comparison: Comparison) -> tuple[Block, ...]:
     records = comparison.frames.outlets
     if not records:
         return (Paragraph("No frame keywords were found.", note=True),)
-    from analysis.compare.frames import FRAME_LABELS
+    from analysis.chartdata import frame_label
 
     frames = list(dict.fromkeys(r.frame for r in sorted(records, key=lambda r: -r.share)))
     share = {(r.outlet, r.frame): r.share for r in records}
     outlets = list(comparison.outlets)
     rows = [
-        (FRAME_LABELS.get(frame, frame), *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
+        (frame_label(frame), *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
         for frame in frames
         if any(share.get((o, frame), 0.0) > 0 for o in outlets)
     ]
@@ -1240,7 +1132,7 @@ def build_report_data(
         elif sid == "summary":
             blocks = _summary_section(scores, corpus)
         elif sid == "charts":
-            blocks = _charts_section(corpus, scores, comparison)
+            blocks = _charts_section(corpus, comparison)
         elif sid == "excerpts":
             legend = [s for s in styles if s.id != DIFFERENCE]
             blocks = _excerpts_section(corpus, legend, excerpt_sentences)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.chartdata import terms_chart
 from analysis.errors import FrameLensError
 from gui.models.kwic_model import HIT_ROLE, ConcordanceModel, OutletCountsModel
 
@@ -327,7 +328,7 @@ class ConcordanceView(QWidget):
         self.counts_model.set_concordance(result)
         several = result is not None and len(result.terms) > 1
         if several and result is not None:
-            self.chart.set_data(result.table())
+            self.chart.set_data(terms_chart(result).cells_by_outlet())
             self.chart.show()
         elif self._chart is not None:
             self._chart.hide()
