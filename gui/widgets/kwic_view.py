@@ -47,7 +47,7 @@ if TYPE_CHECKING:
     from analysis.compare.results import Comparison
     from analysis.kwic import Concordance, KwicCorpus, SortKey, Suggestion
     from analysis.model import Corpus
-    from analysis.report_data import ReportData
+    from analysis.report import ReportData
     from gui.widgets.charts import TermsChart
 
 log = logging.getLogger(__name__)
@@ -446,7 +446,7 @@ class ConcordanceView(QWidget):
     def report_data(self) -> ReportData:
         """A report holding only this concordance (what Print prints)."""
         from analysis.model import Corpus
-        from analysis.report_data import build_report_data
+        from analysis.report import build_report_data
 
         pattern = self.result.pattern if self.result is not None else ""
         return build_report_data(

@@ -227,7 +227,7 @@ def test_dashboard_and_report_draw_the_same_charts(qtbot, dashboard: DashboardWi
     from PySide6.QtGui import QImage, QPainter
 
     from analysis.compare.results import OutletFrame, SpeakerCount
-    from analysis.report_data import build_report_data
+    from analysis.report import build_report_data
     from gui.report.chartdraw import draw_chart
     from gui.widgets.charts import ChartPalette
     from tests.analysis.test_chartdata import with_custom_terms
