@@ -14,23 +14,12 @@ from analysis.chartdata import (
     subjectivity_chart,
 )
 from analysis.compare.results import OutletFrame, SpeakerCount
-from analysis.model import Highlight
-from tests.gui._dashboard_data import make_comparison, make_corpus, make_outlet_table
-
-
-def with_custom_terms(corpus):
-    """The Daily Ledger uses a custom:zeta term before a custom:alpha one."""
-    ledger = corpus.articles[1]
-    text = ledger.article.text
-    spans = [(text.index("slammed"), "custom:zeta"), (text.index("steep"), "custom:alpha")]
-    highlights = tuple(
-        Highlight(start, text.index(" ", start), text[start : text.index(" ", start)],
-                  "loaded", category, 0.8, "a user lexicon's term")
-        for start, category in spans
-    )  # fmt: skip
-    articles = list(corpus.articles)
-    articles[1] = dataclasses.replace(ledger, highlights=highlights)
-    return dataclasses.replace(corpus, articles=tuple(articles))
+from tests.gui._dashboard_data import (
+    make_comparison,
+    make_corpus,
+    make_outlet_table,
+    with_custom_terms,
+)
 
 
 def test_subjectivity_keeps_every_sentence_per_outlet_in_corpus_order() -> None:

@@ -230,7 +230,7 @@ def test_dashboard_and_report_draw_the_same_charts(qtbot, dashboard: DashboardWi
     from analysis.report import build_report_data
     from gui.report.chartdraw import draw_chart
     from gui.widgets.charts import ChartPalette
-    from tests.analysis.test_chartdata import with_custom_terms
+    from tests.gui._dashboard_data import with_custom_terms
 
     corpus = with_custom_terms(make_corpus())
     comparison = make_comparison(corpus)
