@@ -56,9 +56,8 @@ def test_export_html_defaults_to_every_section(qapp, corpus, settings, tmp_path)
 
 
 def test_export_data_writes_the_tables(qapp, corpus, tmp_path):
-    from gui.report import api
-
     from analysis.export import report_tables
+    from gui.report import api
 
     target = api.export_data(tmp_path / "tables.zip", corpus, None)
     expected = report_tables(corpus, None)
