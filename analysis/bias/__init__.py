@@ -39,7 +39,7 @@ evidence, never from a list of a dataset's words:
   more as a noun than as an adjective, and rarity counts most for hedges
   and attribution verbs), and the lexicon weight
   already carries the quotation discount (halved inside a direct quotation,
-  see analysis/lexicon.py).
+  see analysis/lexicon/index.py).
 
 The context features (:data:`CONTEXT_FEATURES`, :func:`word_context`) say
 where the word stands: inside a quotation, a capitalised word that does not
