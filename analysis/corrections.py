@@ -9,7 +9,7 @@ whole story, or the reader, and :func:`apply_context` adds them to a
   that term (in all articles), and "mark as loaded" adds a loaded term of
   the category the reader chose wherever its words occur.  They change
   highlights only: each sentence's bias estimate is computed again from
-  its corrected highlights (the model of analysis/bias.py), and TextBlob's
+  its corrected highlights (the model of analysis/bias/), and TextBlob's
   sentence subjectivity and polarity are never touched;
 * **shared vocabulary**: a loaded term that every outlet of a story of at
   least :data:`SHARED_MIN_OUTLETS` outlets uses is the common name of the

@@ -160,7 +160,7 @@ class SentenceScore(NamedTuple):
     #: Equal to ``TextBlob(sentence_text).sentiment`` for that sentence.
     subjectivity: float
     polarity: float
-    #: Per-sentence bias estimate in [0, 1] (formula in analysis/bias.py).
+    #: Per-sentence bias estimate in [0, 1] (formula in analysis/bias/).
     bias: float
     #: True when the sentence lies inside a quotation (the outlet reports
     #: someone else's words).

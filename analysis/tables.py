@@ -101,7 +101,7 @@ def sentence_table(corpus: Corpus) -> pd.DataFrame:
     ``outlet``, ``start`` and ``end`` (character offsets into the article
     text), ``text`` (the sentence), ``subjectivity`` and ``polarity``
     (TextBlob's, equal to ``TextBlob(text).sentiment``), ``bias`` (the
-    per-sentence bias estimate in [0, 1], see analysis/bias.py) and
+    per-sentence bias estimate in [0, 1], see analysis/bias/) and
     ``quoted`` (True when the sentence lies mostly inside quotation marks).
     """
     import pandas as pd

@@ -13,14 +13,14 @@ without its sentence:
   frequency lists from Wiktionary and the British National Corpus).
 
 FrameLens ships neither: it reads them from the installed TextBlob (whose
-folder the frozen program bundles), found as analysis/sentiment.py finds
+folder the frozen program bundles), found as analysis/textblob_data.py finds
 TextBlob's sentiment lexicon.
 
 :func:`word_class` gives a lower-cased word's coarse class (adjective,
 adverb, verb, noun, proper noun, other, unknown) and its commonness in
 [0, 1] (``log10(1 + count) / 5``; a word missing from the counts is 0, as
 rare as a word can be).  The bias model uses them as context of a
-highlighted word (analysis/bias.py): loaded words tend to be rarer than
+highlighted word (analysis/bias/): loaded words tend to be rarer than
 neutral ones.  They change a highlight's weight, never its reason.
 
 This is a per-word lookup, not the contextual tagger: the same word always
@@ -115,9 +115,9 @@ def word_classes() -> WordClasses:
     """The table from TextBlob's ``en-lexicon.txt`` and ``en-spelling.txt`` (once per
     process; from :mod:`analysis.modelcache` when it holds the table built from them)."""
     from analysis.modelcache import cached
-    from analysis.sentiment import _textblob_dir
+    from analysis.textblob_data import textblob_dir
 
-    folder = _textblob_dir() / "en"
+    folder = textblob_dir() / "en"
     lexicon_path, spelling_path = folder / "en-lexicon.txt", folder / "en-spelling.txt"
     return cached(
         "wordclass",

@@ -180,7 +180,8 @@ def fit_calibration(data: Path, path: Path, k: int = 5, seed: int = 7) -> list[s
     a = statistics.fmean(f[0] for f in fits)
     b = statistics.fmean(f[1] for f in fits)
     path.write_text(
-        "# Calibration of the sentence bias estimate (analysis/bias.py, BiasModel.calibration).\n"
+        "# Calibration of the sentence bias estimate (analysis/bias/model.py,\n"
+        "# BiasModel.calibration).\n"
         "# provenance: Platt scaling on the BASIL development share (Fan et al. 2019, research\n"
         f"# use): the mean of the {k} fits of a {k}-fold cross-validation by story "
         "(benchmarks/bias_separation.py --fit-calibration).\n"

@@ -92,7 +92,9 @@ def fold_models(
     as ``validity.py --cv`` cuts and fits them."""
     fold_of = validity.folds(docs, FOLDS, seed)
     models = [
-        validity.fit_model(docs, [s for s in sents if fold_of[s.doc] != fold], f"fold {fold}")
+        validity.fit_model(
+            docs, [s for s in sents if fold_of[s.doc] != fold], f"fold {fold}", validity.tokens
+        )
         for fold in range(FOLDS)
     ]
     return fold_of, models

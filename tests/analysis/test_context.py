@@ -203,3 +203,77 @@ def test_seeds_have_no_loaded_invasion_or_name_highlight(seeds_dir) -> None:
         at = text.find("Qin Gang")
         if at >= 0:
             assert not [h for h in a.highlights if h.start < at + 8 and at < h.end]
+
+
+def matched(text: str) -> set[str]:
+    return {m.text.lower() for m in default_lexicon().match(text)}
+
+
+@pytest.mark.parametrize(
+    ("literal", "loaded_sense", "word"),
+    [
+        # Word class: the loaded sense is the verb; the noun names a thing.
+        ("Runners carried the torch through the city.", "Rivals torch the plan.", "torch"),
+        (
+            "She gave the lecture at noon.",
+            "He lectured reporters on the budget.",
+            "lectured",
+        ),
+        ("This kind of attack is rare.", "The plan is kind of strange.", "kind of"),
+        # Collocations: legal, economic and technical terms.
+        ("He faces treason charges.", "The senator called it treason.", "treason"),
+        ("Gross domestic product rose.", "It was gross misconduct by aides.", "gross"),
+        ("Crude oil prices fell.", "It was a crude attempt to win votes.", "crude"),
+        ("The firm fought a hostile takeover.", "The crowd was hostile to the mayor.", "hostile"),
+        ("He woke up early on Monday.", "The woke crowd booed.", "woke"),
+        ("The region suffered a natural disaster.", "The launch was a disaster.", "disaster"),
+        ("He was found in contempt of court.", "She spoke with contempt for voters.", "contempt"),
+    ],
+)
+def test_review_exceptions_keep_the_loaded_sense(
+    literal: str, loaded_sense: str, word: str
+) -> None:
+    assert word not in matched(literal)
+    assert word in matched(loaded_sense)
+
+
+def test_a_hyphenated_entry_is_not_a_modal_or_a_price() -> None:
+    # A phrase matches across hyphens and spaces: "would-be" would match the modal.
+    assert "would be" not in matched("It would be hard to say, the minister said.")
+    assert "free for all" not in matched("Tuition will be free for all residents.")
+    assert "free-for-all" in matched("The debate turned into a free-for-all.")
+
+
+def test_review_exceptions_in_a_war_report() -> None:
+    report = WAR_REPORT + "It was the first year of the full-scale invasion and the war on Ukraine."
+    assert not {"full-scale", "war on"} & matched(report)
+    politics = "The governor waged a full-scale campaign, a war on the unions."
+    assert {"full-scale", "war on"} <= matched(politics)
+
+
+def test_review_drops_standard_names_and_neutral_attribution() -> None:
+    # Rule A (standard news names) and B (neutral attribution): never loaded.
+    text = (
+        "Police said the alleged gang leader, accused of theft, pleaded not guilty; "
+        "conservative lawmakers condemned the bailout, reportedly after the genocide vote."
+    )
+    assert not matched(text)
+
+
+def test_review_script_matches_the_lexicon_file() -> None:
+    """The rules of scripts/review_lexicon.py are applied: a rerun changes nothing."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "review_lexicon.py"
+    spec = importlib.util.spec_from_file_location("review_lexicon", path)
+    assert spec is not None and spec.loader is not None
+    review = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(review)
+    lines = review.LEXICON.read_text(encoding="utf-8").splitlines(keepends=True)
+    out, log = review.review(lines)
+    assert out == lines
+    dropped = {term for term, decision, _ in log if decision == "drop"}
+    assert {"alleged", "militants"} <= dropped
+    assert not dropped & {e.term for e in default_lexicon().entries}
+    assert {rule for _, _, rule in log} <= set(review.RULES)

@@ -88,7 +88,7 @@ def test_the_audit_sees_the_patterns_that_were_quadratic() -> None:
         "analysis.load.text._MD_LINK_RE",
         "analysis.compare.labels.APPOSITIVE_RE",
         "analysis.compare.labels._OF_NAME_RE",
-        "analysis.bias._ADVERB_RE",
+        "analysis.bias.features._ADVERB_RE",
     ):
         assert name in PATTERNS
 
