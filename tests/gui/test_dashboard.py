@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
@@ -31,20 +29,6 @@ def cells(model, column: int) -> list[str]:
 
 def header(model) -> list[str]:
     return [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-
-
-def test_module_import_is_light() -> None:
-    import subprocess
-
-    code = (
-        "import sys, gui.widgets.dashboard, gui.widgets.aligned_view, gui.dialogs.help;"
-        "heavy = {'pandas', 'textblob', 'PySide6.QtCharts', 'PySide6.QtSvg'} & set(sys.modules);"
-        "print(sorted(heavy))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.strip() == "[]"
 
 
 def test_empty_dashboard_shows_a_placeholder(qtbot, dashboard: DashboardWidget) -> None:
