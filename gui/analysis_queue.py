@@ -16,14 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
 
+from analysis.load.duplicates import Duplicates, is_duplicate
 from analysis.model import Corpus, LoadFailure
 from analysis.session import Session, Source
 from gui.models.articles_model import ArticlesModel
 from gui.notices import Notices
 from gui.settings import Settings
 from gui.workers.analysis_worker import AnalysisResult, AnalysisWorker
-
-DUPLICATE = "duplicate of"
 
 
 def freeze_heap() -> None:
@@ -80,7 +79,8 @@ class AnalysisQueue(QObject):
         self.errors: list[LoadFailure] = []
         #: A session being reopened: its renames, moves and order apply once analysed.
         self.pending_state: Session | None = None
-        self._fingerprints: dict[str, str] = {}
+        #: The first article of each text; a later copy is skipped while the first is open.
+        self._duplicates = Duplicates(present=lambda key: key in self.model)
         self._counter = 0
         model.changed.connect(self._model_changed)
 
@@ -109,7 +109,7 @@ class AnalysisQueue(QObject):
         self.queued = []
         self.model.clear()
         self.sources = {}
-        self._fingerprints = {}
+        self._duplicates.clear()
         self.errors = []
         self._counter = 0
         self.pending_state = pending_state
@@ -191,11 +191,10 @@ class AnalysisQueue(QObject):
         fingerprints = result.fingerprints or tuple(str(i) for i in range(len(corpus.articles)))
         for analyzed, fingerprint in zip(corpus.articles, fingerprints, strict=False):
             key = analyzed.article.path
-            first = self._fingerprints.get(fingerprint)
-            if first is not None and first in self.model:
-                failures.append(LoadFailure(key, f"{DUPLICATE} {first} (same text); skipped."))
+            duplicate = self._duplicates.check(key, fingerprint)
+            if duplicate is not None:
+                failures.append(duplicate)
                 continue
-            self._fingerprints[fingerprint] = key
             new_items.append((key, analyzed))
         by_key = {s.key: s for s in result.sources}
         for key, _ in new_items:
@@ -221,8 +220,8 @@ class AnalysisQueue(QObject):
         """One notice: inputs that failed, duplicates, and files of folders not read."""
         if not failures and not skipped:
             return
-        dup = [f for f in failures if f.error.startswith(DUPLICATE)]
-        bad = [f for f in failures if not f.error.startswith(DUPLICATE)]
+        dup = [f for f in failures if is_duplicate(f)]
+        bad = [f for f in failures if not is_duplicate(f)]
         details = [f"{f.path}: {f.error}" for f in (*failures, *skipped)]
         parts = []
         if bad:

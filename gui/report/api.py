@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analysis.model import Corpus
-from analysis.report_data import SECTION_IDS, ReportData, build_report_data
+from analysis.report import SECTION_IDS, ReportData, build_report_data
 from gui.settings import Settings
 
 if TYPE_CHECKING:

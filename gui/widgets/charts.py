@@ -11,7 +11,8 @@ first, e.g. ``painter.scale(dpi / 96, dpi / 96)``, or use
 :func:`paint_scaled`, which maps a chart of a given logical size onto a device
 rectangle.
 
-Data in, as plain Python mappings (build them with the ``*_data`` helpers):
+Data in, as plain Python mappings (:mod:`analysis.chartdata` builds each
+chart's data, e.g. ``loaded_chart(corpus).cells_by_outlet()``):
 
 - :func:`draw_subjectivity_chart`: ``{outlet: [sentence subjectivity, ...]}``
   → a box plot per outlet (box: middle half; whiskers: full range; diamond:
@@ -216,73 +217,8 @@ def fill_with_pattern(painter: QPainter, rect: QRectF, category: Category) -> No
 
 
 # --------------------------------------------------------------------------
-# Data helpers (from the pipeline's results to the mappings the charts draw)
+# Drawing primitives
 # --------------------------------------------------------------------------
-def subjectivity_data(corpus: Any) -> dict[str, list[float]]:
-    """``{outlet: [subjectivity of each sentence]}`` in corpus outlet order."""
-    data: dict[str, list[float]] = {outlet: [] for outlet in corpus.outlets}
-    for analyzed in corpus.articles:
-        data[analyzed.outlet].extend(s.subjectivity for s in analyzed.sentences)
-    return data
-
-
-LOADED_PREFIX = "loaded_per_1000_"
-
-
-def loaded_data(outlet_table: Any) -> dict[str, dict[str, float]]:
-    """``{outlet: {category: per 1,000 words}}`` from ``analysis.tables.outlet_table``."""
-    columns = [str(c) for c in outlet_table.columns if str(c).startswith(LOADED_PREFIX)]
-    data: dict[str, dict[str, float]] = {}
-    for outlet, row in outlet_table.iterrows():
-        values = {}
-        for column in columns:
-            value = row[column]
-            values[column[len(LOADED_PREFIX) :]] = 0.0 if _missing(value) else float(value)
-        data[str(outlet)] = values
-    return data
-
-
-def frames_data(
-    comparison: Any, *, value: str = "share", labels: Mapping[str, str] | None = None
-) -> dict[str, dict[str, float]]:
-    """``{outlet: {frame label: value}}`` from ``comparison.frames.outlets``.
-
-    ``value`` is an :class:`~analysis.compare.results.OutletFrame` field:
-    ``"share"`` (of the outlet's sentences, the default), ``"per_1000"``,
-    ``"sentences"`` or ``"hits"``. Frame ids become the codebook's labels
-    (``analysis.compare.frames.FRAME_LABELS``) unless ``labels`` is given.
-    """
-    names: Mapping[str, str] = {}
-    if labels is not None:
-        names = labels
-    else:
-        try:
-            from analysis.compare.frames import FRAME_LABELS
-
-            names = FRAME_LABELS
-        except ImportError:
-            pass
-    data: dict[str, dict[str, float]] = {outlet: {} for outlet in comparison.outlets}
-    for record in comparison.frames.outlets:
-        name = names.get(record.frame) or record.frame.replace("_", " ").capitalize()
-        data.setdefault(record.outlet, {})[name] = float(getattr(record, value))
-    return data
-
-
-def sources_data(
-    comparison: Any, *, unattributed: str = "(unnamed)"
-) -> dict[str, dict[str, float]]:
-    """``{outlet: {speaker: quotes}}`` from ``comparison.quotes.speakers``."""
-    data: dict[str, dict[str, float]] = {outlet: {} for outlet in comparison.outlets}
-    for record in comparison.quotes.speakers:
-        if not record.quotes:
-            continue  # a source of reported claims only, not quoted
-        speaker = record.speaker or unattributed
-        row = data.setdefault(record.outlet, {})
-        row[speaker] = row.get(speaker, 0.0) + float(record.quotes)
-    return data
-
-
 def _missing(value: Any) -> bool:
     try:
         return value is None or math.isnan(float(value))
@@ -290,9 +226,6 @@ def _missing(value: Any) -> bool:
         return True
 
 
-# --------------------------------------------------------------------------
-# Drawing primitives
-# --------------------------------------------------------------------------
 def _font(palette: ChartPalette, scale: float = 1.0, *, bold: bool = False) -> QFont:
     font = QFont(palette.font_family) if palette.font_family else QFont()
     font.setPixelSize(max(6, round(palette.font_px * scale)))
@@ -1205,15 +1138,11 @@ __all__ = [
     "draw_subjectivity_chart",
     "draw_terms_chart",
     "fill_with_pattern",
-    "frames_data",
     "load_categories",
-    "loaded_data",
     "paint_scaled",
     "preferred_height",
     "render_image",
     "render_png",
     "render_svg",
     "series_categories",
-    "sources_data",
-    "subjectivity_data",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -10,12 +11,17 @@ from PySide6.QtCore import QThreadPool
 from pytestqt.qtbot import QtBot
 
 from analysis.model import LoadFailure
+from analysis.resources import resources_dir
 from analysis.session import Source
 from gui.analysis_queue import AnalysisQueue
 from gui.models.articles_model import ArticlesModel
 from gui.notices import Notices
 from gui.settings import Settings
-from tests.gui.core_fakes import fake_analyze
+from tests.gui.core_fakes import drop, fake_analyze, make_window, urls
+
+pytestmark = pytest.mark.qt_log_ignore(r"This plugin does not support propagateSizeHints")
+
+SAMPLES = resources_dir() / "samples"
 
 
 @pytest.fixture
@@ -73,9 +79,7 @@ def test_the_same_text_twice_is_dropped_as_a_duplicate(make_queue, qtbot: QtBot)
     assert notice.details == ("<pasted 2>: duplicate of <pasted 1> (same text); skipped.",)
 
 
-def test_a_path_already_queued_is_named_not_added(
-    make_queue, qtbot: QtBot, tmp_path: Path
-) -> None:
+def test_a_path_already_queued_is_named_not_added(make_queue, qtbot: QtBot, tmp_path: Path) -> None:
     gate = threading.Event()
     queue = make_queue(gate)
     article = tmp_path / "a.txt"
@@ -122,3 +126,28 @@ def test_failures_and_skipped_files_share_one_warning(make_queue) -> None:
     # No article is open, so the notice says none of the inputs loaded.
     assert "None of the 1 input(s) could be loaded" in notice.text and "skipped" in notice.text
     assert len(notice.details) == 2
+
+
+def test_a_copy_dropped_later_is_skipped_until_its_original_is_removed(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path)
+    original = SAMPLES / "meridian-wire.txt"
+    copy = tmp_path / "wire-copy.txt"
+    shutil.copy(original, copy)
+    with qtbot.waitSignal(window.analysisDone, timeout=60000):
+        drop(window.side.viewport(), urls(original))
+    drop(window.side.viewport(), urls(copy))
+    # Nothing new to show: the run ends with the notice alone.
+    qtbot.waitUntil(
+        lambda: any("duplicate" in n.text for n in window.notices.history), timeout=60000
+    )
+    assert window.model.keys() == [str(original)]
+    notice = window.notices.history[-1]
+    assert "1 duplicate article(s) recognised and skipped" in notice.text
+    assert list(notice.details) == [f"{copy}: duplicate of {original} (same text); skipped."]
+    # Once the original is gone, the copy is an article like any other.
+    window.model.remove([str(original)])
+    with qtbot.waitSignal(window.analysisDone, timeout=60000):
+        drop(window.side.viewport(), urls(copy))
+    assert window.model.keys() == [str(copy)]

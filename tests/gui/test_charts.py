@@ -9,7 +9,6 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from gui.widgets import charts
-from tests.gui._dashboard_data import make_comparison, make_corpus, make_outlet_table
 
 SENTENCES = {
     "Harbour Herald": [0.0, 0.1, 0.2, 0.15],
@@ -183,25 +182,6 @@ def test_unknown_series_get_their_own_style() -> None:
     assert series[0] == known[0]
     assert series[1].label == "Mine"
     assert series[1].pattern not in {known[0].pattern}
-
-
-def test_data_helpers_read_pipeline_results() -> None:
-    corpus = make_corpus()
-    comparison = make_comparison(corpus)
-    table = make_outlet_table(corpus)
-    subjectivity = charts.subjectivity_data(corpus)
-    assert list(subjectivity) == list(corpus.outlets)
-    assert subjectivity["Daily Ledger"] == [0.6, 0.5, 0.8]
-    loaded = charts.loaded_data(table)
-    assert loaded["Daily Ledger"]["label"] == pytest.approx(32.3)
-    frames = charts.frames_data(comparison)
-    assert frames["Harbour Herald"] == {"Economic": pytest.approx(2 / 3)}
-    assert frames["Coastline Today"] == {"Public opinion": 0.5}
-    ids = charts.frames_data(comparison, value="hits", labels={})
-    assert ids["Daily Ledger"] == {"Economic": 1.0, "Fairness": 1.0}
-    sources = charts.sources_data(comparison)
-    assert sources["Daily Ledger"] == {"Lindqvist": 1.0, "(unnamed)": 1.0}
-    assert sources["Coastline Today"] == {}
 
 
 def test_chart_widgets_paint_with_the_widget_palette(qtbot) -> None:

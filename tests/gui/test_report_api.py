@@ -42,7 +42,7 @@ def test_export_pdf_uses_the_remembered_paper_and_sections(qapp, corpus, setting
 
 
 def test_export_html_defaults_to_every_section(qapp, corpus, settings, tmp_path):
-    from analysis.report_data import SECTION_IDS
+    from analysis.report import SECTION_IDS
     from gui.report import api
 
     target = tmp_path / "r.html"
