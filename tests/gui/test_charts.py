@@ -153,7 +153,7 @@ def test_box_stats() -> None:
 
 
 def test_categories_have_distinct_patterns_and_colours() -> None:
-    categories = charts.load_categories()
+    categories = charts.series_for_loaded()
     assert len(categories) >= 6
     assert len({c.pattern for c in categories}) == len(categories)
     assert len({c.colour.lower() for c in categories}) == len(categories)
@@ -162,8 +162,8 @@ def test_categories_have_distinct_patterns_and_colours() -> None:
 
 def test_patterns_survive_grayscale(qapp) -> None:
     """Two categories whose colours turn into a similar grey still look different."""
-    solid = charts.Category("a", "A", "#808080", Qt.BrushStyle.SolidPattern)
-    hatched = charts.Category("b", "B", "#808080", Qt.BrushStyle.BDiagPattern)
+    solid = charts.Series("a", "A", "#808080", Qt.BrushStyle.SolidPattern)
+    hatched = charts.Series("b", "B", "#808080", Qt.BrushStyle.BDiagPattern)
     images = []
     for category in (solid, hatched):
         image = charts.render_image(
@@ -177,7 +177,7 @@ def test_patterns_survive_grayscale(qapp) -> None:
 
 
 def test_unknown_series_get_their_own_style() -> None:
-    known = charts.load_categories()
+    known = charts.series_for_loaded()
     series = charts.series_categories(["label", "custom:mine"], known)
     assert series[0] == known[0]
     assert series[1].label == "Mine"
@@ -211,7 +211,7 @@ def test_dark_palette_uses_light_text(qapp) -> None:
 def test_row_labels_break_between_words_never_inside_one(qapp) -> None:
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from gui.widgets.charts import wrap_label
+    from gui.widgets.charts.primitives import wrap_label
 
     fm = QFontMetricsF(QFont())
     label = "External regulation and reputation"
