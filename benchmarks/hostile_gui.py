@@ -158,8 +158,8 @@ def _child(folder: str, state: str, workers: int | None) -> None:
     heartbeat.start()
     if not drop(window.side.viewport(), mime):
         raise SystemExit("the window refused the drop")
-    if window.worker is not None:
-        window.worker.signals.progress.connect(progress)
+    if window.queue.worker is not None:
+        window.queue.worker.signals.progress.connect(progress)
     QTimer.singleShot(int(TIME_LIMIT_S * 3 * 1000), loop.quit)  # never hang the benchmark
     loop.exec()
     heartbeat.stop()

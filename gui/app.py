@@ -45,7 +45,7 @@ def configure_gc() -> None:
     pandas loaded that takes 30-60 ms, and it runs in whichever thread
     triggers it, holding the GIL, so the window freezes. Collecting less
     often, and moving long-lived objects out of the collector's way with
-    :func:`gc.freeze` (see :meth:`MainWindow.freeze_heap`), keeps
+    :func:`gc.freeze` (see :func:`gui.analysis_queue.freeze_heap`), keeps
     collections short. Results are immutable and acyclic, so reference
     counting still frees them.
     """

@@ -1,6 +1,6 @@
 """The offer to restore work kept from runs that did not close normally.
 
-At start the window asks its :class:`RestoreOffer` to :meth:`check`: the
+At start the window's session keeper asks its :class:`RestoreOffer` to :meth:`check`: the
 newest kept autosave (see :mod:`gui.autosave`) is offered in a notice with
 Restore and Discard (and Choose…, listing them all, when there are more).
 Discarding one offers the next; restoring one over work done meanwhile keeps
@@ -10,25 +10,27 @@ that work in its turn, so nothing is lost whatever the user answers.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog
 
 from analysis.errors import SessionError
 from analysis.safeio import printable
 from analysis.session import load_session
 
 if TYPE_CHECKING:
-    from gui.mainwindow import MainWindow
+    from gui.session_keeper import SessionKeeper
 
 
 class RestoreOffer(QObject):
-    """Offers kept autosaves to the user of ``window``, through its notices."""
+    """Offers kept autosaves to the user of ``keeper``'s window, through its notices."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        self.dialog: Any = None
+    def __init__(self, keeper: SessionKeeper) -> None:
+        super().__init__(keeper)
+        self.keeper = keeper
+        #: The list of kept autosaves, once shown.
+        self.dialog: QDialog | None = None
 
     def check(self, *, offer: bool) -> bool:
         """Keep an autosave left by a crash and offer kept work; True when offered.
@@ -36,18 +38,18 @@ class RestoreOffer(QObject):
         With ``offer`` False (files named on the command line) the kept work
         is only mentioned, with Choose….
         """
-        for problem in self.window.autosaver.keep_unanswered():
-            self.window.notices.error(problem)
+        for problem in self.keeper.autosaver.keep_unanswered():
+            self.keeper.notices.error(problem)
         return self.offer_newest(offer=offer)
 
     def offer_newest(self, *, offer: bool = True) -> bool:
         """Offer the newest kept autosave (the others stay kept); False when none is left."""
-        window, saver = self.window, self.window.autosaver
+        keeper, saver = self.keeper, self.keeper.autosaver
         while kept := saver.kept():
             path = kept[-1]
             problem = saver.check(path)
             if problem:
-                window.notices.error(problem)
+                keeper.notices.error(problem)
                 continue
             session = load_session(path)
             if session.is_empty:
@@ -57,7 +59,7 @@ class RestoreOffer(QObject):
         else:
             return False
         if not offer:
-            window.notices.info(
+            keeper.notices.info(
                 self.tr(
                     "Unsaved work from {} earlier run(s) is kept in {}; open it with "
                     "File > Open Session."
@@ -70,7 +72,7 @@ class RestoreOffer(QObject):
         def restore() -> None:
             self.restore(str(path))
             if saver.kept():
-                window.notices.info(
+                keeper.notices.info(
                     self.tr("{} earlier unsaved session(s) are still kept.").format(
                         len(saver.kept())
                     ),
@@ -90,14 +92,14 @@ class RestoreOffer(QObject):
                 len(kept) - 1
             )
             actions.append((self.tr("Choose…"), self.choose))
-        window.notices.warning(text, actions=actions)
+        keeper.notices.warning(text, actions=actions)
         return True
 
     def choose(self) -> None:
         """List the kept autosaves; the user restores or discards each."""
         from gui.dialogs.kept_autosaves import KeptAutosavesDialog
 
-        dialog = KeptAutosavesDialog(self.window.autosaver, self.window)
+        dialog = KeptAutosavesDialog(self.keeper.autosaver, self.keeper.window)
         dialog.restoreRequested.connect(self.restore)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -105,22 +107,22 @@ class RestoreOffer(QObject):
 
     def restore(self, path: str) -> None:
         """Restore a kept autosave; the work on screen, if any, is kept in its place."""
-        window = self.window
+        keeper = self.keeper
         try:
             session = load_session(path)
         except SessionError as error:
-            window.notices.error(str(error))
+            keeper.notices.error(str(error))
             return
-        current = window.current_session()
-        if not current.is_empty and window.dirty:
+        current = keeper.current()
+        if not current.is_empty and keeper.dirty:
             try:
-                window.autosaver.keep(current)
+                keeper.autosaver.keep(current)
             except SessionError as error:
-                window.notices.error(
+                keeper.notices.error(
                     self.tr("The work on screen could not be kept, so it stays: {}").format(error)
                 )
                 return
-        window.restore_session(session)
+        keeper.restore(session)
         # The restored work is safe in the autosave before the kept file goes.
-        window.autosave_now()
-        window.autosaver.discard(Path(path))
+        keeper.autosave_now()
+        keeper.autosaver.discard(Path(path))

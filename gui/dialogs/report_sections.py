@@ -128,10 +128,10 @@ class ReportSectionsDialog(QDialog):
 def ask_sections(parent: QWidget | None = None, settings: Settings | None = None) -> bool:
     """Show the dialog modally; True when the user confirmed (the choice is then saved).
 
-    The report API picks the saved choice up by itself, so the File menu does::
+    The report API reads the saved choice from the same settings::
 
-        if ask_sections(window):
-            api.preview_report(window, corpus, comparison)
+        if ask_sections(window, settings):
+            data = api.report_data(corpus, comparison, settings=settings)
     """
     dialog = ReportSectionsDialog(settings, parent)
     try:

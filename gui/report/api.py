@@ -13,6 +13,11 @@ user cancels::
     report.export_html(window, corpus, comparison)      # File > Export HTML...
     report.export_data(window, corpus, comparison)      # File > Export Data...
 
+The caller passes the user's :class:`gui.settings.Settings` (``settings=``):
+the sections, paper, orientation and folder last chosen are read from them
+and the new choice is remembered there. Without them the declared defaults
+are used (every section, A4 portrait) and nothing is remembered.
+
 Given a path instead of a window, the export functions write there without
 asking (the self-test, scripts and the CLI do this); ``sections=None`` then
 means the remembered choice. Every function raises
@@ -26,10 +31,11 @@ import logging
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from analysis.model import Corpus
 from analysis.report import SECTION_IDS, ReportData, build_report_data
+from gui.settings import Settings
 
 if TYPE_CHECKING:
     from typing import TypeAlias
@@ -53,64 +59,66 @@ DATA_FILTERS = (
 )
 
 
+def remembered(settings: Settings | None, name: str) -> Any:
+    """The setting ``name`` of the user's ``settings``; its declared default without them."""
+    if settings is not None:
+        return getattr(settings, name)
+    return Settings.declared()[name].default
+
+
 def report_data(
     corpus: Corpus,
     comparison: Comparison | None,
     sections: Iterable[str] | None = None,
     *,
     title: str = "",
+    settings: Settings | None = None,
 ) -> ReportData:
     """The report's content; ``sections=None`` → the user's remembered choice."""
-    from gui.settings import Settings
-
     if sections is None:
-        sections = remembered_sections()
+        sections = remembered_sections(settings)
     return build_report_data(
         corpus,
         comparison,
         sections=sections,
         title=title,
-        concordance=tuple(Settings().report_concordance),
+        concordance=tuple(remembered(settings, "report_concordance")),
     )
 
 
-def remembered_sections() -> tuple[str, ...] | None:
-    """The sections last picked in the dialog (None → all), from gui.settings."""
-    from gui.settings import Settings
-
-    chosen = set(Settings().report_sections)
+def remembered_sections(settings: Settings | None) -> tuple[str, ...] | None:
+    """The sections last picked in the dialog (None → all)."""
+    chosen = set(remembered(settings, "report_sections"))
     valid = tuple(s for s in SECTION_IDS if s in chosen)
     return valid or None
 
 
-def _remembered_page() -> tuple[str, str]:
-    from gui.settings import Settings
-
-    settings = Settings()
-    return settings.report_paper, "landscape" if settings.report_landscape else "portrait"
+def _remembered_page(settings: Settings | None) -> tuple[str, str]:
+    landscape = remembered(settings, "report_landscape")
+    return remembered(settings, "report_paper"), "landscape" if landscape else "portrait"
 
 
-def _ask_sections(parent: QWidget | None) -> bool:
+def _ask_sections(parent: QWidget | None, settings: Settings | None) -> bool:
     from gui.dialogs.report_sections import ask_sections
 
-    return ask_sections(parent)
+    return ask_sections(parent, settings)
 
 
-def _ask_file(parent: QWidget | None, title: str, suffix: str, filters: str) -> Path | None:
+def _ask_file(
+    parent: QWidget | None, title: str, suffix: str, filters: str, settings: Settings | None
+) -> Path | None:
     """A save dialog starting in the last folder used; None when cancelled."""
     from PySide6.QtWidgets import QFileDialog
 
-    from gui.settings import Settings
-
-    settings = Settings()
-    start = str(Path(settings.last_dir or Path.home()) / f"framelens-report{suffix}")
+    start = str(Path(remembered(settings, "last_dir") or Path.home()) / f"framelens-report{suffix}")
     name, _chosen = QFileDialog.getSaveFileName(parent, title, start, filters)
     if not name:
         return None
     path = Path(name)
     if not path.suffix and suffix:
         path = path.with_suffix(suffix)
-    settings.last_dir = str(path.parent)
+    if settings is not None:
+        settings.last_dir = str(path.parent)
     return path
 
 
@@ -123,6 +131,7 @@ def export_pdf(
     orientation: str | None = None,
     *,
     title: str = "",
+    settings: Settings | None = None,
 ) -> int | None:
     """Write the report as PDF; return its number of pages (None: cancelled).
 
@@ -135,14 +144,14 @@ def export_pdf(
     if isinstance(target, str | os.PathLike):
         path = Path(target)
     else:
-        if not _ask_sections(target):
+        if not _ask_sections(target, settings):
             return None
-        asked = _ask_file(target, "Export PDF", ".pdf", PDF_FILTER)
+        asked = _ask_file(target, "Export PDF", ".pdf", PDF_FILTER, settings)
         if asked is None:
             return None
         path = asked
-    remembered_paper, remembered_orientation = _remembered_page()
-    data = report_data(corpus, comparison, sections, title=title)
+    remembered_paper, remembered_orientation = _remembered_page(settings)
+    data = report_data(corpus, comparison, sections, title=title, settings=settings)
     landscape = (orientation or remembered_orientation) == "landscape"
     return write_pdf(data, str(path), paper=paper or remembered_paper, landscape=landscape)
 
@@ -154,6 +163,7 @@ def export_html(
     sections: Iterable[str] | None = None,
     *,
     title: str = "",
+    settings: Settings | None = None,
 ) -> Path | None:
     """Write the report as one self-contained HTML file; return it (None: cancelled)."""
     from gui.report.html import write_html
@@ -161,17 +171,23 @@ def export_html(
     if isinstance(target, str | os.PathLike):
         path = Path(target)
     else:
-        if not _ask_sections(target):
+        if not _ask_sections(target, settings):
             return None
-        asked = _ask_file(target, "Export HTML", ".html", HTML_FILTER)
+        asked = _ask_file(target, "Export HTML", ".html", HTML_FILTER, settings)
         if asked is None:
             return None
         path = asked
-    write_html(report_data(corpus, comparison, sections, title=title), str(path))
+    write_html(report_data(corpus, comparison, sections, title=title, settings=settings), str(path))
     return path
 
 
-def export_data(target: Target, corpus: Corpus, comparison: Comparison | None) -> Path | None:
+def export_data(
+    target: Target,
+    corpus: Corpus,
+    comparison: Comparison | None,
+    *,
+    settings: Settings | None = None,
+) -> Path | None:
     """Write the tables as .zip (CSV files), .xlsx, .json or a folder of CSVs.
 
     With a window as ``target``, a save dialog offers ZIP, XLSX and JSON.
@@ -184,10 +200,7 @@ def export_data(target: Target, corpus: Corpus, comparison: Comparison | None) -
     else:
         from PySide6.QtWidgets import QFileDialog
 
-        from gui.settings import Settings
-
-        settings = Settings()
-        start = str(Path(settings.last_dir or Path.home()) / "framelens-data.zip")
+        start = str(Path(remembered(settings, "last_dir") or Path.home()) / "framelens-data.zip")
         name, chosen = QFileDialog.getSaveFileName(
             target, "Export data", start, ";;".join(DATA_FILTERS)
         )
@@ -198,7 +211,8 @@ def export_data(target: Target, corpus: Corpus, comparison: Comparison | None) -
             # No suffix typed: take the one of the chosen filter.
             suffix = {f: f.rsplit("*", 1)[1].rstrip(")") for f in DATA_FILTERS}.get(chosen, ".zip")
             path = path.with_name(path.name + suffix)
-        settings.last_dir = str(path.parent)
+        if settings is not None:
+            settings.last_dir = str(path.parent)
     return export_tables(path, corpus, comparison)
 
 
@@ -237,6 +251,8 @@ def print_report(
     corpus: Corpus,
     comparison: Comparison | None,
     sections: Iterable[str] | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> bool:
     """Ask the sections (unless given), show the native print dialog and print.
 
@@ -244,9 +260,10 @@ def print_report(
     """
     from gui.report.printing import print_with_dialog
 
-    if sections is None and not _ask_sections(parent):
+    if sections is None and not _ask_sections(parent, settings):
         return False
-    return print_with_dialog(parent, report_data(corpus, comparison, sections))
+    data = report_data(corpus, comparison, sections, settings=settings)
+    return print_with_dialog(parent, data, settings)
 
 
 def preview_report(
@@ -254,6 +271,8 @@ def preview_report(
     corpus: Corpus,
     comparison: Comparison | None,
     sections: Iterable[str] | None = None,
+    *,
+    settings: Settings | None = None,
 ) -> QPrintPreviewDialog | None:
     """Ask the sections (unless given), then open the print preview.
 
@@ -262,6 +281,8 @@ def preview_report(
     """
     from gui.report.printing import open_preview
 
-    if sections is None and not _ask_sections(parent):
+    if sections is None and not _ask_sections(parent, settings):
         return None
-    return open_preview(parent, report_data(corpus, comparison, sections))
+    return open_preview(
+        parent, report_data(corpus, comparison, sections, settings=settings), settings
+    )

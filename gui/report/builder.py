@@ -56,6 +56,7 @@ from analysis.report import (
 from gui.highlight_format import char_format
 from gui.report import styles
 from gui.report.chartdraw import logical_size, paint_chart
+from gui.report.pagination import keep_headings, keep_together
 
 log = logging.getLogger(__name__)
 
@@ -506,67 +507,10 @@ def build_document(data: ReportData, device: QPaintDevice) -> LaidOutReport:
     doc.setPageSize(body.size())
     # Units first (a heading moved on its own first would leave the statement
     # before it alone on a page), then any heading still at a page's foot.
-    _keep_together(doc, builder.units, body.height())
-    _keep_headings(doc, builder.headings, body.height(), dpi)
+    keep_together(doc, builder.units, body.height())
+    # A heading keeps about three lines of what follows with it.
+    keep_headings(doc, builder.headings, body.height(), room=_pt(dpi, 54))
     return LaidOutReport(doc, body, tuple(builder.charts), dpi)
-
-
-#: A unit longer than this share of a page may be split: moving it whole
-#: would leave the page before it more than half empty.
-KEEP_TOGETHER_MAX = 0.5
-
-
-def _keep_together(
-    doc: QTextDocument, units: Sequence[tuple[int, int]], page_height: float
-) -> None:
-    """Move each unit that straddles a page break to the next page, when it is short.
-
-    Units are taken in document order (an outer unit before the ones inside
-    it), as each move shifts everything after it; a unit over half a page is
-    left to break, so no page is left more than half empty by a move.
-    """
-    layout = doc.documentLayout()
-    doc.pageCount()
-    for first, last in sorted(units, key=lambda u: (u[0], -u[1])):
-        if last < first:
-            continue
-        head, tail = doc.findBlockByNumber(first), doc.findBlockByNumber(last)
-        top = layout.blockBoundingRect(head).top()
-        bottom = layout.blockBoundingRect(tail).bottom()
-        if bottom - top > page_height * KEEP_TOGETHER_MAX:
-            continue
-        if int(top // page_height) == int((bottom - 1) // page_height):
-            continue
-        fmt = head.blockFormat()
-        if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
-            continue
-        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        QTextCursor(head).setBlockFormat(fmt)
-        doc.pageCount()
-
-
-def _keep_headings(
-    doc: QTextDocument, headings: Sequence[int], page_height: float, dpi: float
-) -> None:
-    """Move a heading that sits at the foot of a page to the next page.
-
-    QTextDocument has no "keep with next"; a heading whose top lies within
-    the last few lines of a page would otherwise be parted from its text.
-    Headings are checked in order, as each move shifts those after it.
-    """
-    room = _pt(dpi, 54)  # the heading and about three lines of what follows
-    layout = doc.documentLayout()
-    # Qt lays long documents out lazily; positions are only final (and edits
-    # only safe) once the whole layout is done, which pageCount() forces.
-    doc.pageCount()
-    for number in headings:
-        block = doc.findBlockByNumber(number)
-        top = layout.blockBoundingRect(block).top()
-        if page_height - (top % page_height) < room:
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).setBlockFormat(fmt)
-            doc.pageCount()
 
 
 def paint_pages(

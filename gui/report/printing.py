@@ -2,8 +2,8 @@
 
 All three paint through :func:`gui.report.builder.paint_pages`, the same
 code that writes the PDF, so the preview shows exactly what prints. The
-paper size and orientation the user last chose are remembered in
-gui.settings and offered again.
+paper size and orientation the user last chose are remembered in the
+settings the caller passes (none: A4 portrait, nothing remembered).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from analysis.errors import ReportError
 from analysis.report import ReportData
+from gui.report.api import remembered
 from gui.report.builder import page_layout, paint_pages
 from gui.settings import Settings
 
@@ -35,10 +36,10 @@ def make_printer(
     ``printer_name`` it prints to that queue (e.g. the CUPS queue "PDF"),
     otherwise to the system's default printer.
     """
-    if paper is None or landscape is None:
-        settings = settings if settings is not None else Settings()
-        paper = settings.report_paper if paper is None else paper
-        landscape = settings.report_landscape if landscape is None else landscape
+    if paper is None:
+        paper = remembered(settings, "report_paper")
+    if landscape is None:
+        landscape = remembered(settings, "report_landscape")
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     if printer_name:
         printer.setPrinterName(printer_name)
@@ -61,8 +62,10 @@ def print_to(printer: QPrinter, data: ReportData) -> int:
     return count
 
 
-def _remember(printer: QPrinter, settings: Settings) -> None:
+def _remember(printer: QPrinter, settings: Settings | None) -> None:
     """Keep the paper size and orientation the user picked for next time."""
+    if settings is None:
+        return
     layout = printer.pageLayout()
     size = layout.pageSize().id()
     if size == QPageSize.PageSizeId.Letter:
@@ -76,7 +79,6 @@ def print_with_dialog(
     parent: QWidget | None, data: ReportData, settings: Settings | None = None
 ) -> bool:
     """Show the native print dialog; print when accepted. False when cancelled."""
-    settings = settings if settings is not None else Settings()
     printer = make_printer(settings=settings)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print report")
@@ -96,7 +98,6 @@ def open_preview(
     The preview re-lays the report out whenever the user changes paper or
     orientation in it, and prints through the same painter.
     """
-    settings = settings if settings is not None else Settings()
     printer = make_printer(settings=settings)
     dialog = QPrintPreviewDialog(printer, parent)
     dialog.setWindowTitle("Print preview — FrameLens report")

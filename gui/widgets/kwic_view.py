@@ -460,10 +460,11 @@ class ConcordanceView(QWidget):
     def print_concordance(self) -> QPrintPreviewDialog | None:
         """Open the print preview of the concordance (counts, chart, hits); print from there."""
         from gui.report.printing import open_preview
+        from gui.settings import Settings
 
         if self.result is None:
             return None
-        return open_preview(self, self.report_data())
+        return open_preview(self, self.report_data(), Settings())
 
     def export_csv(self, path: str | None = None) -> Path | None:
         """Write every hit as CSV (asks where when ``path`` is None); None when cancelled."""

@@ -309,6 +309,34 @@ class SideBySideView(QScrollArea):
         with contextlib.suppress(KeyError):
             self.column(outlet).text.select_sentence(article, sentence)
 
+    def select_span(self, outlet: str, article: int, start: int, end: int) -> None:
+        """Select ``[start, end)`` of corpus article ``article`` in its column; focus it."""
+        try:
+            view = self.column(outlet).text
+            first = view.document_position(article, start)
+            last = view.document_position(article, end)
+        except KeyError:
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(first)
+        cursor.setPosition(last, cursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        view.setFocus()
+
+    def scroll_to_article(self, outlet: str, article: int) -> None:
+        """Put the start of corpus article ``article`` near the top of its column; focus it."""
+        try:
+            view = self.column(outlet).text
+            position = view.document_position(article, 0)
+        except KeyError:
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(position)
+        view.setTextCursor(cursor)
+        bar = view.verticalScrollBar()
+        bar.setValue(bar.value() + view.cursorRect(cursor).top() - 60)
+        view.setFocus()
+
     def set_alignment(self, groups: Iterable[Any]) -> None:
         """The aligned statements (``AlignedGroup``s): scrolling together follows them."""
         same: dict[tuple[int, int], list[tuple[int, int]]] = {}

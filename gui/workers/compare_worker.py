@@ -3,7 +3,8 @@
 Comparing many articles (alignment is quadratic in sentences) can take
 seconds, so it runs in a pool thread like the analysis. Signals:
 ``finished((Comparison, outlet_table DataFrame or None))`` and ``failed(str)``.
-A newer request makes an older result stale: the window keeps only the result of its latest worker.
+A newer request makes an older result stale: the window's :class:`Comparer` keeps only
+the result of its latest worker.
 """
 
 from __future__ import annotations
@@ -124,3 +125,54 @@ class CompareWorker:
             )
         else:
             self.signals.finished.emit(result)
+
+
+class Comparer(QObject):
+    """Runs one :class:`CompareWorker` at a time; only the latest request's outcome is told.
+
+    A new request cancels the running one (its result would be stale).
+    ``finished`` and ``failed`` carry the corpus compared, so the window can
+    also drop a result for articles it no longer shows.
+    """
+
+    #: (corpus, (Comparison, outlet table DataFrame or None))
+    finished = Signal(object, object)
+    #: (corpus, one-line message)
+    failed = Signal(object, str)
+
+    def __init__(self, pool: QThreadPool, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool
+        self.worker: CompareWorker | None = None
+        #: The aligned view's threshold, once the user changed it (None: the default).
+        self.threshold: float | None = None
+
+    def start(
+        self, corpus: Corpus, threshold: float | None = None, previous: Comparison | None = None
+    ) -> bool:
+        """Compare ``corpus`` (at ``threshold``, realigning ``previous``); False: nothing to do."""
+        if threshold is not None:
+            self.threshold = threshold
+        if len(corpus.outlets) < 1:
+            return False
+        self.cancel()
+        worker = CompareWorker(corpus, threshold=self.threshold, previous=previous)
+
+        def finished(result: object) -> None:
+            if worker is self.worker:
+                self.finished.emit(corpus, result)
+
+        def failed(message: str) -> None:
+            if worker is self.worker:
+                self.failed.emit(corpus, message)
+
+        worker.signals.finished.connect(finished)
+        worker.signals.failed.connect(failed)
+        self.worker = worker
+        worker.start(self.pool)
+        return True
+
+    def cancel(self) -> None:
+        """Ask the running comparison to stop (its result will not be told)."""
+        if self.worker is not None:
+            self.worker.cancel()

@@ -32,27 +32,27 @@ def test_a_failing_autosave_is_shown_until_it_works(qtbot: QtBot, tmp_path: Path
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the state folder should be", encoding="utf-8")
     window = make_window(qtbot, tmp_path, analyze=fake_analyze())
-    window.autosaver.folder = blocker / "state"
-    window.autosaver.path = blocker / "state" / AUTOSAVE_NAME
+    window.sessions.autosaver.folder = blocker / "state"
+    window.sessions.autosaver.path = blocker / "state" / AUTOSAVE_NAME
     window.startup()
-    with qtbot.waitSignal(window.autosaver.failed, timeout=10_000):
+    with qtbot.waitSignal(window.sessions.autosaver.failed, timeout=10_000):
         load(window, qtbot, lambda: window.add_text("Precious words.", outlet="Mine"))
     errors = [n for n in window.notices.history if n.level == "error"]
     assert len(errors) == 1 and "not being autosaved" in errors[0].text
     assert "Not a directory" in errors[0].text
     assert [label for label, _ in errors[0].actions] == ["Save Session As…"]
-    assert not window.autosave_warning.isHidden()
-    assert "Not a directory" in window.autosave_warning.toolTip()
+    assert not window.sessions.autosave_warning.isHidden()
+    assert "Not a directory" in window.sessions.autosave_warning.toolTip()
     # Further failures do not repeat the notice; the status button stays.
-    with qtbot.waitSignal(window.autosaver.failed, timeout=10_000):
+    with qtbot.waitSignal(window.sessions.autosaver.failed, timeout=10_000):
         window.model.rename_outlet("Mine", "Ours")
     assert len([n for n in window.notices.history if n.level == "error"]) == 1
     # Once autosaving works again the warning goes.
-    window.autosaver.folder = tmp_path / "state"
-    window.autosaver.path = tmp_path / "state" / AUTOSAVE_NAME
-    with qtbot.waitSignal(window.autosaved, timeout=10_000):
+    window.sessions.autosaver.folder = tmp_path / "state"
+    window.sessions.autosaver.path = tmp_path / "state" / AUTOSAVE_NAME
+    with qtbot.waitSignal(window.sessions.autosaved, timeout=10_000):
         window.model.rename_outlet("Ours", "Theirs")
-    assert window.autosave_warning.isHidden()
+    assert window.sessions.autosave_warning.isHidden()
 
 
 def test_a_non_utf8_file_name_is_autosaved_and_saved(qtbot: QtBot, tmp_path: Path) -> None:
@@ -60,13 +60,13 @@ def test_a_non_utf8_file_name_is_autosaved_and_saved(qtbot: QtBot, tmp_path: Pat
     with open(raw, "wb") as handle:
         handle.write(STORY.encode())
     window = make_window(qtbot, tmp_path)
-    with qtbot.waitSignal(window.autosaved, timeout=30_000):
+    with qtbot.waitSignal(window.sessions.autosaved, timeout=30_000):
         load(window, qtbot, lambda: window.add_paths([os.fsdecode(raw)]))
     assert not [n for n in window.notices.history if n.level == "error"]
-    autosaved = load_session(window.autosave_path)
+    autosaved = load_session(window.sessions.autosaver.path)
     assert [os.fsencode(s.path) for s in autosaved.sources] == [raw]
     target = tmp_path / "work.framelens"
-    assert window.save_session_to(target)
+    assert window.sessions.save_to(target)
     assert [os.fsencode(s.path) for s in load_session(target).sources] == [raw]
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
@@ -132,7 +132,7 @@ def test_a_session_with_a_byte_order_mark_opens(qtbot: QtBot, tmp_path: Path) ->
     save_session(Session(sources=(Source(kind="text", key="<p 1>", text="Hello there."),)), path)
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
     window = make_window(qtbot, tmp_path, analyze=fake_analyze())
-    load(window, qtbot, lambda: window.open_session(path))
+    load(window, qtbot, lambda: window.sessions.open(path))
     assert len(window.model) == 1
 
 
@@ -163,7 +163,7 @@ def test_restoring_kept_work_keeps_the_work_on_screen(qtbot: QtBot, tmp_path: Pa
     load(window, qtbot, lambda: window.add_text("Work done meanwhile.", outlet="New"))
     load(window, qtbot, lambda: window.notice_bar.trigger("Restore"))
     assert window.model.outlets() == ["Old"]
-    [kept] = window.autosaver.kept()
+    [kept] = window.sessions.autosaver.kept()
     assert load_session(kept).sources[0].text == "Work done meanwhile."
 
 

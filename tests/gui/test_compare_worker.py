@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from gui.workers.compare_worker import CompareWorker
@@ -57,25 +56,21 @@ def test_a_new_threshold_redoes_only_the_alignment(qtbot: QtBot) -> None:
     assert comparison.distinctive is first.distinctive  # reused, not recomputed
 
 
-def test_the_cancel_check_hands_the_lock_over_every_few_milliseconds(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # numpy releases and retakes the interpreter lock so quickly that the
-    # window's thread, waiting for it, seldom got it while the alignment ran;
-    # the comparison's cancel check sleeps briefly now and then to let it in.
-    import gui.workers.compare_worker as module
+def test_the_comparer_tells_only_the_latest_request(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QThreadPool
 
-    clock = [100.0]
-    slept: list[float] = []
-    monkeypatch.setattr(module.time, "perf_counter", lambda: clock[0])
-    monkeypatch.setattr(module.time, "sleep", slept.append)
-    flag = [False]
-    check = module._yielding(lambda: flag[0])
-    assert check() is False and slept == []  # no work done yet: no sleep
-    clock[0] += module.YIELD_EVERY_S / 2
-    assert check() is False and slept == []
-    clock[0] += module.YIELD_EVERY_S
-    flag[0] = True
-    assert check() is True  # the cancel state comes through
-    assert slept == [module.YIELD_S]
-    assert check() is True and slept == [module.YIELD_S]  # counted from the sleep
+    from analysis.model import Corpus
+    from gui.workers.compare_worker import Comparer
+
+    pool = QThreadPool()
+    comparer = Comparer(pool)
+    told: list[object] = []
+    comparer.finished.connect(lambda corpus, _result: told.append(corpus))
+    assert not comparer.start(Corpus())  # no outlet: nothing to compare
+    first, second = _corpus(), _corpus()
+    assert comparer.start(first)
+    with qtbot.waitSignal(comparer.finished, timeout=20000):
+        assert comparer.start(second)  # the first one's result would be stale
+    pool.waitForDone(20000)
+    qtbot.wait(20)  # let any queued signal of the first worker arrive
+    assert len(told) == 1 and told[0] is second

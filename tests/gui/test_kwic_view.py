@@ -198,11 +198,11 @@ def test_the_window_jumps_to_a_hit_in_the_side_by_side_view(qtbot: QtBot, tmp_pa
         window.add_text("The bridge opened. Rain fell on the new bridge.", outlet="Alpha")
     with qtbot.waitSignals(done, timeout=60000):
         window.add_text("Nobody crossed the bridge.", outlet="Beta")
-    assert window.concordance is None  # built when first shown
+    assert window.tabs.concordance is None  # built when first shown
     window.activateWindow()
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == TAB_CONCORDANCE
-    view = window.concordance
+    view = window.tabs.concordance
     qtbot.waitUntil(view.pattern.hasFocus)
     with qtbot.waitSignal(view.searched, timeout=5000):
         qtbot.keyClicks(view.pattern, "bridge")

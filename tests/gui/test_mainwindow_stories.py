@@ -40,8 +40,8 @@ def test_two_events_are_two_stories_shown_one_at_a_time(qtbot: QtBot, tmp_path: 
     assert shown_articles(window) == set(stories[1].articles)
 
     window.tabs.setCurrentIndex(TAB_ALIGNED)
-    qtbot.waitUntil(lambda: window._aligned is not None)
-    rows = window._aligned.rows()
+    qtbot.waitUntil(lambda: window.tabs.aligned is not None)
+    rows = window.tabs.aligned.rows()
     assert rows
     story_articles = set(stories[1].articles)
     statements = [row for row in rows if row.kind != "headline"]

@@ -95,10 +95,10 @@ def test_no_rebuild_path_selects_anything(window: MainWindow, qtbot: QtBot, tmp_
             pass
     assert_nothing_selected(window)
     path = tmp_path / "work.framelens"
-    assert window.save_session_to(path)
+    assert window.sessions.save_to(path)
     other = make_window(qtbot, tmp_path / "second")
     other.resize(1400, 900)
-    load(other, qtbot, lambda: other.open_session(path))
+    load(other, qtbot, lambda: other.sessions.open(path))
     if other.side.building:
         with qtbot.waitSignal(other.side.built, timeout=20000):
             pass

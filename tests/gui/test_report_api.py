@@ -18,13 +18,11 @@ def corpus():
 
 
 @pytest.fixture
-def settings(tmp_path, monkeypatch):
-    """A temporary settings file, used wherever the report code asks for Settings()."""
-    import gui.settings
+def settings(tmp_path):
+    """A temporary settings file, passed to the report code as the user's settings."""
+    from gui.settings import Settings
 
-    stored = gui.settings.Settings(tmp_path / "settings.ini")
-    monkeypatch.setattr(gui.settings, "Settings", lambda *args: stored)
-    return stored
+    return Settings(tmp_path / "settings.ini")
 
 
 def test_export_pdf_uses_the_remembered_paper_and_sections(qapp, corpus, settings, tmp_path):
@@ -36,7 +34,7 @@ def test_export_pdf_uses_the_remembered_paper_and_sections(qapp, corpus, setting
     settings.report_landscape = True
     settings.report_sections = ["articles"]
     target = tmp_path / "r.pdf"
-    pages = api.export_pdf(target, corpus, None)
+    pages = api.export_pdf(target, corpus, None, settings=settings)
     reader = PdfReader(target)
     assert len(reader.pages) == pages
     box = reader.pages[0].mediabox
@@ -50,7 +48,7 @@ def test_export_html_defaults_to_every_section(qapp, corpus, settings, tmp_path)
     from gui.report import api
 
     target = tmp_path / "r.html"
-    api.export_html(target, corpus, None)
+    api.export_html(target, corpus, None, settings=settings)
     ids = re.findall(r'<section id="([a-z]+)"', target.read_text("utf-8"))
     assert tuple(ids) == SECTION_IDS
 
@@ -145,7 +143,7 @@ def test_file_menu_export_pdf_asks_sections_then_a_file(
 
     accept_sections(monkeypatch, drop=("charts", "aligned", "excerpts", "methodology"))
     calls = save_as(monkeypatch, str(tmp_path / "chosen"))  # no suffix typed
-    pages = report.export_pdf(None, corpus, None)
+    pages = report.export_pdf(None, corpus, None, settings=settings)
     assert calls == [("Export PDF", "PDF files (*.pdf)")]
     target = tmp_path / "chosen.pdf"
     assert len(PdfReader(target).pages) == pages
@@ -160,7 +158,7 @@ def test_file_menu_export_html_cancelled_writes_nothing(
 
     accept_sections(monkeypatch)
     save_as(monkeypatch, "")
-    assert report.export_html(None, corpus, None) is None
+    assert report.export_html(None, corpus, None, settings=settings) is None
     assert not list(tmp_path.rglob("*.htm*"))
 
 
@@ -170,7 +168,7 @@ def test_file_menu_export_data_takes_the_filter_suffix(
     import gui.report as report
 
     save_as(monkeypatch, str(tmp_path / "tables"), "Excel workbook (*.xlsx)")
-    written = report.export_data(None, corpus, None)
+    written = report.export_data(None, corpus, None, settings=settings)
     assert written == tmp_path / "tables.xlsx"
     sheets = pd.read_excel(written, sheet_name=None)
     articles = sheets["articles"]
@@ -183,7 +181,7 @@ def test_file_menu_preview_asks_sections_first(qtbot, corpus, settings, monkeypa
     import gui.report as report
 
     accept_sections(monkeypatch, drop=("methodology",))
-    dialog = report.preview_report(None, corpus, None)
+    dialog = report.preview_report(None, corpus, None, settings=settings)
     assert dialog is not None
     qtbot.addWidget(dialog)
     assert "methodology" not in settings.report_sections

@@ -59,10 +59,9 @@ def test_ok_needs_at_least_one_section(qtbot, settings):
     assert dialog.sections() == ("methodology",)
 
 
-def test_report_api_reads_the_remembered_sections(qtbot, settings, monkeypatch):
-    import gui.settings
+def test_report_api_reads_the_remembered_sections(qtbot, settings):
     from gui.report import api
 
     settings.report_sections = ["methodology", "articles"]
-    monkeypatch.setattr(gui.settings, "Settings", lambda: settings)
-    assert api.remembered_sections() == ("articles", "methodology")
+    assert api.remembered_sections(settings) == ("articles", "methodology")
+    assert api.remembered_sections(None) is None  # no settings: every section

@@ -45,7 +45,7 @@ class Heartbeat:
 
     def beat(self) -> None:
         self.beats += 1
-        if self.window.worker is not None:
+        if self.window.queue.worker is not None:
             self.busy_beats += 1
         modal = QApplication.activeModalWidget()
         if modal is not None:
@@ -137,7 +137,7 @@ def test_a_thousand_small_files_at_once(
     assert not [n for n in window.notices.history if n.level != "info"]
     assert beat.busy_beats >= 5 and beat.blocking == []
     no_traceback_anywhere(window, caplog)
-    session = window.current_session()
+    session = window.sessions.current()
     assert len(session.sources) == 1000
 
 
@@ -169,7 +169,7 @@ def test_work_survives_a_kill_and_is_offered_back(
         window.add_text(
             "Words pasted by hand, found nowhere else. The regime slammed them.", outlet="Handmade"
         )
-    with qtbot.waitSignal(window.autosaved, timeout=10_000):
+    with qtbot.waitSignal(window.sessions.autosaved, timeout=10_000):
         window.model.rename_outlet("Handmade", "Hand Made")
     before = sorted(window.model.keys())
     outlets = window.model.outlets()
