@@ -112,7 +112,7 @@ def test_a_file_that_grows_past_its_size_is_read_only_to_the_limit(
 def test_large_lexicons_and_sessions_are_refused_by_size(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("analysis.lexicon.MAX_LEXICON_BYTES", 100)
+    monkeypatch.setattr("analysis.lexicon.formats.MAX_LEXICON_BYTES", 100)
     monkeypatch.setattr("analysis.session.MAX_SESSION_BYTES", 100)
     lexicon = tmp_path / "big.tsv"
     lexicon.write_text("term\tloaded\t0.5\treason\n" * 20, encoding="utf-8")
