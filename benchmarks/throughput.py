@@ -41,9 +41,9 @@ process, no pool.  "2 processes" is ``analyze(..., workers=2)``, what
 ``framelens analyze`` does on this machine: the caller loads the models and
 forks two workers of :mod:`analysis.parallel` (nothing is kept running
 between runs), which analyse the chunks.  Both are timed the same way, from
-the call until the corpus is returned.  The two are timed on the corpus once (about two seconds of work,
-of which loading the models cannot be shared) and on the corpus
-three times over in one call (the sustained rate a researcher's large
+the call until the corpus is returned.  The two are timed on the corpus once
+(about two seconds of work, of which loading the models cannot be shared)
+and on the corpus three times over in one call (the sustained rate a researcher's large
 corpus sees; every analysis must give the same numbers as the first).
 
 The numbers are then checked to be identical: for every sentence, the
