@@ -81,9 +81,7 @@ def pipeline_sentences(folder: Path) -> tuple[list[str], int]:
     from analysis.pipeline import analyze
 
     corpus = analyze([folder], workers=1)
-    sentences = [
-        a.article.text[s.start : s.end] for a in corpus.articles for s in a.sentences
-    ]
+    sentences = [a.article.text[s.start : s.end] for a in corpus.articles for s in a.sentences]
     return sentences, sum(a.words for a in corpus.articles)
 
 
