@@ -31,6 +31,7 @@ from analysis.batchrun.values import (
 )
 from analysis.errors import FrameLensError
 from analysis.model import LoadFailure
+from analysis.safeio import encodable
 
 log = logging.getLogger(__name__)
 
@@ -395,7 +396,7 @@ def write_failures(journal: Journal, output: Path) -> tuple[str, tuple[LoadFailu
             if not path.exists():
                 continue
             for entry in json.loads(path.read_text(encoding="utf-8")):
-                writer.writerow([entry["path"], entry["error"]])
+                writer.writerow([encodable(entry["path"]), encodable(entry["error"])])
                 if len(shown) < SHOWN_FAILURES:
                     shown.append(LoadFailure(entry["path"], entry["error"]))
     os.replace(tmp, target)

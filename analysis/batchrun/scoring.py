@@ -27,8 +27,12 @@ from analysis.batchrun.values import (
 from analysis.errors import FrameLensError, LoadError
 from analysis.load.jsondata import BadJson, parse_json
 from analysis.model import AnalyzedArticle, Article, LoadFailure
+from analysis.safeio import encodable
 
 log = logging.getLogger(__name__)
+
+#: Columns that hold file names, whose undecodable bytes must survive.
+_NAME_COLUMNS = frozenset({"id", "source"})
 
 
 def init_worker() -> None:
@@ -204,7 +208,11 @@ def score_chunk(task: ChunkTask) -> ChunkResult:
         for row in new_rows:
             for name in names:
                 value = row[name]
-                columns[name].append(clean_text(value) if isinstance(value, str) else value)
+                if isinstance(value, str):
+                    # A file name's undecodable bytes are kept, spelled \xNN;
+                    # elsewhere a lone surrogate is only damage.
+                    value = encodable(value) if name in _NAME_COLUMNS else clean_text(value)
+                columns[name].append(value)
         rows += len(new_rows)
     return ChunkResult(
         ordinal=task.ordinal,

@@ -245,6 +245,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for failure in summary.first_failures:
             err.write(f"  {failure.path}: {failure.error}\n")
         if summary.failures > len(summary.first_failures):
-            err.write(f"  ... and {summary.failures - len(summary.first_failures):,} more\n")
+            more = summary.failures - len(summary.first_failures)
+            err.write(f"  \u2026 and {more:,} more, listed in {summary.failures_file}\n")
         return 1
     return 0
