@@ -50,6 +50,24 @@ from throughput import DEFAULT_DATA, build_corpus  # noqa: E402
 REPO = HERE.parent
 COPIES = 3
 
+#: A pure-Python busy loop in one process, or split over two: how much
+#: parallelism the (possibly shared) machine offers during the run.
+BURN = r"""
+import sys
+from multiprocessing import get_context
+def burn(n):
+    x = 0
+    for i in range(n):
+        x += i * i
+    return x
+n = 30_000_000
+if sys.argv[1] == "1":
+    burn(n)
+else:
+    with get_context("fork").Pool(2) as pool:
+        pool.map(burn, [n // 2, n // 2])
+"""
+
 TEXTBLOB = r"""
 import json, sys
 from textblob import TextBlob
@@ -128,6 +146,8 @@ def main() -> int:
             "analyze-1": ([*cli, "1", str(once)], REPO),
             "analyze-2": ([*cli, "2", str(once)], REPO),
         }
+        jobs["machine-1"] = ([python, "-c", BURN, "1"], REPO)
+        jobs["machine-2"] = ([python, "-c", BURN, "2"], REPO)
         if not args.quick:
             write_corpus(thrice, articles, COPIES)
             jobs["analyze-1 x3"] = ([*cli, "1", str(thrice)], REPO)
@@ -156,6 +176,8 @@ def main() -> int:
     vs_blob_lo = min(times["textblob"]) / max(times["analyze-2"])
     vs_blob_hi = max(times["textblob"]) / min(times["analyze-2"])
     print(f"analyze-2 vs TextBlob loop: {vs_blob:.2f}x (from {vs_blob_lo:.2f} to {vs_blob_hi:.2f})")
+    machine = med["machine-1"] / med["machine-2"]
+    print(f"machine: busy loop, 2 processes vs 1: {machine:.2f}x (2.0 = two idle cores)")
     figures = [
         figure(
             "framelens analyze --json (2 processes) vs TextBlob loop, whole process",
@@ -184,6 +206,14 @@ def main() -> int:
                 passed=scaling >= 1.8 if suffix else None,
             )
         )
+    figures.append(
+        figure(
+            "machine quietness: busy loop 2 processes vs 1",
+            f"{machine:.2f}x (2.0 = two idle cores)",
+            value=round(machine, 2),
+            unit="x",
+        )
+    )
     emit("cli_speed", figures)
     return 0
 
