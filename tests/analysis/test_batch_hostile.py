@@ -395,3 +395,29 @@ def test_library_and_worker_warnings_go_to_the_log_file_not_stderr(tmp_path: Pat
     ]
     (log_file,) = state.rglob("framelens.log")
     assert "EOF marker" in log_file.read_text(encoding="utf-8")
+
+
+def test_batch_reads_the_files_analyze_reads(tmp_path: Path) -> None:
+    # Issue 25.1: one walker; batch once scored README.md and a saved page's ad frame.
+    from analysis.pipeline import analyze
+
+    folder = tmp_path / "in"
+    (folder / "Page_files").mkdir(parents=True)
+    (folder / "a.txt").write_text(story(1), encoding="utf-8")
+    paragraphs = "".join(f"<p>{story(n)}</p>" for n in (2, 3))
+    (folder / "Page.html").write_text(
+        f"<html><head><title>Bridge</title></head><body><article>{paragraphs}</article>"
+        "</body></html>",
+        encoding="utf-8",
+    )
+    (folder / "Page_files" / "ad.html").write_text(
+        f"<html><body><p>{story(4)}</p></body></html>", encoding="utf-8"
+    )
+    (folder / "README.md").write_text(f"# About these files\n\n{story(5)}\n", encoding="utf-8")
+    out = tmp_path / "scores.parquet"
+    summary = run_batch([folder], out, workers=1)
+    corpus = analyze([folder], workers=1)
+    assert sorted(_ids(out)) == sorted(a.article.path for a in corpus.articles)
+    assert sorted(Path(i).name for i in _ids(out)) == ["Page.html", "a.txt"]
+    assert [Path(s.path).name for s in summary.skipped] == ["README.md"]
+    assert [Path(s.path).name for s in corpus.skipped] == ["README.md"]
