@@ -52,7 +52,10 @@ def _wrapper(folder: Path) -> Path:
     return exe
 
 
-def _score(exe: Path, gold: Path, threshold: float | None) -> tuple[dict[str, float], dict[str, dict[str, int]]]:
+Scores = tuple[dict[str, float], dict[str, dict[str, int]]]
+
+
+def _score(exe: Path, gold: Path, threshold: float | None) -> Scores:
     args = [sys.executable, str(SCORER), str(exe), "--gold", str(gold), "--verbose"]
     if threshold is not None:
         args += ["--threshold", str(threshold)]
@@ -101,7 +104,8 @@ def main() -> int:
         kind = "held" if story.startswith(held) else "tune"
         print(
             f"{story:10} {kind:5} {rs:8.3f} ({row['got_strict']}/{row['strict_pairs']})"
-            f" {p:6.3f} ({row['ok_pairs']}/{row['pred_pairs']}) {up:6.3f} ({row['unique_ok']}/{row['unique']})"
+            f" {p:6.3f} ({row['ok_pairs']}/{row['pred_pairs']})"
+            f" {up:6.3f} ({row['unique_ok']}/{row['unique']})"
         )
     print("all stories:", json.dumps(overall))
     figures = []

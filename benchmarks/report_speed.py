@@ -68,7 +68,7 @@ def main() -> int:
 
     from analysis.compare import compare
     from analysis.pipeline import analyze
-    from analysis.report_data import build_report_data
+    from analysis.report import build_report_data
     from gui.report.builder import write_pdf
     from gui.report.html import write_html
 

@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (
 
 from analysis.corrections import Correction, apply_context
 from analysis.errors import FrameLensError, SessionError
+from analysis.load.duplicates import Duplicates, is_duplicate
 from analysis.model import Corpus, LoadFailure
 from analysis.session import (
     SUFFIX,
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         self._compare_threshold: float | None = None
         self._compare_pending = False
         self._counter = 0
-        self._fingerprints: dict[str, str] = {}
+        self._duplicates = Duplicates(present=lambda key: key in self.model)
         self._dashboard: Any = None
         self._aligned: Any = None
         #: The Concordance tab (gui.widgets.kwic_view), built when first shown.
@@ -931,11 +932,10 @@ class MainWindow(QMainWindow):
         fingerprints = result.fingerprints or tuple(str(i) for i in range(len(corpus.articles)))
         for analyzed, fingerprint in zip(corpus.articles, fingerprints, strict=False):
             key = analyzed.article.path
-            first = self._fingerprints.get(fingerprint)
-            if first is not None and first in self.model:
-                failures.append(LoadFailure(key, f"duplicate of {first} (same text); skipped."))
+            duplicate = self._duplicates.check(key, fingerprint)
+            if duplicate is not None:
+                failures.append(duplicate)
                 continue
-            self._fingerprints[fingerprint] = key
             new_items.append((key, analyzed))
         by_key = {s.key: s for s in result.sources}
         for key, _ in new_items:
@@ -973,8 +973,8 @@ class MainWindow(QMainWindow):
         """One notice: inputs that failed, duplicates, and files of folders not read."""
         if not failures and not skipped:
             return
-        dup = [f for f in failures if f.error.startswith("duplicate of")]
-        bad = [f for f in failures if not f.error.startswith("duplicate of")]
+        dup = [f for f in failures if is_duplicate(f)]
+        bad = [f for f in failures if not is_duplicate(f)]
         details = [f"{f.path}: {f.error}" for f in (*failures, *skipped)]
         parts = []
         if bad:
@@ -1327,7 +1327,7 @@ class MainWindow(QMainWindow):
         self._queue = []
         self.model.clear()
         self.sources = {}
-        self._fingerprints = {}
+        self._duplicates.clear()
         self.errors = []
         self.lexicons = list(session.lexicons)
         self.corrections = list(session.corrections)

@@ -89,7 +89,7 @@ class Settings:
         "report/sections",
         list,
         [],
-        "Report section ids picked in the sections dialog ([] = all; see analysis.report_data).",
+        "Report section ids picked in the sections dialog ([] = all; see analysis.report).",
     )
     report_paper = Setting("report/paper", str, "a4", "Report paper size: 'a4' or 'letter'.")
     report_landscape = Setting("report/landscape", bool, False, "Print reports in landscape.")

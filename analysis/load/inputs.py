@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import stat
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Literal, NamedTuple
 
 from analysis.errors import CancelledError, LoadError
+from analysis.load.duplicates import Duplicates, text_fingerprint
 from analysis.load.files import not_regular_reason, os_error
 from analysis.load.limits import MAX_FILES
 from analysis.model import Article, LoadFailure
@@ -261,12 +261,6 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> Expanded:
     return Expanded(files, failures, skipped)
 
 
-def text_fingerprint(text: str) -> str:
-    """A hash of the text with whitespace normalised and case folded, to spot duplicates."""
-    canonical = " ".join(text.casefold().split())
-    return hashlib.blake2b(canonical.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
 #: How many files a worker-process pool is given ahead of the one being read.
 _AHEAD = 8
 
@@ -347,7 +341,7 @@ def load_many(
     Never stops at a bad file: each one becomes a :class:`LoadFailure` with
     a one-line reason. A file whose text (whitespace and case aside) equals
     an earlier one's is a duplicate: the first is kept and the later one is
-    a failure "duplicate of <first path>", so no story is counted twice.
+    a failure "duplicate of <first path>" (:mod:`analysis.load.duplicates`).
     Files of folders that FrameLens does not read are in ``.skipped``.
     ``progress(done, total)`` is called after each file; ``cancel()`` is
     checked before each file and raises :class:`CancelledError` when True.
@@ -358,7 +352,7 @@ def load_many(
     expanded = expand_inputs(paths)
     files, failures = expanded.files, list(expanded.failures)
     articles: list[Article] = []
-    first_with: dict[str, str] = {}
+    duplicates = Duplicates()
     total = len(files)
     if progress is not None:
         progress(0, total)
@@ -371,12 +365,10 @@ def load_many(
         if article is None:
             failures.append(LoadFailure(shown, reason))
         else:
-            fingerprint = text_fingerprint(article.text)
-            first = first_with.get(fingerprint)
-            if first is not None:
-                failures.append(LoadFailure(shown, f"duplicate of {first} (same text); skipped."))
+            duplicate = duplicates.check(shown, text_fingerprint(article.text))
+            if duplicate is not None:
+                failures.append(duplicate)
             else:
-                first_with[fingerprint] = shown
                 articles.append(article)
         if progress is not None:
             progress(done, total)

@@ -64,7 +64,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         )
         return 2
     from analysis.errors import FrameLensError
-    from analysis.report_data import normalise_sections
+    from analysis.report import normalise_sections
 
     sections = None
     if args.sections is not None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.report_data import SECTION_IDS, SECTIONS
+from analysis.report import SECTION_IDS, SECTIONS
 from gui.settings import Settings
 
 #: One line under each section's check box.

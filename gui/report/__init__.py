@@ -8,7 +8,7 @@
 * :mod:`gui.report.styles` -- colours from resources/report.css, highlight styles;
 * :mod:`gui.report.chartdraw` -- the dashboard's charts drawn into a report.
 
-The report's content comes from :mod:`analysis.report_data` (no Qt).
+The report's content comes from :mod:`analysis.report` (no Qt).
 """
 
 #: The File menu's entry points, importable as ``gui.report.<name>``; loaded

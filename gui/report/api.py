@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from analysis.model import Corpus
-from analysis.report_data import SECTION_IDS, ReportData, build_report_data
+from analysis.report import SECTION_IDS, ReportData, build_report_data
 
 if TYPE_CHECKING:
     from typing import TypeAlias

@@ -41,7 +41,7 @@ from PySide6.QtGui import (
     QTextTableFormat,
 )
 
-from analysis.report_data import (
+from analysis.report import (
     Bullets,
     CategoryStyle,
     Chart,

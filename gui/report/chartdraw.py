@@ -1,7 +1,7 @@
 """The report's charts, drawn by the dashboard's own QPainter functions.
 
 :mod:`gui.widgets.charts` draws each chart into any painter; the report
-passes the plain values of an :class:`analysis.report_data.Chart` to the
+passes the plain values of an :class:`analysis.chartdata.Chart` to the
 same function, so the printed chart is the chart on screen.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QPainter
 
-from analysis.report_data import Chart
+from analysis.chartdata import Chart
 
 #: Heat maps show at most this many rows on paper, so two fit on one A4 page
 #: (the dashboard on screen shows 15).

@@ -15,7 +15,7 @@ from html import escape
 
 from PySide6.QtCore import QSize
 
-from analysis.report_data import (
+from analysis.report import (
     Bullets,
     Chart,
     Heading,

@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QWidget
 
 from analysis.errors import ReportError
-from analysis.report_data import ReportData
+from analysis.report import ReportData
 from gui.report.builder import page_layout, paint_pages
 from gui.settings import Settings
 

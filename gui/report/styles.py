@@ -2,7 +2,7 @@
 
 Colours and sizes are read from resources/report.css (its ``--fl-*`` custom
 properties), so the printed report and the HTML file share one palette.
-Highlight categories come from :class:`analysis.report_data.CategoryStyle`;
+Highlight categories come from :class:`analysis.report.CategoryStyle`;
 each maps to a Qt underline style and a CSS ``text-decoration-style``, so
 highlights stay apart on a black-and-white printer.
 """
@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from analysis.categories import SUBJECTIVE
-from analysis.report_data import CategoryStyle
+from analysis.report import CategoryStyle
 from analysis.resources import resource_path
 from gui.highlight_format import PRINT_STRENGTH, shade_alpha, tint_alpha
 

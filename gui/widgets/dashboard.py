@@ -26,16 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis import chartdata
+from analysis.chartdata import LOADED_PREFIX
 from gui.models.dataframe_model import DataFrameModel
 from gui.widgets.charts import (
     FramesChart,
     LoadedTermsChart,
     SourcesChart,
     SubjectivityChart,
-    frames_data,
-    loaded_data,
-    sources_data,
-    subjectivity_data,
 )
 from gui.widgets.table_view import CopyableTableView
 
@@ -93,7 +91,6 @@ SCORE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ),
     ("quoted_terms", "Loaded terms\nin quotations", "The loaded terms the sources use most"),
 )
-LOADED_PREFIX = "loaded_per_1000_"
 #: Decimals shown per column (others: 2).
 DECIMALS = {"loaded_per_1000": 1, "quoted_loaded_per_1000": 1, "z": 2, "share": 2}
 #: Distinctive words shown per outlet.
@@ -364,8 +361,12 @@ class DashboardWidget(QWidget):
         if outlet_table is None:
             outlet_table = self._outlet_table(corpus)
         self._show_scores(outlet_table)
-        self.subjectivity_chart.set_data(subjectivity_data(corpus))
-        self.loaded_chart.set_data(loaded_data(outlet_table) if outlet_table is not None else {})
+        self.subjectivity_chart.set_data(chartdata.subjectivity_chart(corpus).samples_by_outlet())
+        self.loaded_chart.set_data(
+            chartdata.loaded_chart(corpus, outlet_table).cells_by_outlet()
+            if outlet_table is not None
+            else {}
+        )
         self._show_comparison(comparison)
         sentences = sum(len(a.sentences) for a in corpus.articles)
         outlets = len(corpus.outlets)
@@ -466,8 +467,8 @@ class DashboardWidget(QWidget):
             self.sources_chart.set_data({})
             return
         self._comparison_note.setVisible(False)
-        self.frames_chart.set_data(frames_data(comparison))
-        self.sources_chart.set_data(sources_data(comparison))
+        self.frames_chart.set_data(chartdata.frames_chart(comparison).cells_by_outlet())
+        self.sources_chart.set_data(chartdata.sources_chart(comparison).cells_by_outlet())
 
         distinctive = _top_per_outlet(comparison.distinctive, DISTINCTIVE_PER_OUTLET)
         self.distinctive_notes.setText(

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from analysis.chartdata import terms_chart
 from analysis.errors import FrameLensError
 from gui.models.kwic_model import HIT_ROLE, ConcordanceModel, OutletCountsModel
 
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
     from analysis.compare.results import Comparison
     from analysis.kwic import Concordance, KwicCorpus, SortKey, Suggestion
     from analysis.model import Corpus
-    from analysis.report_data import ReportData
+    from analysis.report import ReportData
     from gui.widgets.charts import TermsChart
 
 log = logging.getLogger(__name__)
@@ -327,7 +328,7 @@ class ConcordanceView(QWidget):
         self.counts_model.set_concordance(result)
         several = result is not None and len(result.terms) > 1
         if several and result is not None:
-            self.chart.set_data(result.table())
+            self.chart.set_data(terms_chart(result).cells_by_outlet())
             self.chart.show()
         elif self._chart is not None:
             self._chart.hide()
@@ -445,7 +446,7 @@ class ConcordanceView(QWidget):
     def report_data(self) -> ReportData:
         """A report holding only this concordance (what Print prints)."""
         from analysis.model import Corpus
-        from analysis.report_data import build_report_data
+        from analysis.report import build_report_data
 
         pattern = self.result.pattern if self.result is not None else ""
         return build_report_data(

@@ -174,7 +174,7 @@ class AnalysisWorker:
             for a in corpus.articles
             if _is_file(a.article) and a.article.path not in given
         ]
-        from analysis.load.inputs import text_fingerprint
+        from analysis.load.duplicates import text_fingerprint
 
         fingerprints = tuple(text_fingerprint(a.article.text) for a in corpus.articles)
         return AnalysisResult(corpus, tuple(sources), fingerprints)

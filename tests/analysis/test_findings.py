@@ -10,7 +10,7 @@ from analysis.compare import compare
 from analysis.compare.frames import FRAME_IDS, FRAME_LABELS
 from analysis.findings import TOPICS, Finding, key_differences
 from analysis.model import Corpus
-from analysis.report_data import build_report_data
+from analysis.report import build_report_data
 from tests.analysis.report_corpus import make_corpus
 
 

@@ -7,6 +7,7 @@ analysis steps' numbers.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import Any
@@ -29,7 +30,7 @@ from analysis.compare.results import (
     UniqueStatement,
     VerbCount,
 )
-from analysis.model import AnalyzedArticle, Article, Corpus, SentenceScore
+from analysis.model import AnalyzedArticle, Article, Corpus, Highlight, SentenceScore
 
 TEXTS = {
     "Harbour Herald": (
@@ -221,6 +222,21 @@ def make_outlet_table(corpus: Corpus | None = None) -> Any:
             }
         )
     return pd.DataFrame(rows).set_index("outlet")
+
+
+def with_custom_terms(corpus: Corpus) -> Corpus:
+    """The Daily Ledger uses a custom:zeta term before a custom:alpha one."""
+    ledger = corpus.articles[1]
+    text = ledger.article.text
+    spans = [(text.index("slammed"), "custom:zeta"), (text.index("steep"), "custom:alpha")]
+    highlights = tuple(
+        Highlight(start, text.index(" ", start), text[start : text.index(" ", start)],
+                  "loaded", category, 0.8, "a user lexicon's term")
+        for start, category in spans
+    )  # fmt: skip
+    articles = list(corpus.articles)
+    articles[1] = dataclasses.replace(ledger, highlights=highlights)
+    return dataclasses.replace(corpus, articles=tuple(articles))
 
 
 @functools.cache

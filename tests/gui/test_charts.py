@@ -9,7 +9,6 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from gui.widgets import charts
-from tests.gui._dashboard_data import make_comparison, make_corpus, make_outlet_table
 
 SENTENCES = {
     "Harbour Herald": [0.0, 0.1, 0.2, 0.15],
@@ -154,7 +153,7 @@ def test_box_stats() -> None:
 
 
 def test_categories_have_distinct_patterns_and_colours() -> None:
-    categories = charts.load_categories()
+    categories = charts.series_for_loaded()
     assert len(categories) >= 6
     assert len({c.pattern for c in categories}) == len(categories)
     assert len({c.colour.lower() for c in categories}) == len(categories)
@@ -163,8 +162,8 @@ def test_categories_have_distinct_patterns_and_colours() -> None:
 
 def test_patterns_survive_grayscale(qapp) -> None:
     """Two categories whose colours turn into a similar grey still look different."""
-    solid = charts.Category("a", "A", "#808080", Qt.BrushStyle.SolidPattern)
-    hatched = charts.Category("b", "B", "#808080", Qt.BrushStyle.BDiagPattern)
+    solid = charts.Series("a", "A", "#808080", Qt.BrushStyle.SolidPattern)
+    hatched = charts.Series("b", "B", "#808080", Qt.BrushStyle.BDiagPattern)
     images = []
     for category in (solid, hatched):
         image = charts.render_image(
@@ -178,30 +177,11 @@ def test_patterns_survive_grayscale(qapp) -> None:
 
 
 def test_unknown_series_get_their_own_style() -> None:
-    known = charts.load_categories()
+    known = charts.series_for_loaded()
     series = charts.series_categories(["label", "custom:mine"], known)
     assert series[0] == known[0]
     assert series[1].label == "Mine"
     assert series[1].pattern not in {known[0].pattern}
-
-
-def test_data_helpers_read_pipeline_results() -> None:
-    corpus = make_corpus()
-    comparison = make_comparison(corpus)
-    table = make_outlet_table(corpus)
-    subjectivity = charts.subjectivity_data(corpus)
-    assert list(subjectivity) == list(corpus.outlets)
-    assert subjectivity["Daily Ledger"] == [0.6, 0.5, 0.8]
-    loaded = charts.loaded_data(table)
-    assert loaded["Daily Ledger"]["label"] == pytest.approx(32.3)
-    frames = charts.frames_data(comparison)
-    assert frames["Harbour Herald"] == {"Economic": pytest.approx(2 / 3)}
-    assert frames["Coastline Today"] == {"Public opinion": 0.5}
-    ids = charts.frames_data(comparison, value="hits", labels={})
-    assert ids["Daily Ledger"] == {"Economic": 1.0, "Fairness": 1.0}
-    sources = charts.sources_data(comparison)
-    assert sources["Daily Ledger"] == {"Lindqvist": 1.0, "(unnamed)": 1.0}
-    assert sources["Coastline Today"] == {}
 
 
 def test_chart_widgets_paint_with_the_widget_palette(qtbot) -> None:
@@ -231,7 +211,7 @@ def test_dark_palette_uses_light_text(qapp) -> None:
 def test_row_labels_break_between_words_never_inside_one(qapp) -> None:
     from PySide6.QtGui import QFont, QFontMetricsF
 
-    from gui.widgets.charts import wrap_label
+    from gui.widgets.charts.primitives import wrap_label
 
     fm = QFontMetricsF(QFont())
     label = "External regulation and reputation"

@@ -57,23 +57,6 @@ def test_a_new_threshold_redoes_only_the_alignment(qtbot: QtBot) -> None:
     assert comparison.distinctive is first.distinctive  # reused, not recomputed
 
 
-def test_the_window_thread_does_not_import_the_comparison_engine() -> None:
-    # Importing analysis.compare takes tens of milliseconds: the pool thread
-    # that compares imports it, not the window's thread when it starts one.
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; import gui.workers.compare_worker; "
-        "assert 'analysis.compare' not in sys.modules, 'imported'; print('ok')"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
-    )
-    assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "ok"
-
-
 def test_the_cancel_check_hands_the_lock_over_every_few_milliseconds(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -430,7 +430,7 @@ def test_reader_corrections_update_scores_survive_a_session_and_reach_the_report
     qtbot: QtBot, tmp_path: Path
 ) -> None:
     from analysis.corrections import Correction
-    from analysis.report_data import build_report_data
+    from analysis.report import build_report_data
 
     window = make_window(qtbot, tmp_path)
     text = "Rivals slammed the plan on Monday. The council vote was a shameful farce."

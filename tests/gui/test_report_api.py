@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 
+import pandas as pd
 import pytest
 
 from tests.analysis.report_corpus import make_corpus
@@ -44,7 +46,7 @@ def test_export_pdf_uses_the_remembered_paper_and_sections(qapp, corpus, setting
 
 
 def test_export_html_defaults_to_every_section(qapp, corpus, settings, tmp_path):
-    from analysis.report_data import SECTION_IDS
+    from analysis.report import SECTION_IDS
     from gui.report import api
 
     target = tmp_path / "r.html"
@@ -54,11 +56,21 @@ def test_export_html_defaults_to_every_section(qapp, corpus, settings, tmp_path)
 
 
 def test_export_data_writes_the_tables(qapp, corpus, tmp_path):
+    from analysis.export import report_tables
     from gui.report import api
 
     target = api.export_data(tmp_path / "tables.zip", corpus, None)
+    expected = report_tables(corpus, None)
     with zipfile.ZipFile(target) as archive:
-        assert "articles.csv" in archive.namelist()
+        assert sorted(archive.namelist()) == sorted(f"{name}.csv" for name in expected)
+        for name, frame in expected.items():
+            written = pd.read_csv(io.BytesIO(archive.read(f"{name}.csv")), encoding="utf-8-sig")
+            assert list(written.columns) == [str(c) for c in frame.columns], name
+            assert len(written) == len(frame), name
+        articles = pd.read_csv(io.BytesIO(archive.read("articles.csv")), encoding="utf-8-sig")
+    # One row per article, each with its own outlet.
+    assert len(articles) == len(corpus.articles)
+    assert sorted(articles["outlet"]) == sorted(a.outlet for a in corpus.articles)
 
 
 def test_write_report_picks_the_format_by_suffix(qapp, corpus, tmp_path):
@@ -160,7 +172,10 @@ def test_file_menu_export_data_takes_the_filter_suffix(
     save_as(monkeypatch, str(tmp_path / "tables"), "Excel workbook (*.xlsx)")
     written = report.export_data(None, corpus, None)
     assert written == tmp_path / "tables.xlsx"
-    assert written.read_bytes().startswith(b"PK")
+    sheets = pd.read_excel(written, sheet_name=None)
+    articles = sheets["articles"]
+    assert len(articles) == len(corpus.articles)
+    assert sorted(articles["outlet"]) == sorted(a.outlet for a in corpus.articles)
 
 
 @pytest.mark.qt_log_ignore("does not support propagateSizeHints")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report_data import build_report_data
+from analysis.report import build_report_data
 from tests.analysis.report_corpus import HOSTILE_IMG, HOSTILE_TITLE, make_corpus
 
 
@@ -213,7 +213,7 @@ def test_every_word_of_the_document_reaches_the_pdf(qapp, corpus, comparison, tm
 def test_bullets_and_statements_are_never_split_over_two_pages(qapp, tmp_path):
     from PySide6.QtGui import QPdfWriter
 
-    from analysis.report_data import Bullets, Heading, HighlightedText, ReportData, Section, Span
+    from analysis.report import Bullets, Heading, HighlightedText, ReportData, Section, Span
     from gui.report.builder import build_document, page_layout
 
     long_item = "A finding that runs over several lines of the page, " * 6

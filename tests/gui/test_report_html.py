@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from analysis.report_data import SECTION_IDS, build_report_data
+from analysis.report import SECTION_IDS, build_report_data
 from tests.analysis.report_corpus import HOSTILE_IMG, HOSTILE_TITLE, make_corpus
 
 REMOTE = re.compile(r"^\s*(https?:)?//", re.IGNORECASE)

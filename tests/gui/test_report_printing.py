@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.report_data import build_report_data
+from analysis.report import build_report_data
 from tests.analysis.report_corpus import make_corpus
 from tests.gui.test_report_builder import dark_fraction_per_page
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.report_data import SECTION_IDS
+from analysis.report import SECTION_IDS
 
 
 @pytest.fixture

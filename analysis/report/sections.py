@@ -1,247 +1,50 @@
-"""The content of a comparison report as immutable values, free of Qt and markup.
+"""The report's sections: each turns the analysed corpus (and its comparison)
+into a tuple of blocks (:mod:`analysis.report.document`).
 
-One :class:`ReportData` feeds every output format: the QTextDocument that the
-preview, the printer and the PDF share, and the HTML export. It is a title, a
-date and an ordered tuple of :class:`Section` values, each a tuple of typed
-blocks (:class:`Paragraph`, :class:`Table`, :class:`Chart`, :class:`Legend`,
-:class:`HighlightedText`, ...). Renderers walk the blocks; they never decide
-*what* goes into a report, only how it looks.
-
-Every string here is plain text taken from articles or computed from them.
-Renderers must treat it as text (escape it in HTML, insert it with
-``QTextCursor.insertText``), never as markup.
+The corpus sections (key differences, articles, per-outlet summary, charts,
+highlighted excerpts) come first, then those that read the comparison
+(aligned statements, distinctive words, labels, quotes, frames), then the
+methodology (resources/methodology.md read by :mod:`analysis.report.markdown`).
+The concordance is :mod:`analysis.report.concordance`'s.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
 import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
-from analysis.categories import (
-    DIFFERENCE,
-    DIFFERENCE_CATEGORY,
-    SUBJECTIVE,
-    SUBJECTIVE_CATEGORY,
-    Category,
-    category,
-    load_categories,
-)
-from analysis.categories import parse_categories as _parse_categories
-from analysis.errors import LexiconError, ReportError
+from analysis.categories import DIFFERENCE, SUBJECTIVE
 from analysis.model import AnalyzedArticle, Corpus, Highlight
+from analysis.report.document import (
+    Block,
+    Bullets,
+    CategoryStyle,
+    Heading,
+    HighlightedText,
+    Legend,
+    Paragraph,
+    Span,
+    Table,
+    table_from_rows,
+)
+from analysis.report.markdown import methodology_blocks
 
 if TYPE_CHECKING:
     from analysis.compare.results import Comparison, DiffSpan, Member
 
 log = logging.getLogger(__name__)
 
-#: Section ids in report order, with their headings. ``--sections`` and the
-#: sections dialog use the ids.
-SECTIONS: tuple[tuple[str, str], ...] = (
-    ("key", "Key framing differences"),
-    ("articles", "Articles"),
-    ("summary", "Per-outlet summary"),
-    ("charts", "Charts"),
-    ("aligned", "Aligned statements"),
-    ("excerpts", "Highlighted excerpts"),
-    ("distinctive", "Distinctive words"),
-    ("labels", "Labels"),
-    ("concordance", "Concordance"),
-    ("quotes", "Quotes"),
-    ("frames", "Frames"),
-    ("methodology", "Methodology and limits"),
-)
-SECTION_IDS: tuple[str, ...] = tuple(s for s, _ in SECTIONS)
-SECTION_TITLES: dict[str, str] = dict(SECTIONS)
-DEFAULT_SECTIONS: tuple[str, ...] = SECTION_IDS
-
 #: How many sentences each article contributes to the highlighted excerpts.
 EXCERPT_SENTENCES = 4
 #: How many aligned statement groups a report shows at most.
 MAX_ALIGNED_GROUPS = 12
-#: How many hits of each concordance pattern a report lists at most.
-MAX_CONCORDANCE_HITS = 25
-#: Characters of context each side of a concordance hit in a report.
-CONCORDANCE_WIDTH = 40
-
-
-# --------------------------------------------------------------------------- values
-
-
-#: A report's legend entry is a highlight category (:mod:`analysis.categories`).
-CategoryStyle = Category
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A run of text; ``category`` is empty for plain text."""
-
-    text: str
-    category: str = ""
-    #: Why the span is marked, in plain words (HTML shows it as a tooltip).
-    reason: str = ""
-    #: "quoted" for a highlight inside a quotation (a source's words, drawn in
-    #: its own style), "shared" for vocabulary every outlet uses, else "outlet".
-    voice: str = "outlet"
-
-
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """A sub-heading inside a section: level 2 (e.g. an outlet) or 3 (an article)."""
-
-    text: str
-    level: int = 2
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    """Plain running text; ``note`` paragraphs are smaller and grey.
-
-    ``code`` paragraphs (formulas, examples) keep their line breaks and are
-    set in a monospaced font.
-    """
-
-    text: str
-    note: bool = False
-    code: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Bullets:
-    """A bulleted list of plain strings."""
-
-    items: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Table:
-    """A table of display strings; ``numeric`` columns are right-aligned."""
-
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]
-    caption: str = ""
-
-
-ChartKind = Literal["subjectivity", "loaded", "frames", "sources", "terms"]
-
-
-@dataclass(frozen=True, slots=True)
-class Chart:
-    """One of the dashboard's charts, with its data as plain values.
-
-    ``kind`` names the dashboard chart (gui.widgets.charts): "subjectivity"
-    reads ``samples`` (per outlet, every sentence's subjectivity); "loaded"
-    (per outlet, per category rate), "frames" (per outlet, per frame share)
-    "sources" (per outlet, per speaker quotes) and "terms" (per outlet, per
-    alternative of a concordance pattern, hits) read ``cells``.
-    """
-
-    kind: ChartKind
-    title: str
-    samples: tuple[tuple[str, tuple[float, ...]], ...] = ()
-    cells: tuple[tuple[str, tuple[tuple[str, float], ...]], ...] = ()
-    #: A one-line explanation printed under the chart.
-    caption: str = ""
-
-    @property
-    def rows(self) -> int:
-        """Bars (outlets) for bar charts, distinct row keys for heat maps."""
-        if self.kind in ("subjectivity", "loaded"):
-            return max(len(self.samples), len(self.cells))
-        return len({key for _, pairs in self.cells for key, _ in pairs})
-
-
-@dataclass(frozen=True, slots=True)
-class Legend:
-    """The highlight styles used in the report, with their meaning."""
-
-    categories: tuple[CategoryStyle, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class HighlightedText:
-    """A labelled passage (an excerpt or one outlet's version of a statement)."""
-
-    label: str
-    spans: tuple[Span, ...]
-    #: Small print after the label, e.g. "sentence 4 · bias 0.62".
-    note: str = ""
-
-    @property
-    def text(self) -> str:
-        return "".join(s.text for s in self.spans)
-
-
-Block = Heading | Paragraph | Bullets | Table | Chart | Legend | HighlightedText
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One report section: an id from :data:`SECTION_IDS`, a heading, blocks."""
-
-    id: str
-    title: str
-    blocks: tuple[Block, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class ReportData:
-    """Everything a report shows, in order. Renderers add only the look."""
-
-    title: str
-    #: The date the report was made, e.g. "23 November 2026".
-    date: str
-    #: One line under the title: how many articles from how many outlets.
-    subtitle: str
-    sections: tuple[Section, ...]
-    #: Every highlight style in the report (renderers build their formats from it).
-    styles: tuple[CategoryStyle, ...]
-
-    @property
-    def section_ids(self) -> tuple[str, ...]:
-        return tuple(s.id for s in self.sections)
-
-    def style(self, category_id: str) -> CategoryStyle:
-        """Return the style of ``category_id`` (custom categories share a neutral one)."""
-        for style in self.styles:
-            if style.id == category_id:
-                return style
-        return category(category_id)
-
-
-# --------------------------------------------------------------------------- styles
-
-
-def parse_categories(text: str) -> tuple[CategoryStyle, ...]:
-    """Parse the text of ``categories.tsv`` (:func:`analysis.categories.parse_categories`).
-
-    Raises :class:`ReportError` naming the row when one is malformed.
-    """
-    try:
-        return _parse_categories(text)
-    except LexiconError as exc:
-        raise ReportError(str(exc)) from exc
-
-
-def default_styles() -> tuple[CategoryStyle, ...]:
-    """The lexicon categories plus the report's own: subjective words first, difference last."""
-    try:
-        return (SUBJECTIVE_CATEGORY, *load_categories(), DIFFERENCE_CATEGORY)
-    except LexiconError as exc:
-        raise ReportError(str(exc)) from exc
 
 
 # --------------------------------------------------------------------------- helpers
-
-
-def _fmt(value: float, digits: int = 2) -> str:
-    return f"{value:.{digits}f}"
 
 
 def _article_label(item: AnalyzedArticle) -> str:
@@ -310,34 +113,10 @@ def spans_for(text: str, start: int, end: int, highlights: Sequence[Highlight]) 
     return tuple(spans)
 
 
-def _table_from_rows(
-    columns: Sequence[str], rows: Iterable[Sequence[Any]], caption: str = ""
-) -> Table:
-    """Make a display table; floats get two decimals, numeric columns align right."""
-    rows = [list(r) for r in rows]
-    numeric = []
-    for col in range(len(columns)):
-        values = [r[col] for r in rows if r[col] is not None and r[col] != ""]
-        numeric.append(bool(values) and all(_is_number(v) for v in values))
-    shown = tuple(
-        tuple("" if v is None else _fmt(v) if isinstance(v, float) else str(v) for v in r)
-        for r in rows
-    )
-    return Table(tuple(columns), shown, tuple(numeric), caption)
-
-
-def _is_number(value: Any) -> bool:
-    if isinstance(value, bool):
-        return False
-    if isinstance(value, int | float):
-        return True
-    return isinstance(value, str) and re.fullmatch(r"[-−+]?[\d.,]+%?", value) is not None
-
-
 # --------------------------------------------------------------------------- sections
 
 
-def _key_section(corpus: Corpus, comparison: Comparison | None) -> tuple[Block, ...]:
+def key_section(corpus: Corpus, comparison: Comparison | None) -> tuple[Block, ...]:
     from analysis.findings import TOPICS, key_differences
 
     findings = key_differences(corpus, comparison)
@@ -352,7 +131,7 @@ def _key_section(corpus: Corpus, comparison: Comparison | None) -> tuple[Block, 
     return tuple(blocks)
 
 
-def _articles_section(corpus: Corpus) -> tuple[Block, ...]:
+def articles_section(corpus: Corpus) -> tuple[Block, ...]:
     columns = ("#", "Outlet", "Title", "Author", "Date", "Source", "Words")
     rows = [
         (i, a.outlet, _article_label(a), a.article.author, a.article.date, _source(a), a.words)
@@ -365,12 +144,12 @@ def _articles_section(corpus: Corpus) -> tuple[Block, ...]:
         if name not in ("Author", "Date") or any(r[c] for r in rows)
     ]
     blocks: list[Block] = [
-        _table_from_rows([columns[c] for c in keep], ([r[c] for c in keep] for r in rows))
+        table_from_rows([columns[c] for c in keep], ([r[c] for c in keep] for r in rows))
     ]
     if corpus.errors:
         blocks.append(Paragraph("These inputs could not be read and are not in the report:"))
         blocks.append(
-            _table_from_rows(("Input", "Reason"), ((e.path, e.error) for e in corpus.errors))
+            table_from_rows(("Input", "Reason"), ((e.path, e.error) for e in corpus.errors))
         )
     return tuple(blocks)
 
@@ -388,8 +167,6 @@ class OutletScores:
     subjective_share: float
     bias: float
     loaded_per_1000: float
-    #: Loaded terms per 1,000 words by lexicon category, categories in first-seen order.
-    loaded_by_category: tuple[tuple[str, float], ...]
     quoted_share: float
     top_terms: str
     #: Loaded terms inside quotations per 1,000 quoted words, and the most frequent.
@@ -406,15 +183,7 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
         items = [a for a in corpus.articles if a.outlet == outlet]
         scores = score_columns(items, ())
         words = sum(a.words for a in items)
-        own_words = sum(a.own_words for a in items)
         n = sum(len(a.sentences) for a in items)
-        # Categories in the order this outlet first uses them (the legend's order),
-        # counted in the outlet's own voice as loaded_per_1000 is.
-        per_category: dict[str, int] = {}
-        for a in items:
-            for h in a.highlights:
-                if h.counts:
-                    per_category[h.category] = per_category.get(h.category, 0) + 1
         quoted = sum(1 for a in items for s in a.sentences if s.quoted)
         result.append(
             OutletScores(
@@ -427,10 +196,6 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
                 subjective_share=float(scores["subjective_share"]),  # type: ignore[arg-type]
                 bias=float(scores["bias"]),  # type: ignore[arg-type]
                 loaded_per_1000=float(scores["loaded_per_1000"]),  # type: ignore[arg-type]
-                loaded_by_category=tuple(
-                    (c, 1000.0 * k / own_words if own_words else 0.0)
-                    for c, k in per_category.items()
-                ),
                 quoted_share=quoted / n if n else 0.0,
                 top_terms=str(scores["top_terms"]),
                 quoted_loaded_per_1000=float(
@@ -442,7 +207,7 @@ def outlet_scores(corpus: Corpus) -> tuple[OutletScores, ...]:
     return tuple(result)
 
 
-def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Block, ...]:
+def summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Block, ...]:
     from analysis.corrections import describe
     from analysis.tables import bias_spread
 
@@ -485,9 +250,9 @@ def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Bl
     # Two tables, so that every header word fits its column on a portrait page:
     # the outlet's words and tone, then its loaded language and quotations.
     split = columns.index("Loaded / 1,000 words")
-    table = _table_from_rows(columns[:split], [row[:split] for row in rows])
-    voice = _table_from_rows(["Outlet", *columns[split:]], [[row[0], *row[split:]] for row in rows])
-    terms = _table_from_rows(
+    table = table_from_rows(columns[:split], [row[:split] for row in rows])
+    voice = table_from_rows(["Outlet", *columns[split:]], [[row[0], *row[split:]] for row in rows])
+    terms = table_from_rows(
         ("Outlet", "Most frequent loaded terms", "In quotations"),
         ((s.outlet, s.top_terms or "none", s.quoted_terms or "none") for s in scores),
     )
@@ -526,77 +291,19 @@ def _summary_section(scores: Sequence[OutletScores], corpus: Corpus) -> tuple[Bl
     return tuple(blocks)
 
 
-def _charts_section(
-    corpus: Corpus, scores: Sequence[OutletScores], comparison: Comparison | None
-) -> tuple[Block, ...]:
-    samples = tuple(
-        (
-            outlet,
-            tuple(
-                s.subjectivity for a in corpus.articles if a.outlet == outlet for s in a.sentences
-            ),
-        )
-        for outlet in corpus.outlets
-    )
-    blocks: list[Block] = [
-        Chart(
-            "subjectivity",
-            "Subjectivity per outlet",
-            samples=samples,
-        ),
-        Chart(
-            "loaded",
-            "Loaded terms per 1,000 words",
-            cells=tuple((s.outlet, s.loaded_by_category) for s in scores),
-        ),
-    ]
+def charts_section(corpus: Corpus, comparison: Comparison | None) -> tuple[Block, ...]:
+    """The dashboard's charts, their data from :mod:`analysis.chartdata` as on screen."""
+    from analysis import chartdata
+
+    blocks: list[Block] = [chartdata.subjectivity_chart(corpus), chartdata.loaded_chart(corpus)]
     if comparison is not None:
-        frames = _comparison_frames(comparison)
-        if any(pairs for _, pairs in frames):
-            blocks.append(
-                Chart(
-                    "frames",
-                    "Frames per outlet",
-                    cells=frames,
-                )
-            )
-        sources = _comparison_sources(comparison)
-        if any(pairs for _, pairs in sources):
-            blocks.append(
-                Chart(
-                    "sources",
-                    "Quoted sources per outlet",
-                    cells=sources,
-                )
-            )
+        for chart in (chartdata.frames_chart(comparison), chartdata.sources_chart(comparison)):
+            if any(pairs for _, pairs in chart.cells):
+                blocks.append(chart)
     return tuple(blocks)
 
 
-def _comparison_frames(
-    comparison: Comparison,
-) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
-    by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
-    from analysis.compare.frames import FRAME_LABELS
-
-    for record in comparison.frames.outlets:
-        label = FRAME_LABELS.get(record.frame, record.frame)
-        by_outlet.setdefault(record.outlet, []).append((label, float(record.share)))
-    return tuple((o, tuple(v)) for o, v in by_outlet.items())
-
-
-def _comparison_sources(
-    comparison: Comparison,
-) -> tuple[tuple[str, tuple[tuple[str, float], ...]], ...]:
-    by_outlet: dict[str, list[tuple[str, float]]] = {o: [] for o in comparison.outlets}
-    for record in comparison.quotes.speakers:
-        if not record.quotes:
-            continue
-        speaker = record.speaker or "(unnamed)"
-        by_outlet.setdefault(record.outlet, []).append((speaker, float(record.quotes)))
-    return tuple((o, tuple(v)) for o, v in by_outlet.items())
-
-
-def _excerpts_section(
+def excerpts_section(
     corpus: Corpus, styles: Sequence[CategoryStyle], per_article: int
 ) -> tuple[Block, ...]:
     blocks: list[Block] = [
@@ -684,13 +391,13 @@ def _headlines_blocks(comparison: Comparison) -> list[Block]:
     ]
     without = [o for o in comparison.outlets if o not in {h.outlet for h in comparison.headlines}]
     columns = ("Outlet", "Headline", "Subjectivity", "Loaded terms")
-    blocks: list[Block] = [Heading("Headlines", 3), _table_from_rows(columns, rows)]
+    blocks: list[Block] = [Heading("Headlines", 3), table_from_rows(columns, rows)]
     if without:
         blocks.append(Paragraph(f"No headline in the text of: {', '.join(without)}.", note=True))
     return blocks
 
 
-def _aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
+def aligned_section(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[Block, ...]:
     """The aligned statements; with several stories, one part per story."""
     if len(comparison.stories) < 2:
         warnings = comparison.stories[0].warnings if comparison.stories else ()
@@ -775,11 +482,11 @@ def _story_aligned(comparison: Comparison, corpus: Corpus, limit: int) -> tuple[
                 note=True,
             )
         )
-        blocks.append(_table_from_rows(("Outlet", "Statement"), rows))
+        blocks.append(table_from_rows(("Outlet", "Statement"), rows))
     return tuple(blocks)
 
 
-def _distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
+def distinctive_section(comparison: Comparison) -> tuple[Block, ...]:
     if len(comparison.outlets) < 2:
         return (
             Paragraph("No distinctive words (a comparison needs two or more outlets).", note=True),
@@ -815,10 +522,10 @@ def _distinctive_table(comparison: Comparison) -> Table:
             rows.append((outlet, ", ".join(f"{t.term} ({t.count})" for t in terms[:15])))
         elif outlet in notes:
             rows.append((outlet, notes[outlet]))
-    return _table_from_rows(("Outlet", "Distinctive words"), rows)
+    return table_from_rows(("Outlet", "Distinctive words"), rows)
 
 
-def _labels_section(comparison: Comparison) -> tuple[Block, ...]:
+def labels_section(comparison: Comparison) -> tuple[Block, ...]:
     labels = comparison.labels
     blocks: list[Block] = []
     actors = labels.actors()
@@ -830,14 +537,14 @@ def _labels_section(comparison: Comparison) -> tuple[Block, ...]:
         blocks.append(
             Paragraph("How each outlet describes the people and groups in the story.", note=True)
         )
-        blocks.append(_table_from_rows(("Actor", "Outlet", "Described as"), rows))
+        blocks.append(table_from_rows(("Actor", "Outlet", "Described as"), rows))
     if labels.concepts:
         by_concept: dict[tuple[str, str], list[str]] = {}
         for c in labels.concepts:
             by_concept.setdefault((c.concept, c.outlet), []).append(f"{c.term} ({c.count})")
         blocks.append(Heading("Word choice for the same thing", 3))
         blocks.append(
-            _table_from_rows(
+            table_from_rows(
                 ("Concept", "Outlet", "Words used"),
                 (
                     (concept, outlet, ", ".join(terms))
@@ -850,101 +557,7 @@ def _labels_section(comparison: Comparison) -> tuple[Block, ...]:
     return tuple(blocks)
 
 
-def concordance_blocks(
-    corpus: Corpus,
-    comparison: Comparison | None,
-    patterns: Sequence[str],
-    *,
-    limit: int = MAX_CONCORDANCE_HITS,
-    width: int = CONCORDANCE_WIDTH,
-) -> tuple[Block, ...]:
-    """The concordance of each pattern the user chose (:mod:`analysis.kwic`): counts
-    per outlet and alternative, a chart of which outlet uses which, the first hits.
-
-    With no pattern, says how to choose one and lists suggestions from the story.
-    """
-    from analysis.errors import PatternError
-    from analysis.kwic import KwicCorpus, concordance, suggest_alternatives
-
-    if not patterns:
-        blocks: list[Block] = [
-            Paragraph(
-                "No terms were chosen for the concordance. Type a word, a phrase or "
-                "alternatives such as 'invasion | war | conflict' in the Concordance tab "
-                "and press Add to report (or pass --kwic to framelens report).",
-                note=True,
-            )
-        ]
-        suggested = suggest_alternatives(corpus, comparison)
-        if suggested:
-            blocks.append(Paragraph("Alternatives the outlets of this story split between them:"))
-            blocks.append(Bullets(tuple(f"{s.pattern} ({s.reason})" for s in suggested)))
-        return tuple(blocks)
-    prepared = KwicCorpus.from_corpus(corpus, comparison)
-    blocks = [
-        Paragraph(
-            "Every occurrence of the chosen terms in context. Rates are per 1,000 words of "
-            "the outlet's own voice; occurrences inside quotations are the sources' words "
-            "and are counted apart.",
-            note=True,
-        )
-    ]
-    for pattern in patterns:
-        blocks.append(Heading(pattern, 3))
-        try:
-            result = concordance(prepared, pattern, width=width)
-        except PatternError as error:
-            blocks.append(Paragraph(str(error), note=True))
-            continue
-        table = result.table()
-        several = len(result.terms) > 1
-        columns = ["Outlet", "Hits", "In quotations", "Per 1,000 own words"]
-        if several:
-            columns += list(result.terms)
-        rows = []
-        for o in result.outlets:
-            row: list[Any] = [o.outlet, o.hits, o.quoted, o.per_1000]
-            if several:
-                row += [table[o.outlet][t] for t in result.terms]
-            rows.append(row)
-        blocks.append(_table_from_rows(columns, rows))
-        if several and any(o.hits for o in result.outlets):
-            blocks.append(
-                Chart(
-                    "terms",
-                    "Which outlet uses which term",
-                    cells=tuple(
-                        (o, tuple((t, float(n)) for t, n in terms.items()))
-                        for o, terms in table.items()
-                    ),
-                )
-            )
-        if result.hits:
-            shown = result.hits[:limit]
-            caption = (
-                f"First {len(shown)} of {len(result.hits)} occurrences"
-                if len(shown) < len(result.hits)
-                else ""
-            )
-            # The left context is right-aligned so that every line lines up on the term.
-            blocks.append(
-                Table(
-                    ("Outlet", "Left", "Term", "Right", "Voice"),
-                    tuple(
-                        (h.outlet, h.left.strip(), h.match, h.right.strip(),
-                         "quoted" if h.voice == "quoted" else "")
-                        for h in shown
-                    ),
-                    (False, True, False, False, False),
-                    caption,
-                )
-            )  # fmt: skip
-        else:
-            blocks.append(Paragraph("No outlet uses these terms.", note=True))
-    return tuple(blocks)
-
-
-def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
+def quotes_section(comparison: Comparison) -> tuple[Block, ...]:
     quotes = comparison.quotes
     if not quotes.quotes and not quotes.outlets:
         return (Paragraph("No quotations were found.", note=True),)
@@ -952,7 +565,7 @@ def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
 
     kinds = kinds_summary(quotes)
     blocks: list[Block] = [
-        _table_from_rows(
+        table_from_rows(
             ("Outlet", "Quotations", "Quoted words", "Share of words quoted", "Sources by kind"),
             (
                 (o.outlet, o.quotes, o.quoted_words, f"{o.share:.0%}", kinds.get(o.outlet, ""))
@@ -971,7 +584,7 @@ def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
     if speakers or verbs:
         blocks.append(Heading("Who is quoted, and how", 3))
         blocks.append(
-            _table_from_rows(
+            table_from_rows(
                 ("Outlet", "Speakers (quotations)", "Attribution verbs"),
                 (
                     (o, ", ".join(speakers.get(o, [])[:8]), ", ".join(verbs.get(o, [])[:8]))
@@ -993,7 +606,7 @@ def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
         )
         top = table.groupby("outlet", sort=False).head(_SOURCES_PER_OUTLET)
         blocks.append(
-            _table_from_rows(
+            table_from_rows(
                 ("Outlet", "Source", "Kind", "Quotations", "Words", "Claims", "Only here"),
                 (
                     (
@@ -1016,17 +629,17 @@ def _quotes_section(comparison: Comparison) -> tuple[Block, ...]:
 _SOURCES_PER_OUTLET = 8
 
 
-def _frames_section(comparison: Comparison) -> tuple[Block, ...]:
+def frames_section(comparison: Comparison) -> tuple[Block, ...]:
     records = comparison.frames.outlets
     if not records:
         return (Paragraph("No frame keywords were found.", note=True),)
-    from analysis.compare.frames import FRAME_LABELS
+    from analysis.chartdata import frame_label
 
     frames = list(dict.fromkeys(r.frame for r in sorted(records, key=lambda r: -r.share)))
     share = {(r.outlet, r.frame): r.share for r in records}
     outlets = list(comparison.outlets)
     rows = [
-        (FRAME_LABELS.get(frame, frame), *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
+        (frame_label(frame), *(f"{share.get((o, frame), 0.0):.0%}" for o in outlets))
         for frame in frames
         if any(share.get((o, frame), 0.0) > 0 for o in outlets)
     ]
@@ -1036,11 +649,9 @@ def _frames_section(comparison: Comparison) -> tuple[Block, ...]:
             "dimensions of the Policy Frames Codebook, Boydstun et al. 2014).",
             note=True,
         ),
-        _table_from_rows(("Frame", *outlets), rows),
+        table_from_rows(("Frame", *outlets), rows),
     )
 
-
-# --------------------------------------------------------------------------- methodology
 
 _FALLBACK_METHODOLOGY = """\
 # How FrameLens scores articles
@@ -1049,6 +660,7 @@ _FALLBACK_METHODOLOGY = """\
 - Loaded terms come from FrameLens's own lexicon; each match carries its category and a reason.
 - The bias estimate combines a sentence's subjectivity with its loaded terms.
 """
+
 
 _LIMITS = (
     "Scores are word-based: they do not understand irony, context or who is speaking, "
@@ -1060,79 +672,13 @@ _LIMITS = (
 )
 
 
-def methodology_blocks(markdown: str) -> tuple[Block, ...]:
-    """Turn simple Markdown into blocks of plain text.
-
-    Headings (``#``; the first level becomes a level-2 heading, deeper ones
-    level 3), paragraphs, bullet and numbered lists, pipe tables and fenced
-    code (kept as plain lines). Emphasis marks and link targets are dropped.
-    """
-    blocks: list[Block] = []
-    paragraph: list[str] = []
-    bullets: list[str] = []
-    table: list[list[str]] = []
-    code: list[str] = []
-    in_code = False
-
-    def flush() -> None:
-        if code:
-            blocks.append(Paragraph("\n".join(code), code=True))
-            code.clear()
-        if paragraph:
-            blocks.append(Paragraph(_inline(" ".join(paragraph))))
-            paragraph.clear()
-        if bullets:
-            blocks.append(Bullets(tuple(_inline(b) for b in bullets)))
-            bullets.clear()
-        if table:
-            width = max(len(r) for r in table)
-            rows = [r + [""] * (width - len(r)) for r in table]
-            blocks.append(_table_from_rows(rows[0], rows[1:]))
-            table.clear()
-
-    for raw in markdown.splitlines():
-        line = raw.strip()
-        if line.startswith("```"):
-            flush()
-            in_code = not in_code
-        elif in_code:
-            code.append(raw.rstrip())
-        elif raw.startswith(("    ", "\t")) and line and not bullets and (code or not paragraph):
-            # An indented code block (a formula): kept line by line, indent relative.
-            code.append(raw.rstrip()[4:] if raw.startswith("    ") else raw.rstrip()[1:])
-        elif not line:
-            if not code:
-                flush()
-        elif line.startswith("#"):
-            flush()
-            level = 2 if len(line) - len(line.lstrip("#")) <= 2 else 3
-            blocks.append(Heading(_inline(line.lstrip("#").strip()), level))
-        elif line.startswith("|"):
-            if paragraph or bullets:
-                flush()
-            cells = [_inline(c.strip()) for c in line.strip("|").split("|")]
-            if not all(re.fullmatch(r":?-{2,}:?", c) for c in cells):
-                table.append(cells)
-        elif re.match(r"([-*+]|\d+[.)]) ", line):
-            if paragraph or table:
-                flush()
-            bullets.append(re.sub(r"^([-*+]|\d+[.)]) ", "", line))
-        elif bullets and raw.startswith((" ", "\t")):
-            bullets[-1] += " " + line
-        else:
-            if bullets or table or code:
-                flush()
-            paragraph.append(line)
-    flush()
+def methodology_section(markdown: str, corpus: Corpus) -> tuple[Block, ...]:
+    blocks = list(methodology_blocks(markdown))
+    blocks.append(Heading("Limits"))
+    blocks.append(Bullets(_LIMITS))
+    if corpus.lexicons:
+        blocks.append(Paragraph("Lexicons used: " + ", ".join(corpus.lexicons) + ".", note=True))
     return tuple(blocks)
-
-
-def _inline(text: str) -> str:
-    """Drop Markdown emphasis, code marks and link targets, keeping the words."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|`)", "", text)
-    text = re.sub(r"(?<!\w)[*_](\S[^*_]*?)[*_](?!\w)", r"\1", text)
-    return text
 
 
 def default_methodology() -> str:
@@ -1144,129 +690,3 @@ def default_methodology() -> str:
     except OSError:
         log.warning("resources/methodology.md is missing; the report uses a short summary")
         return _FALLBACK_METHODOLOGY
-
-
-def _methodology_section(markdown: str, corpus: Corpus) -> tuple[Block, ...]:
-    blocks = list(methodology_blocks(markdown))
-    blocks.append(Heading("Limits"))
-    blocks.append(Bullets(_LIMITS))
-    if corpus.lexicons:
-        blocks.append(Paragraph("Lexicons used: " + ", ".join(corpus.lexicons) + ".", note=True))
-    return tuple(blocks)
-
-
-# --------------------------------------------------------------------------- entry point
-
-
-def normalise_sections(sections: Iterable[str] | None) -> tuple[str, ...]:
-    """Validate section ids and put them in report order (None → all sections).
-
-    Raises :class:`ReportError` naming unknown ids and listing the valid ones.
-    """
-    if sections is None:
-        return DEFAULT_SECTIONS
-    wanted = [s.strip().lower() for s in sections if s.strip()]
-    unknown = [s for s in wanted if s not in SECTION_TITLES]
-    if unknown:
-        raise ReportError(
-            f"Unknown report section {', '.join(repr(u) for u in unknown)}; "
-            f"choose from {', '.join(SECTION_IDS)}."
-        )
-    return tuple(s for s in SECTION_IDS if s in wanted)
-
-
-def format_date(when: _dt.date) -> str:
-    """A date as people write it, e.g. "3 May 2026" (no locale surprises)."""
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    return f"{when.day} {months[when.month - 1]} {when.year}"
-
-
-def build_report_data(
-    corpus: Corpus,
-    comparison: Comparison | None = None,
-    *,
-    sections: Iterable[str] | None = None,
-    title: str = "",
-    date: _dt.date | None = None,
-    styles: Sequence[CategoryStyle] | None = None,
-    methodology: str | None = None,
-    excerpt_sentences: int = EXCERPT_SENTENCES,
-    aligned_groups: int = MAX_ALIGNED_GROUPS,
-    concordance: Sequence[str] = (),
-) -> ReportData:
-    """Collect a report's content from an analysed corpus and its comparison.
-
-    ``comparison`` is :func:`analysis.compare.compare`'s result; without one,
-    the comparison sections say so instead of showing data. ``sections``
-    picks and orders sections (ids from :data:`SECTION_IDS`; None for all).
-    ``styles`` default to the built-in categories and ``methodology`` to
-    resources/methodology.md. ``concordance`` holds the patterns the user chose
-    for the concordance section (:func:`concordance_blocks`).
-    """
-    chosen = normalise_sections(sections)
-    styles = tuple(styles) if styles is not None else default_styles()
-    outlets = corpus.outlets
-    n = len(corpus.articles)
-    subtitle = (
-        f"{n} article{'s' if n != 1 else ''} from {len(outlets)} "
-        f"outlet{'s' if len(outlets) != 1 else ''}"
-    )
-    if outlets:
-        subtitle += ": " + ", ".join(outlets)
-    if not title:
-        title = "FrameLens comparison report"
-    scores = outlet_scores(corpus)
-    no_comparison = "No comparison is available for this report."
-    built: list[Section] = []
-    for sid in chosen:
-        blocks: tuple[Block, ...]
-        if sid == "key":
-            blocks = _key_section(corpus, comparison)
-        elif sid == "articles":
-            blocks = _articles_section(corpus)
-        elif sid == "summary":
-            blocks = _summary_section(scores, corpus)
-        elif sid == "charts":
-            blocks = _charts_section(corpus, scores, comparison)
-        elif sid == "excerpts":
-            legend = [s for s in styles if s.id != DIFFERENCE]
-            blocks = _excerpts_section(corpus, legend, excerpt_sentences)
-        elif sid == "concordance":
-            blocks = concordance_blocks(corpus, comparison, concordance)
-        elif sid == "methodology":
-            blocks = _methodology_section(
-                methodology if methodology is not None else default_methodology(), corpus
-            )
-        elif comparison is None:
-            blocks = (Paragraph(no_comparison, note=True),)
-        elif sid == "aligned":
-            blocks = _aligned_section(comparison, corpus, aligned_groups)
-        elif sid == "distinctive":
-            blocks = _distinctive_section(comparison)
-        elif sid == "labels":
-            blocks = _labels_section(comparison)
-        elif sid == "quotes":
-            blocks = _quotes_section(comparison)
-        else:  # frames
-            blocks = _frames_section(comparison)
-        built.append(Section(sid, SECTION_TITLES[sid], blocks))
-    return ReportData(
-        title=title,
-        date=format_date(date or _dt.date.today()),
-        subtitle=subtitle,
-        sections=tuple(built),
-        styles=styles,
-    )

@@ -22,7 +22,7 @@ Everything else the user types is literal text. Each alternative becomes one
 regular expression built only from escaped literals, character classes and
 word boundaries, so matching takes time linear in the text whatever is typed:
 a ``*`` inside a word is matched as "the rest of the word" and checked
-afterwards (:func:`_glob_match`), never by nested regex repetition. Where
+afterwards (:func:`.patterns._glob_match`), never by nested regex repetition. Where
 alternatives overlap, the longest match wins (then the earlier alternative);
 matches never overlap.
 
@@ -39,15 +39,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from analysis.errors import PatternError
-from analysis.lexicon import inflections, quote_regions
+from analysis.kwic.patterns import Pattern, _lowered, _spans, find_spans, parse_pattern
+from analysis.kwic.suggest import Suggestion, suggest_alternatives
+from analysis.lexicon import quote_regions
 from analysis.score import count_words
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from analysis.compare.results import Comparison
-    from analysis.compare.tokens import Token
     from analysis.model import Article, Corpus
 
 __all__ = [
@@ -63,6 +63,7 @@ __all__ = [
     "TermCount",
     "Voice",
     "concordance",
+    "find_spans",
     "parse_pattern",
     "suggest_alternatives",
 ]
@@ -92,224 +93,6 @@ _GAP = r"[ \t\u00a0\n\-\u2010\u2011\u2013]{1,3}"
 _HYPHENS_RE = re.compile(r"[\-\u2010\u2011\u2013]+")
 _APOSTROPHES = "'\u2019"
 _CONTEXT_WORD_RE = re.compile(r"[^\W_]+")
-
-
-# ---------------------------------------------------------------- patterns
-
-
-@dataclass(frozen=True, slots=True)
-class Term:
-    """One alternative of a pattern, compiled."""
-
-    #: As the user typed it (spaces normalised), e.g. "~invade" or "war".
-    text: str
-    #: For lower-cased text (case-sensitive, so a literal start is searched fast).
-    regex: re.Pattern[str]
-    #: The same, ignoring case, for a text whose lower case changes its length.
-    regex_any_case: re.Pattern[str]
-    #: (regex group, glob) of each word holding a * that must be checked.
-    globs: tuple[tuple[int, str], ...]
-    #: A first word that starts with a * ("*ism"): the search looks for its
-    #: end ("ism") and the match is then extended to the start of the word,
-    #: where this glob is checked. (Searching for "letters then ism" would
-    #: try every letter of every word.)
-    lead_glob: str | None = None
-    #: How many characters of the match belong to that first word.
-    lead_tail: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class Pattern:
-    """A parsed pattern: its alternatives, in the order typed."""
-
-    text: str
-    terms: tuple[Term, ...]
-
-    @property
-    def labels(self) -> tuple[str, ...]:
-        return tuple(t.text for t in self.terms)
-
-
-def _glob_match(glob: str, word: str) -> bool:
-    """Whether ``word`` matches ``glob`` (``*`` = any letters), ignoring case.
-
-    Greedy and leftmost: the pieces between stars are found in order with
-    ``str.find``, which is exact for globs whose only wildcard is ``*``.
-    """
-    pieces = glob.lower().split("*")
-    w = word.lower()
-    first, last = pieces[0], pieces[-1]
-    if len(w) < len(first) + len(last) or not w.startswith(first) or not w.endswith(last):
-        return False
-    at, stop = len(first), len(w) - len(last)
-    for piece in pieces[1:-1]:
-        found = w.find(piece, at, stop)
-        if found < 0:
-            return False
-        at = found + len(piece)
-    return True
-
-
-def _literal(word: str) -> str:
-    """A word without wildcards as a regex: escaped, apostrophes of either kind."""
-    out = []
-    for ch in word:
-        out.append(f"[{_APOSTROPHES}]" if ch in _APOSTROPHES else re.escape(ch))
-    return "".join(out)
-
-
-def _started(literal: str, length: int, first: bool) -> str:
-    """``literal`` (``length`` characters of text), not inside a word when ``first``.
-
-    The check is a look-behind placed *after* the literal: the search still
-    skips ahead to the literal's first character, and a start inside a word
-    fails at once (a look-behind in front would be tried at every character).
-    """
-    if not first or not length:
-        return literal
-    return f"{literal}(?<!{_WORD_CHAR}[\\s\\S]{{{length}}})"
-
-
-def _word_regex(word: str, lemma: bool, first: bool) -> tuple[str, str | None]:
-    """The regex of one word of a term and, when one is needed, the glob to check.
-
-    ``first``: the term's first word, which must start a word of the text.
-    """
-    bounded = first and word[0].isalnum()
-    if "*" not in word:
-        if lemma and word.isalpha():
-            forms = sorted(inflections(word), key=len, reverse=True)
-            alternatives = "|".join(_started(_literal(f), len(f), bounded) for f in forms)
-            return f"(?:{alternatives})", None
-        return _started(_literal(word), len(word), bounded), None
-    if not word.replace("*", "").isalnum() and word.strip("*"):
-        raise PatternError(
-            f"In {word!r} a * can only stand among letters or digits (as in invad*)."
-        )
-    pieces = word.split("*")
-    first_piece, last = pieces[0], pieces[-1]
-    lead = _NOT_BEFORE if first and not first_piece else ""
-    # One repetition only, between the word's fixed start and end: from a word
-    # start it backtracks at most the length of that word. Pieces between two
-    # stars are checked on the match (a second repetition could backtrack
-    # quadratically).
-    inner = f"{_WORD_CHAR}*" if first_piece or last else f"{_WORD_CHAR}+"
-    start = _started(_literal(first_piece), len(first_piece), bounded)
-    regex = f"{lead}({start}{inner}{_literal(last)})"
-    return regex, word if len(pieces) > 2 else None
-
-
-def _compile_term(text: str) -> Term:
-    lemma = text.startswith("~")
-    body = text[1:].strip() if lemma else text
-    # Lower case: the regex for lower-cased text needs it, and ignoring case
-    # the other one matches all the same.
-    words = [w for part in body.lower().split() for w in _HYPHENS_RE.split(part) if w]
-    if not words:
-        raise PatternError(f"{text!r} holds nothing to search for; type a word.")
-    if len(words) > MAX_WORDS:
-        raise PatternError(f"{text!r} has more than {MAX_WORDS} words; search a shorter phrase.")
-    if all(w.strip("*") == "" for w in words):
-        raise PatternError(
-            f"{text!r} would match every word; add letters (invad*) or a word "
-            "(special * operation)."
-        )
-    parts: list[str] = []
-    globs: list[tuple[int, str]] = []
-    group = 0
-    lead_glob: str | None = None
-    lead_tail = ""
-    if words[0].startswith("*") and (words[0].strip("*") or len(words) > 1):
-        lead_glob = words[0]
-        lead_tail = words[0].split("*")[-1]
-        if not words[0].replace("*", "").isalnum() and words[0].strip("*"):
-            raise PatternError(
-                f"In {words[0]!r} a * can only stand among letters or digits (as in invad*)."
-            )
-        parts.append(_literal(lead_tail))
-    for n, word in enumerate(words):
-        if n == 0 and lead_glob is not None:
-            continue
-        regex, glob = _word_regex(word, lemma, n == 0)
-        group += "*" in word  # each word with a * is one capturing group
-        if glob is not None:
-            globs.append((group, glob))
-        parts.append(regex)
-    source = _GAP.join(parts)
-    if words[-1][-1].isalnum() or words[-1][-1] == "*":
-        source += _NOT_AFTER
-    return Term(
-        text,
-        re.compile(source),
-        re.compile(source, re.IGNORECASE),
-        tuple(globs),
-        lead_glob,
-        len(lead_tail),
-    )
-
-
-def parse_pattern(pattern: str) -> Pattern:
-    """Parse a pattern (see the module docstring); raises :class:`PatternError`."""
-    if len(pattern) > MAX_PATTERN:
-        raise PatternError(f"The pattern is longer than {MAX_PATTERN} characters; shorten it.")
-    texts = [" ".join(t.split()) for t in pattern.split("|")]
-    texts = list(dict.fromkeys(t for t in texts if t and t != "~"))
-    if not texts:
-        raise PatternError("The pattern is empty; type a word, a phrase or word | word.")
-    if len(texts) > MAX_ALTERNATIVES:
-        raise PatternError(f"The pattern has more than {MAX_ALTERNATIVES} alternatives.")
-    return Pattern(" | ".join(texts), tuple(_compile_term(t) for t in texts))
-
-
-def _find(term: Term, text: str, lowered: str | None) -> list[tuple[int, int]]:
-    """Spans of ``term`` in ``text``; ``lowered`` is ``text.lower()`` when it has its length."""
-    found: list[tuple[int, int]] = []
-    if lowered is not None:
-        search, text = term.regex.search, lowered
-    else:
-        search = term.regex_any_case.search
-    at = 0
-    while True:
-        m = search(text, at)
-        if m is None:
-            return found
-        s, e = m.span()
-        ok = True
-        if term.lead_glob is not None:
-            word_end = s + term.lead_tail
-            while s > 0 and text[s - 1].isalnum():
-                s -= 1
-            ok = word_end > s and _glob_match(term.lead_glob, text[s:word_end])
-        if ok and all(_glob_match(glob, m.group(g)) for g, glob in term.globs):
-            found.append((s, e))
-            at = e if e > m.start() else m.start() + 1
-        else:
-            at = m.start() + 1  # another word may match further on
-
-
-def _lowered(text: str) -> str | None:
-    low = text.lower()
-    return low if len(low) == len(text) else None
-
-
-def find_spans(pattern: Pattern, text: str) -> list[tuple[int, int, int]]:
-    """(start, end, alternative) of every match in ``text``, in order, never overlapping."""
-    return _spans(pattern, text, _lowered(text))
-
-
-def _spans(pattern: Pattern, text: str, lowered: str | None) -> list[tuple[int, int, int]]:
-    candidates = [
-        (s, e, k) for k, term in enumerate(pattern.terms) for s, e in _find(term, text, lowered)
-    ]
-    if len(pattern.terms) > 1:
-        candidates.sort(key=lambda c: (c[0], c[0] - c[1], c[2]))
-    chosen: list[tuple[int, int, int]] = []
-    reached = 0
-    for s, e, k in candidates:
-        if s >= reached:
-            chosen.append((s, e, k))
-            reached = e
-    return chosen
 
 
 # ---------------------------------------------------------------- the texts
@@ -379,9 +162,7 @@ class KwicCorpus:
         )
 
     @classmethod
-    def from_corpus(
-        cls, corpus: Corpus, comparison: Comparison | None = None
-    ) -> KwicCorpus:
+    def from_corpus(cls, corpus: Corpus, comparison: Comparison | None = None) -> KwicCorpus:
         """Prepare an analysed corpus; story ids come from ``comparison`` when it has them."""
         return cls.from_articles(
             [a.article for a in corpus.articles],
@@ -519,8 +300,9 @@ class Concordance:
 
     def table(self) -> dict[str, dict[str, int]]:
         """Per outlet, per alternative, the number of hits (zeros included)."""
-        result: dict[str, dict[str, int]] = {o: dict.fromkeys(self.terms, 0) for o in
-                                             self.outlet_names}
+        result: dict[str, dict[str, int]] = {
+            o: dict.fromkeys(self.terms, 0) for o in self.outlet_names
+        }
         for row in self.term_counts:
             result[row.outlet][row.term] = row.hits
         return result
@@ -580,16 +362,19 @@ def _ordered(hits: Sequence[Hit], outlets: Sequence[str], sort: SortKey) -> tupl
         stories.setdefault(h.story, len(stories))
     if sort == "left":
         return tuple(
-            sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], _left_key(h),
-                                        h.article, h.start))
+            sorted(
+                hits,
+                key=lambda h: (rank[h.outlet], stories[h.story], _left_key(h), h.article, h.start),
+            )
         )
     if sort == "right":
         return tuple(
-            sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], _right_key(h),
-                                        h.article, h.start))
+            sorted(
+                hits,
+                key=lambda h: (rank[h.outlet], stories[h.story], _right_key(h), h.article, h.start),
+            )
         )
-    return tuple(sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], h.article,
-                                             h.start)))
+    return tuple(sorted(hits, key=lambda h: (rank[h.outlet], stories[h.story], h.article, h.start)))
 
 
 def _context(text: str, start: int, end: int, width: int) -> tuple[str, str]:
@@ -639,9 +424,7 @@ def concordance(
     parsed = parse_pattern(pattern) if isinstance(pattern, str) else pattern
     labels = parsed.labels
     outlets = corpus.outlet_order
-    per_term: dict[tuple[str, str], list[int]] = {
-        (o, t): [0, 0] for o in outlets for t in labels
-    }
+    per_term: dict[tuple[str, str], list[int]] = {(o, t): [0, 0] for o in outlets for t in labels}
     # (article, start, end, alternative, quoted) of every occurrence.
     found: list[tuple[int, int, int, int, bool]] = []
     for a, text in enumerate(corpus.texts):
@@ -680,8 +463,7 @@ def concordance(
             OutletCount(o, total, quoted_n, words[o], _per_1000(total - quoted_n, words[o]))
         )
     term_counts = tuple(
-        TermCount(o, t, n, q, _per_1000(n - q, words[o]))
-        for (o, t), (n, q) in per_term.items()
+        TermCount(o, t, n, q, _per_1000(n - q, words[o])) for (o, t), (n, q) in per_term.items()
     )
     return Concordance(
         parsed.text,
@@ -693,123 +475,3 @@ def concordance(
         width,
         sort,
     )
-
-
-# ---------------------------------------------------------------- suggestions
-
-
-class Suggestion(NamedTuple):
-    """A set of alternatives worth comparing, found in the story itself."""
-
-    #: A pattern ready to search: "war | conflict".
-    pattern: str
-    #: Where it comes from, in plain words.
-    reason: str
-
-
-def suggest_alternatives(
-    corpus: Corpus, comparison: Comparison | None, *, limit: int = 8
-) -> tuple[Suggestion, ...]:
-    """Sets of terms the outlets use for the same thing, from this story.
-
-    Two sources, both measured on the articles, never a fixed list:
-
-    * concept groups (resources/concepts.tsv, the user's concepts file) with
-      at least two terms in use, where the outlets do not all use the same
-      ones;
-    * aligned statements (the same fact in two outlets) where one outlet's
-      one to three words stand where the other has different ones, content
-      words only ("invasion" where another says "war").
-
-    Suggestions that several statements or outlets share come first.
-    """
-    if comparison is None:
-        return ()
-    found: list[Suggestion] = []
-    seen: set[frozenset[str]] = set()
-    by_concept: dict[str, dict[str, set[str]]] = {}
-    for row in comparison.labels.concepts:
-        if row.count:
-            by_concept.setdefault(row.concept, {}).setdefault(row.term, set()).add(row.outlet)
-    ranked = sorted(
-        by_concept.items(),
-        key=lambda kv: (-len(set().union(*kv[1].values())), -len(kv[1]), kv[0]),
-    )
-    for concept, terms in ranked:
-        users = list(terms.values())
-        if len(terms) < 2 or all(u == users[0] for u in users):
-            continue
-        key = frozenset(t.lower() for t in terms)
-        if key in seen:
-            continue
-        seen.add(key)
-        found.append(Suggestion(" | ".join(terms), f"concept group “{concept}”"))
-    for pair, outlets in _aligned_pairs(corpus, comparison):
-        key = frozenset(pair)
-        if key in seen:
-            continue
-        seen.add(key)
-        found.append(
-            Suggestion(" | ".join(pair), "aligned statements: " + " vs ".join(outlets))
-        )
-    return tuple(found[:limit])
-
-
-def _trimmed(words: Sequence[str], stopwords: frozenset[str]) -> list[str]:
-    """``words`` without stopwords at either end ("conflict over" → "conflict")."""
-    start, stop = 0, len(words)
-    while start < stop and words[start] in stopwords:
-        start += 1
-    while stop > start and words[stop - 1] in stopwords:
-        stop -= 1
-    return list(words[start:stop])
-
-
-def _named(toks: Sequence[Token]) -> bool:
-    """Whether a run of tokens holds a capitalised word (a name, most often)."""
-    return any(t.text[:1].isupper() for t in toks)
-
-
-def _aligned_pairs(
-    corpus: Corpus, comparison: Comparison
-) -> list[tuple[tuple[str, str], tuple[str, str]]]:
-    """Word pairs that aligned statements of two outlets swap, most frequent first."""
-    import difflib
-
-    from analysis.compare.tokens import STOPWORDS, normal, stem, tokens
-
-    counts: dict[tuple[str, str], int] = {}
-    where: dict[tuple[str, str], tuple[str, str]] = {}
-    for group in comparison.groups:
-        core = group.members[group.core]
-        core_text = corpus.articles[core.article].article.text
-        core_toks = tokens(core_text, core.start, core.end)
-        core_keys = [normal(t.text) for t in core_toks]
-        for k, member in enumerate(group.members):
-            if k == group.core or group.outlets[k] == group.outlets[group.core]:
-                continue
-            text = corpus.articles[member.article].article.text
-            toks = tokens(text, member.start, member.end)
-            keys = [normal(t.text) for t in toks]
-            matcher = difflib.SequenceMatcher(None, core_keys, keys, autojunk=False)
-            for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-                if tag != "replace" or not (1 <= i2 - i1 <= 3 and 1 <= j2 - j1 <= 3):
-                    continue
-                a = _trimmed(core_keys[i1:i2], STOPWORDS)
-                b = _trimmed(keys[j1:j2], STOPWORDS)
-                # Like for like: one or two words on each side, the same number.
-                if not a or len(a) != len(b) or len(a) > 2:
-                    continue
-                if not all(w.isalpha() for w in a + b):
-                    continue  # punctuation or figures: not a choice of words
-                if _named(core_toks[i1:i2]) != _named(toks[j1:j2]):
-                    continue  # a name against a common noun: who, not which word
-                if {stem(w) for w in a} & {stem(w) for w in b}:
-                    continue  # the same word inflected, or one word added to a phrase
-                left, right = " ".join(a), " ".join(b)
-                pair = (left, right) if left < right else (right, left)
-                counts[pair] = counts.get(pair, 0) + 1
-                outlets = (group.outlets[group.core], group.outlets[k])
-                where.setdefault(pair, outlets if left < right else outlets[::-1])
-    ranked = sorted(counts, key=lambda p: (-counts[p], p))
-    return [(p, where[p]) for p in ranked]

@@ -1,4 +1,4 @@
-"""Tests for analysis.report_data: the report's content as immutable values."""
+"""Tests for analysis.report: the report's content as immutable values."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from analysis.errors import ReportError
 from analysis.model import Highlight
-from analysis.report_data import (
+from analysis.report import (
     DIFFERENCE,
     SECTION_IDS,
     SUBJECTIVE,
