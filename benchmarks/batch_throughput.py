@@ -4,7 +4,7 @@ Writes the 150 BASIL development articles (``--quick``: only those) and the
 BABE development sentences grouped into articles (benchmarks/_corpus.py) as a
 JSON Lines file in a temporary folder -- every text distinct, since repeated
 text would hit the engine's token cache -- then scores it with
-:func:`analysis.batch.run_batch` three ways, each in a fresh process:
+:func:`analysis.batchrun.run_batch` three ways, each in a fresh process:
 
 * ``local-1``: the local engine with one process (no pool),
 * ``local-all``: the local engine with a pool of one process per core,
@@ -70,7 +70,7 @@ def _child(config: str, corpus: str, output: str) -> None:
     """Score ``corpus`` with one configuration; print a JSON line of measurements."""
     import resource
 
-    from analysis.batch import BatchProgress, default_workers, run_batch
+    from analysis.batchrun import BatchProgress, default_workers, run_batch
 
     cores = default_workers()
     stamps: list[tuple[float, int, int]] = []  # (time, articles done, words done)

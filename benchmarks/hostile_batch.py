@@ -160,7 +160,7 @@ def _build_batch_inputs(root: Path) -> dict[str, int]:
 def _batch_child(root: str) -> None:
     import resource
 
-    from analysis.batch import run_batch
+    from analysis.batchrun import run_batch
 
     folder = Path(root) / "in"
     out = folder / "scores.csv"  # inside the input folder: never read back

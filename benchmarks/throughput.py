@@ -38,12 +38,12 @@ modules the analysis imports on first use; everything else included):
 
 "1 process" is ``analyze(..., workers=1)``: everything in the calling
 process, no pool.  "2 processes" is ``analyze(..., workers=2)``, what
-``framelens analyze`` does on this machine: the caller loads the models,
-forks one worker (nothing is kept running between runs) and both share
-the chunks.  Both are timed the same way, from the call until the corpus is
-returned.  The two are timed on the corpus once (about two seconds of work,
-of which loading the models cannot be shared) and on the corpus
-three times over in one call (the sustained rate a researcher's large
+``framelens analyze`` does on this machine: the caller loads the models and
+forks two workers of :mod:`analysis.parallel` (nothing is kept running
+between runs), which analyse the chunks.  Both are timed the same way, from
+the call until the corpus is returned.  The two are timed on the corpus once
+(about two seconds of work, of which loading the models cannot be shared)
+and on the corpus three times over in one call (the sustained rate a researcher's large
 corpus sees; every analysis must give the same numbers as the first).
 
 The numbers are then checked to be identical: for every sentence, the
@@ -123,7 +123,7 @@ elif mode in ("models", "models_cold"):
         shutil.rmtree(os.environ["FRAMELENS_CACHE_DIR"], ignore_errors=True)
     # Imports only: also those the analysis makes on first use, as TextBlob's is left out.
     import analysis.lexicon, analysis.score, analysis.segment, analysis.sentiment
-    import analysis.modelcache, nupunkt, multiprocessing.connection, multiprocessing.sharedctypes
+    import analysis.modelcache, nupunkt, multiprocessing.connection, concurrent.futures
     from analysis.pipeline import _init_worker
     cpu0 = cpu()
     start = time.perf_counter()
@@ -134,14 +134,15 @@ elif mode in ("models", "models_cold"):
 elif mode == "startup":
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
-    from analysis.pipeline import _init_worker, _ready
+    import os
+    from analysis.pipeline import _init_worker
     cpu0 = cpu()
     start = time.perf_counter()
     with ProcessPoolExecutor(
         1, mp_context=multiprocessing.get_context("spawn"),
         initializer=_init_worker, initargs=(None,),
     ) as pool:
-        pool.submit(_ready).result()
+        pool.submit(os.getpid).result()
         elapsed = time.perf_counter() - start
         cpu_used = cpu() - cpu0
     results = None
@@ -202,7 +203,7 @@ else:
     from analysis.pipeline import analyze
     # Imports only: also those the analysis makes on first use, as TextBlob's is left out.
     import analysis.lexicon, analysis.score, analysis.segment, analysis.sentiment
-    import analysis.modelcache, nupunkt, multiprocessing.connection, multiprocessing.sharedctypes
+    import analysis.modelcache, nupunkt, multiprocessing.connection, concurrent.futures
     workers = int(mode.split("x")[0])
     cpu0 = cpu()
     start = time.perf_counter()

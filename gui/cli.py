@@ -220,7 +220,7 @@ def _configure_logging(*, verbose: bool, headless: bool) -> None:
     logging.captureWarnings(True)
     if headless and not os.environ.get("FRAMELENS_NO_LOG_FILE"):
         # The window sets up the same log file itself (gui.crash.install).
-        from gui.crash import setup_file_logging
+        from gui.logfile import setup_file_logging
 
         setup_file_logging()
 

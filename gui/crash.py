@@ -19,7 +19,6 @@ thread.
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -41,35 +40,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.safeio import PrintableFormatter
+# The log file's home is gui.logfile (free of Qt); the window reaches it through here too.
+from gui.logfile import LOG_NAME as LOG_NAME
+from gui.logfile import log_dir as log_dir
+from gui.logfile import setup_file_logging
 
 log = logging.getLogger(__name__)
-LOG_NAME = "framelens.log"
-
-
-def log_dir() -> Path:
-    """The platform's log folder for FrameLens (created when needed)."""
-    import platformdirs
-
-    return Path(platformdirs.user_log_dir("FrameLens", appauthor=False))
-
-
-def setup_file_logging(directory: Path | None = None) -> Path | None:
-    """Log warnings and errors of every FrameLens logger to ``framelens.log``; return its path."""
-    directory = directory or log_dir()
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        path = directory / LOG_NAME
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=2, encoding="utf-8"
-        )
-    except OSError as error:
-        log.warning("cannot write a log file in %s: %s", directory, error)
-        return None
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(PrintableFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    return path
 
 
 def format_details(

@@ -7,7 +7,7 @@ Examples::
     framelens batch corpus.jsonl -o scores.parquet --resume          # after an interruption
     framelens batch corpus.jsonl -o scores.parquet --engine dask --scheduler tcp://10.0.0.5:8786
 
-The work is done by :func:`analysis.batch.run_batch`; this module parses the
+The work is done by :func:`analysis.batchrun.run_batch`; this module parses the
 options, draws the progress bar on stderr and prints the summary.
 """
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from analysis.commands.options import capped_workers, positive_int
 
 if TYPE_CHECKING:
-    from analysis.batch import BatchProgress, Engine
+    from analysis.batchrun import BatchProgress, Engine
 
 #: Redraw an interactive progress bar at most this often (seconds).
 _TTY_INTERVAL = 0.2
@@ -179,7 +179,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``framelens batch``: exit 0 if all went well, 1 if some inputs failed, 2 on errors."""
     from pathlib import Path
 
-    from analysis.batch import DEFAULT_CHUNK_SIZE, output_format, progress_path, run_batch
+    from analysis.batchrun import DEFAULT_CHUNK_SIZE, output_format, progress_path, run_batch
     from analysis.errors import CancelledError, FrameLensError
 
     engine: Engine = args.engine or ("dask" if args.scheduler else "local")
@@ -245,6 +245,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         for failure in summary.first_failures:
             err.write(f"  {failure.path}: {failure.error}\n")
         if summary.failures > len(summary.first_failures):
-            err.write(f"  ... and {summary.failures - len(summary.first_failures):,} more\n")
+            more = summary.failures - len(summary.first_failures)
+            err.write(f"  \u2026 and {more:,} more, listed in {summary.failures_file}\n")
         return 1
     return 0

@@ -94,7 +94,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from analysis.errors import FrameLensError
     from analysis.kwic import KwicCorpus, concordance, parse_pattern
-    from analysis.load.batch import load_many
+    from analysis.load.inputs import load_many
 
     try:
         pattern = parse_pattern(args.pattern)

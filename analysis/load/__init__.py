@@ -21,7 +21,8 @@ import stat
 from pathlib import Path
 
 from analysis.errors import LoadError, UnsupportedTypeError
-from analysis.load.batch import (
+from analysis.load.files import not_regular_reason, os_error
+from analysis.load.inputs import (
     FILE_DIALOG_FILTER,
     SUPPORTED_SUFFIXES,
     expand_inputs,
@@ -29,7 +30,6 @@ from analysis.load.batch import (
     load_many,
     unsupported_reason,
 )
-from analysis.load.files import not_regular_reason, os_error
 from analysis.load.text import load_text
 from analysis.model import Article
 

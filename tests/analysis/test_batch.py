@@ -1,4 +1,4 @@
-"""Tests for analysis/batch.py and the ``framelens batch`` command (local engine)."""
+"""Tests for analysis/batchrun/ and the ``framelens batch`` command (local engine)."""
 
 from __future__ import annotations
 
@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from analysis import batch
-from analysis.batch import BatchProgress, run_batch
+from analysis import batchrun as batch
+from analysis.batchrun import BatchProgress, journal, run_batch, sources
 from analysis.errors import CancelledError, FrameLensError
 
 # Our own fictional sentences (never text from ../shared).
@@ -342,17 +342,17 @@ def test_resume_without_a_progress_file_starts_afresh(corpus: Path, tmp_path: Pa
 
 def test_sources_are_read_lazily(tmp_path: Path) -> None:
     source = _write_jsonl(tmp_path / "corpus.jsonl", _records(30))
-    sources = batch._open_sources([source], "text")
+    opened = sources.open_sources([source], "text")
     read = {"n": 0}
-    real_items = sources[0].items
+    real_items = opened[0].items
 
     def counting_items() -> Any:
         for item in real_items():
             read["n"] += 1
             yield item
 
-    sources[0].items = counting_items  # type: ignore[method-assign]
-    chunks = batch._chunks(sources, [8], chunk_size=4, skip={1})
+    opened[0].items = counting_items  # type: ignore[method-assign]
+    chunks = sources.numbered_chunks(opened, [8], chunk_size=4, skip={1})
     assert next(chunks)[0] == 0
     assert read["n"] == 4
     ordinal, items = next(chunks)
@@ -443,7 +443,7 @@ def test_progress_bar_line() -> None:
 
 
 def test_done_chunks_are_saved_as_ranges() -> None:
-    done = batch._Done()
+    done = journal.Done()
     for ordinal in (0, 2, 1, 5, 6, 9):
         done.add(ordinal)
     assert done.ranges() == [[0, 2], [5, 6], [9, 9]]

@@ -1,4 +1,4 @@
-"""The Dask engine of analysis/batch.py against a local cluster of worker processes."""
+"""The Dask backend of analysis/parallel.py, as framelens batch uses it, on a local cluster."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from analysis.batch import run_batch
+from analysis.batchrun import run_batch
 from analysis.errors import CancelledError, FrameLensError
 
 pytestmark = pytest.mark.dask
@@ -115,8 +115,8 @@ def test_dask_without_scheduler_starts_a_local_cluster(corpus: Path, tmp_path: P
 def test_unreachable_scheduler_is_a_clear_error(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from analysis import batch
+    from analysis import parallel
 
-    monkeypatch.setattr(batch, "DASK_CONNECT_TIMEOUT", "1s")
+    monkeypatch.setattr(parallel, "DASK_CONNECT_TIMEOUT", "1s")
     with pytest.raises(FrameLensError, match="Could not connect to the Dask scheduler"):
         run_batch([corpus], tmp_path / "dask.parquet", engine="dask", scheduler="tcp://127.0.0.1:9")

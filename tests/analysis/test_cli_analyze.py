@@ -95,3 +95,46 @@ def test_user_lexicon_adds_terms(folder: Path, tmp_path: Path) -> None:
     assert code == 0
     assert any(h["category"] == "custom:works" for h in doc["articles"][0]["highlights"])
     assert "loaded_per_1000_custom:works" in doc["outlets"][0]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads /proc to see the workers")
+def test_ctrl_c_stops_the_workers_with_one_line_and_no_process_left(tmp_path: Path) -> None:
+    # A terminal's Ctrl+C reaches the whole process group: the workers leave it
+    # to the command, which says so in one line and leaves no process behind.
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from analysis.pipeline import MIN_PARALLEL
+
+    for k in range(MIN_PARALLEL * 6):
+        body = " ".join(f"Sentence {n} of story {k} says the awful plan failed." for n in range(60))
+        (tmp_path / f"{k:04d}.txt").write_text(f"outlet: O{k % 3}\n\n{body}\n", encoding="utf-8")
+    repo = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "PYTHONPATH": str(repo), "FRAMELENS_NO_LOG_FILE": "1"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gui.cli", "analyze", "--json", "--workers", "2", str(tmp_path)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=repo,
+        env=env,
+        start_new_session=True,  # its own process group, as a terminal's job
+    )
+    children = Path(f"/proc/{process.pid}/task/{process.pid}/children")
+    deadline = time.monotonic() + 120
+    while process.poll() is None and time.monotonic() < deadline:
+        if children.exists() and children.read_text().split():
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the analysis ended before its workers were seen"
+    time.sleep(0.5)  # the workers are analysing
+    os.killpg(process.pid, signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "framelens analyze: interrupted."
+    with pytest.raises(ProcessLookupError):
+        os.killpg(process.pid, 0)  # nothing of the group is left

@@ -128,7 +128,7 @@ def test_a_thousand_files_at_once(tmp_path: Path) -> None:
 
 
 def test_file_limit_is_reported_not_loaded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("analysis.load.batch.MAX_FILES", 3)
+    monkeypatch.setattr("analysis.load.inputs.MAX_FILES", 3)
     folder = tmp_path / "many"
     folder.mkdir()
     for n in range(5):
