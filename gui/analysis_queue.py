@@ -10,7 +10,6 @@ duplicate and which files of a folder were not read.
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable, Iterable, Sequence
 
@@ -23,15 +22,6 @@ from gui.models.articles_model import ArticlesModel
 from gui.notices import Notices
 from gui.settings import Settings
 from gui.workers.analysis_worker import AnalysisResult, AnalysisWorker
-
-
-def freeze_heap() -> None:
-    """Move the objects alive now (results, imported modules) out of the GC's way.
-
-    See :func:`gui.app.configure_gc`: full collections then walk only what
-    was allocated since, so they no longer freeze the window.
-    """
-    gc.freeze()
 
 
 class AnalysisQueue(QObject):
@@ -201,6 +191,8 @@ class AnalysisQueue(QObject):
             if key in by_key:
                 self.sources[key] = by_key[key]
         self.model.add(new_items)
+        from gui.app import freeze_heap
+
         freeze_heap()
         if self.pending_state is not None:
             state, self.pending_state = self.pending_state, None

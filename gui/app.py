@@ -45,13 +45,24 @@ def configure_gc() -> None:
     pandas loaded that takes 30-60 ms, and it runs in whichever thread
     triggers it, holding the GIL, so the window freezes. Collecting less
     often, and moving long-lived objects out of the collector's way with
-    :func:`gc.freeze` (see :func:`gui.analysis_queue.freeze_heap`), keeps
+    :func:`gc.freeze` (see :func:`freeze_heap`), keeps
     collections short. Results are immutable and acyclic, so reference
     counting still frees them.
     """
     import gc
 
     gc.set_threshold(2_000, 10, 100)
+    freeze_heap()
+
+
+def freeze_heap() -> None:
+    """Move the objects alive now (results, imported modules) out of the GC's way.
+
+    The one place FrameLens touches the collector after start-up: full
+    collections then walk only what was allocated since (:func:`configure_gc`).
+    """
+    import gc
+
     gc.freeze()
 
 

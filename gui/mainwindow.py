@@ -40,7 +40,8 @@ from analysis.errors import FrameLensError
 from analysis.model import Corpus
 from analysis.session import SUFFIX, Source
 from gui.actions import build_actions, build_menus, set_busy
-from gui.analysis_queue import AnalysisQueue, freeze_heap
+from gui.analysis_queue import AnalysisQueue
+from gui.app import freeze_heap
 from gui.autosave import AUTOSAVE_NAME
 from gui.models.articles_model import ArticlesModel
 from gui.notices import Notice, NoticeBar, Notices
