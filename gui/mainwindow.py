@@ -53,6 +53,7 @@ from PySide6.QtWidgets import (
 from analysis.corrections import Correction, apply_context
 from analysis.errors import FrameLensError, SessionError
 from analysis.model import Corpus, LoadFailure
+from analysis.safeio import file_label
 from analysis.session import (
     SUFFIX,
     Session,
@@ -1504,7 +1505,8 @@ class MainWindow(QMainWindow):
         self.autosaver.remove()
 
     def _update_title(self) -> None:
-        name = self.session_path.name if self.session_path else self.tr("Untitled comparison")
+        path = self.session_path
+        name = file_label(str(path)) if path else self.tr("Untitled comparison")
         self.setWindowTitle(f"{name}[*] — FrameLens")
         self.setWindowModified(self.dirty)
 

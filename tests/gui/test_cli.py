@@ -186,3 +186,17 @@ def test_a_report_to_a_full_disk_fails_and_keeps_the_old_report(
     assert done.stderr == f"framelens report: Cannot write {target}: File too large.\n"
     assert target.read_bytes() == b"the report from yesterday"
     assert [p.name for p in out_dir.iterdir()] == [target.name]
+
+
+def test_a_pdf_report_names_a_non_utf8_file_readably(
+    folder: Path, tmp_path: Path, qapp: object
+) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "r.pdf"
+    status, out, err = run("report", str(folder), "-o", str(target), "--sections", "articles")
+    assert status == 1 and "Wrote" in out
+    _check_stderr(err)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "caf\\xe9.txt" in text
+    assert "\ufffd" not in text

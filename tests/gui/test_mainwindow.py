@@ -462,3 +462,13 @@ def test_reader_corrections_update_scores_survive_a_session_and_reach_the_report
     assert other.corrections == window.corrections
     again = [h.text for a in other.corpus.articles for h in a.highlights if h.kind == "loaded"]
     assert "slammed" not in again and "council vote" in again
+
+
+def test_the_title_names_a_session_with_an_undecodable_byte_readably(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path)
+    target = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.framelens"))
+    assert window.save_session_to(target)
+    assert window.windowTitle().startswith("caf\\xe9.framelens")
+    assert "\ufffd" not in window.windowTitle()
