@@ -200,3 +200,15 @@ def test_a_pdf_report_names_a_non_utf8_file_readably(
     text = "".join(page.extract_text() for page in PdfReader(target).pages)
     assert "caf\\xe9.txt" in text
     assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("--version",), ("analyze", "--help")])
+def test_help_on_a_full_device_is_an_error_of_one_line(
+    repo_dir: Path, argv: tuple[str, ...]
+) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        done = _framelens(repo_dir, *argv, stdout=full)
+    assert done.returncode == 1
+    assert done.stderr == "framelens: cannot write the output: No space left on device\n"
