@@ -14,18 +14,22 @@ One home for three rules every output of FrameLens follows:
   shows a name shows ``printable(name)``: undecodable bytes as ``\\xNN`` and
   control characters (newlines, escape sequences, bidirectional overrides)
   as escapes, so a name can neither forge a line nor drive the terminal.
-  :func:`encodable` makes any text writable as UTF-8 (files, HTML, XLSX).
+  :func:`encodable` makes any text writable as UTF-8 (files, HTML, XLSX)
+  and :func:`encodable_fields` every string of a report; :func:`file_label`
+  is how a file's name is shown in the window and the report.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import logging
 import os
 import re
 import secrets
 import time
 from pathlib import Path
+from typing import Any, TypeVar
 
 #: Suffix of every temporary file FrameLens writes beside a target.
 PART_SUFFIX = ".part"
@@ -65,6 +69,50 @@ def _escape_control(match: re.Match[str]) -> str:
     char = match.group()
     code = ord(char)
     return _NAMED.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+
+
+def file_label(path: str) -> str:
+    """The last part of ``path`` as the user sees it: an article or session label.
+
+    The one way a file's name is shown in the window and the report: the
+    name after the last ``/`` or ``\\`` (the whole input when there is none),
+    passed through :func:`printable`.
+    """
+    return printable(path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or path)
+
+
+_T = TypeVar("_T")
+
+
+def encodable_fields(value: _T) -> _T:
+    """``value`` with :func:`encodable` applied to every string it holds.
+
+    ``value`` is a string, a tuple or list, or a frozen dataclass of such
+    values, nested (a report's data); the rest is returned as is, and so is
+    anything holding no lone surrogate. Qt turns a lone surrogate into U+FFFD
+    (a question mark in a box); this keeps the undecodable byte readable.
+    """
+    result: _T = _encodable_any(value)
+    return result
+
+
+def _encodable_any(value: Any) -> Any:
+    if isinstance(value, str):
+        return encodable(value)
+    if isinstance(value, tuple | list):
+        items = [_encodable_any(item) for item in value]
+        if all(new is old for new, old in zip(items, value, strict=True)):
+            return value
+        return type(value)(*items) if hasattr(value, "_fields") else type(value)(items)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for field in dataclasses.fields(value):
+            old = getattr(value, field.name)
+            new = _encodable_any(old)
+            if new is not old:
+                changes[field.name] = new
+        return dataclasses.replace(value, **changes) if changes else value
+    return value
 
 
 class PrintableFormatter(logging.Formatter):

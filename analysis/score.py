@@ -132,7 +132,7 @@ def analyze_article(
     """
     from analysis.bias import sentence_evidence
     from analysis.lexicon import default_lexicon
-    from analysis.quotation import quote_regions
+    from analysis.quotation import _merged_quotes
     from analysis.segment import sentence_spans
     from analysis.sentiment import analyze_sentence
 
@@ -144,7 +144,9 @@ def analyze_article(
     spans = sentence_spans(text, skip)
     matches: tuple[LexiconMatch, ...] = lex.match(text) if article.language == "en" else ()
     match_starts = [m.start for m in matches]
-    regions = quote_regions(text)
+    # Quotations merged into disjoint spans, in order: each sentence looks only
+    # at those it overlaps (all of them for every sentence was quadratic).
+    quote_starts, quote_ends = _merged_quotes(text)
     sentences: list[SentenceScore] = []
     assessments: list[Assessment] = []
     highlights: list[Highlight] = []
@@ -162,7 +164,10 @@ def analyze_article(
             scored.assessments,
             matches[lo:hi],
         )
-        quoted = bool(regions) and quoted_share(text, start, end, regions) >= QUOTED_SHARE
+        first = max(bisect.bisect_right(quote_starts, start) - 1, 0)
+        last = bisect.bisect_left(quote_starts, end)
+        near = tuple(zip(quote_starts[first:last], quote_ends[first:last], strict=True))
+        quoted = bool(near) and quoted_share(text, start, end, near) >= QUOTED_SHARE
         assessments.extend(scored.assessments)
         highlights.extend(marks)
         return SentenceScore(start, end, scored.subjectivity, scored.polarity, bias, quoted)

@@ -22,16 +22,19 @@ passage quoted over several sentences stays one unit, with the words that
 say who spoke; a quotation of more than :data:`MAX_QUOTE_CHARS` characters
 is split all the same). Every sentence is trimmed of surrounding whitespace.
 Spans given as ``skip`` (page furniture, a headline) are cut out of the
-blocks first, so no sentence reaches into them. Offsets are Python ``str``
+blocks first, so no sentence reaches into them. Splitting takes time linear in the
+text, whatever it holds (see :func:`_masked_runs`). Offsets are Python ``str``
 indices into the text given, so ``text[start:end]`` is the sentence. The
 nupunkt model is loaded once per process, on first use.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import accumulate
 
 __all__ = ["block_spans", "sentence_spans"]
 
@@ -75,13 +78,51 @@ _WRAP_MIN = 40
 _WRAP_SHARE = 0.6
 
 
+#: nupunkt weighs every ".", "?", "!" or "…" against the whole run of
+#: non-space characters after it, yet reports only the last one of a run: a
+#: run holding more of them than this has the rest blanked out before nupunkt
+#: sees it, which keeps the time linear (100,000 characters of ")." took 11 s).
+_RUN_ENDS_KEPT = 16
+#: A run that can hold more than :data:`_RUN_ENDS_KEPT` sentence ends.
+_LONG_RUN = re.compile(rf"\S{{{_RUN_ENDS_KEPT + 1},}}")
+_END_CHARS = re.compile(r"[.?!\u2026]")
+
+
+def _masked_runs(block: str) -> str:
+    """``block`` with all but the last few sentence ends of each non-space run blanked.
+
+    The text keeps its length, so nupunkt's offsets stay valid. Only runs with
+    more than :data:`_RUN_ENDS_KEPT` sentence ends change (prose has none):
+    their early part becomes words and spaces, so nupunkt neither weighs its
+    ends nor reads it as the word before the boundary it decides on.
+    """
+    parts: list[str] = []
+    pos = 0
+    for run in _LONG_RUN.finditer(block):
+        ends = [m.start() for m in _END_CHARS.finditer(block, run.start(), run.end())]
+        if len(ends) <= _RUN_ENDS_KEPT:
+            continue
+        cut = ends[-_RUN_ENDS_KEPT]
+        parts.append(block[pos : run.start()])
+        parts.append(_END_CHARS.sub(" ", block[run.start() : cut]))
+        pos = cut
+    if not parts:
+        return block
+    parts.append(block[pos:])
+    return "".join(parts)
+
+
 @cache
 def _splitter() -> Callable[[str], list[tuple[int, int]]]:
     """nupunkt's span function with its default English model loaded once."""
     import nupunkt
 
     nupunkt.sent_spans("Load the model. Once.")  # loads and caches the default model
-    splitter: Callable[[str], list[tuple[int, int]]] = nupunkt.sent_spans
+    spans: Callable[[str], list[tuple[int, int]]] = nupunkt.sent_spans
+
+    def splitter(block: str) -> list[tuple[int, int]]:
+        return spans(_masked_runs(block))
+
     return splitter
 
 
@@ -188,17 +229,32 @@ def _closed_quotes(block: str) -> list[tuple[int, int]]:
     ]
 
 
+def _rstripped_end(block: str, start: int, end: int) -> int:
+    """The end of ``block[start:end]`` once trailing whitespace is trimmed."""
+    while end > start and block[end - 1].isspace():
+        end -= 1
+    return end
+
+
 def _repair(block: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join the pieces nupunkt split at a false boundary (see :func:`_false_boundary`)."""
     if len(pieces) < 2:
         return pieces
     quotes = _closed_quotes(block)
+    quote_starts = [qs for qs, _ in quotes]
+    # The furthest end of the quotations opened so far (they are sorted by start):
+    # one look per boundary instead of a pass over every quotation.
+    reach = list(accumulate((qe for _, qe in quotes), max))
     joined = [pieces[0]]
     for start, end in pieces[1:]:
         prev_start, prev_end = joined[-1]
-        cut = len(block[:prev_end].rstrip())
-        inside = any(qs < cut < qe and start < qe - 1 for qs, qe in quotes)
-        if _false_boundary(block[prev_start:prev_end], block[start:end], inside):
+        cut = _rstripped_end(block, 0, prev_end)
+        # Inside a quotation opened before the cut that goes on past the next piece's start.
+        opened = bisect.bisect_left(quote_starts, cut)
+        inside = opened > 0 and reach[opened - 1] > start + 1
+        # The words before the boundary decide; a joined piece can grow long.
+        tail = block[max(prev_start, cut - 64) : cut]
+        if _false_boundary(tail, block[start:end], inside):
             joined[-1] = (prev_start, end)
         else:
             joined.append((start, end))

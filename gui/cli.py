@@ -18,7 +18,7 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import IO, TextIO
 
 from analysis import __version__
 
@@ -56,9 +56,21 @@ examples:
 """
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, except that help or a version that cannot be written is an error.
+
+    argparse drops an OSError from its own writes, so ``--help > /dev/full``
+    exited 0 with nothing written; :func:`main` turns it into one line.
+    """
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the full argument parser (subcommand modules add their own options)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="framelens",
         description="See how different news outlets frame the same story.",
         epilog=EPILOG,

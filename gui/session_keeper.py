@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QPushButton
 
 from analysis.corrections import Correction
 from analysis.errors import FrameLensError, SessionError
+from analysis.safeio import file_label
 from analysis.session import SUFFIX, Session, Source, load_session, resolve_sources, save_session
 from gui.autosave import Autosaver
 from gui.restore_offer import RestoreOffer
@@ -295,7 +296,7 @@ class SessionKeeper(QObject):
             self._timer.start()
 
     def update_title(self) -> None:
-        name = self.path.name if self.path else self.tr("Untitled comparison")
+        name = file_label(str(self.path)) if self.path else self.tr("Untitled comparison")
         self.window.setWindowTitle(f"{name}[*] — FrameLens")
         self.window.setWindowModified(self.dirty)
 

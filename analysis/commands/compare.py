@@ -20,7 +20,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, TextIO
 
-from analysis.commands.options import positive_int
+from analysis.commands.options import capped_workers, positive_int
 
 if TYPE_CHECKING:
     from analysis.compare.results import Comparison
@@ -197,7 +197,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"framelens compare: {error}\n")
         return 2
     try:
-        corpus = analyze(args.paths, workers=args.workers)
+        corpus = analyze(args.paths, workers=capped_workers(args.workers, "compare", err))
         comparison = compare(
             corpus,
             threshold=args.threshold,

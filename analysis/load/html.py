@@ -9,7 +9,10 @@ inline ``data:`` URIs are cut out before parsing so they cost neither time
 nor memory. Pages with more than
 :data:`~analysis.load.limits.MAX_HTML_ELEMENTS` elements (after that
 clean-up) skip trafilatura, whose time and memory grow with the page, and
-get the simple extraction with a warning.
+get the simple extraction with a warning. So do pages nested deeper than
+:data:`MAX_HTML_DEPTH` levels (unclosed ``<div>`` or ``<font>`` tags), where
+the parser would stop and drop the article: their nesting tags are removed
+and the flat page is parsed again.
 
 Metadata: title, author, date and canonical URL (trafilatura, then the
 page's own ``<meta>`` and JSON-LD), and the site name used for outlet
@@ -65,6 +68,18 @@ _NEVER_TEXT_TAGS = (
 #: Page furniture the fallback extraction removes too (trafilatura finds it itself).
 _FURNITURE_TAGS = ("nav", "header", "footer", "aside", "form", "button", "select", "figure")
 _BLOCK_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "blockquote", "pre")
+#: libxml2 stops at this depth and drops the rest of the page, article included.
+MAX_HTML_DEPTH = 2048
+#: Tags kept when a page nests deeper: the text blocks (which do not nest),
+#: what must not become text (scripts, styles) and what holds the metadata.
+_FLAT_KEEP = frozenset(
+    {
+        "html", "head", "body", "title", "meta", "link", "base", "script", "style",
+        "noscript", "template", "h1", "h2", "h3", "h4", "h5", "h6", "p", "li", "pre", "br",
+    }
+)  # fmt: skip
+#: A start or end tag; each scan stops at the next "<" or ">", so linear.
+_TAG_RE = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)[^<>]*>?")
 
 
 def decode_html(data: bytes, path: str) -> str:
@@ -113,7 +128,7 @@ def load_html(html: str, *, path: str, url: str = "") -> Article:
     html = _drop_oversized(_DATA_URI_RE.sub("data:,", html.replace("\x00", "")))
     if not html.strip():
         raise EmptyInputError(path, "it contains no text.")
-    tree = _parse(html, path)
+    tree, flattened = _parse(html, path)
     del html  # the tree holds everything now; free the string on big pages
     meta = _page_metadata(tree)
     _unwrap_void_elements(tree)
@@ -121,7 +136,12 @@ def load_html(html: str, *, path: str, url: str = "") -> Article:
     elements = sum(1 for _ in tree.iter())
     text = ""
     warnings: tuple[str, ...] = ()
-    if elements <= MAX_HTML_ELEMENTS:
+    if flattened:
+        warnings = (
+            f"The page nests its elements more than {MAX_HTML_DEPTH:,} levels deep; its text "
+            "was extracted simply, so menus or adverts may remain in it.",
+        )
+    elif elements <= MAX_HTML_ELEMENTS:
         text, extracted = _trafilatura(copy.deepcopy(tree), url or meta.get("url", ""))
         for key, value in extracted.items():
             if value and not meta.get(key):
@@ -196,18 +216,30 @@ def _drop_elements(tree: Any, tags: tuple[str, ...]) -> None:
     etree.strip_elements(tree, etree.Comment, *tags, with_tail=False)
 
 
-def _parse(html: str, path: str) -> Any:
+def _parse(html: str, path: str) -> tuple[Any, bool]:
+    """The page's tree, and whether it had to be flattened (see :func:`_flattened`)."""
     import lxml.html
     from lxml import etree
 
+    # huge_tree: up to MAX_HTML_DEPTH levels instead of 256, where a page
+    # of unclosed <div>s or <font>s would lose its article.
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
         # Processing instructions go: an XML declaration with an encoding makes
         # lxml refuse a str, and libxml2 takes time quadratic in an unclosed one
         # ("<?xml" and 100 KB of spaces: 17 s). HTML has no use for them.
         cleaned = _PROCESSING_INSTRUCTION_RE.sub("", html)
-        return lxml.html.document_fromstring(cleaned)
+        tree = lxml.html.document_fromstring(cleaned, parser=parser)
+        if not any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+            return tree, False
+        return lxml.html.document_fromstring(_flattened(cleaned), parser=parser), True
     except (etree.ParserError, ValueError) as error:
         raise LoadError(path, "the page could not be read as HTML.") from error
+
+
+def _flattened(html: str) -> str:
+    """``html`` without the tags that nest (all but :data:`_FLAT_KEEP`): a flat page."""
+    return _TAG_RE.sub(lambda tag: tag.group() if tag.group(1).lower() in _FLAT_KEEP else " ", html)
 
 
 def _first(tree: Any, xpath: str) -> str:

@@ -53,6 +53,7 @@ from analysis.report import (
     Section,
     Table,
 )
+from analysis.safeio import encodable_fields
 from gui.highlight_format import char_format
 from gui.report import styles
 from gui.report.chartdraw import logical_size, paint_chart
@@ -484,6 +485,7 @@ def build_document(data: ReportData, device: QPaintDevice) -> LaidOutReport:
 
     The document is paginated to the device's body area.
     """
+    data = encodable_fields(data)  # undecodable bytes of file names shown as \xNN
     dpi = float(device.logicalDpiY())
     width, height = float(device.width()), float(device.height())
     header_h = _pt(dpi, 24)
@@ -524,6 +526,7 @@ def paint_pages(
     ``pages`` (1-based) restricts printing to some pages, as a print dialog's
     page range does. Returns the number of pages in the report.
     """
+    data = encodable_fields(data)  # the header shows the title too
     report = build_document(data, device)
     count = report.doc.pageCount()
     wanted = [p for p in (pages or range(1, count + 1)) if 1 <= p <= count]
@@ -619,7 +622,7 @@ def write_pdf(data: ReportData, path: str, *, paper: str = "a4", landscape: bool
     from PySide6.QtGui import QPdfWriter
 
     from analysis.errors import ReportError
-    from analysis.safeio import printable, write_atomically
+    from analysis.safeio import encodable, printable, write_atomically
 
     target = Path(path)
     if not target.parent.is_dir():
@@ -636,7 +639,7 @@ def write_pdf(data: ReportData, path: str, *, paper: str = "a4", landscape: bool
     # The resolution of a high-resolution QPrinter, so the PDF is laid out
     # exactly as the print preview shows it (same line and page breaks).
     writer.setResolution(PRINT_DPI)
-    writer.setTitle(data.title)
+    writer.setTitle(encodable(data.title))
     writer.setCreator("FrameLens")
     writer.setPageLayout(page_layout(paper, landscape))
     try:

@@ -55,12 +55,12 @@ from analysis.categories import (
 )
 from analysis.corrections import Correction, highlight_key
 from analysis.model import AnalyzedArticle, Furniture, Highlight
+from analysis.safeio import file_label
 from analysis.tables import score_columns
 from gui.highlight_format import char_format
 from gui.theme import is_dark
 
 log = logging.getLogger(__name__)
-
 
 
 def furniture_tooltip(furniture: Furniture) -> str:
@@ -238,7 +238,7 @@ class HighlightedText(QTextBrowser):
         title_fmt = QTextCharFormat()
         title_fmt.setFontWeight(QFont.Weight.Bold)
         title_fmt.setFontPointSize(self._point_size() * 1.3)
-        cursor.insertText(article.title or _short_path(article.path), title_fmt)
+        cursor.insertText(article.title or file_label(article.path), title_fmt)
         meta = [x for x in (article.author, article.date) if x]
         meta.append(f"{analyzed.words} words")
         own = score_columns([analyzed], ())  # the outlet's own voice, as everywhere
@@ -655,7 +655,3 @@ def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:
         quoted=h.voice == "quoted",
         shared=h.shared and h.kind != "subjective",
     )
-
-
-def _short_path(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1] or path

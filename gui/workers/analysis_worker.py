@@ -16,6 +16,7 @@ thread), never touching a widget:
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import threading
 import traceback
@@ -160,11 +161,11 @@ class AnalysisWorker:
             cancel=cancel,
         )
         if failures or self._skipped:
-            corpus = Corpus(
-                corpus.articles,
-                tuple(failures) + corpus.errors,
-                corpus.lexicons,
-                self._skipped + corpus.skipped,
+            # By name: the corpus also carries the reader's corrections.
+            corpus = dataclasses.replace(
+                corpus,
+                errors=tuple(failures) + corpus.errors,
+                skipped=self._skipped + corpus.skipped,
             )
         sources = [s for s in self.sources if s.kind != "file"]
         # A file restored from a session's embedded text keeps its text source.

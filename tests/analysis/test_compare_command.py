@@ -75,3 +75,16 @@ def test_a_group_joined_by_a_figure_names_it(tmp_path: Path) -> None:
     assert command.run(_parse(*paths, "--json", "--workers", "1"), out, err) == 0
     (group,) = json.loads(out.getvalue())["groups"]
     assert group["anchors"] == ["14-point"]
+
+
+def test_workers_beyond_the_cores_are_capped_and_said(tmp_path: Path) -> None:
+    from analysis.pipeline import default_workers
+
+    paths = _write_story(tmp_path)
+    out, err = io.StringIO(), io.StringIO()
+    status = command.run(_parse(*paths, "--json", "--workers", "1000"), out, err)
+    assert status == 0
+    assert err.getvalue() == (
+        f"framelens compare: --workers 1000 is more than the {default_workers()} usable "
+        f"cores; using {default_workers()}.\n"
+    )

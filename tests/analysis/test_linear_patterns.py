@@ -147,6 +147,8 @@ WORST_PAGES = {
     "data-uris": _mb("data:"),
     "equals-quotes": _mb('="'),
     "xml-declaration": _mb(" ", "<?xml", "<p>x</p>"),
+    "nested-divs": _mb("<div>", "", "<p>The council voted.</p>"),
+    "unclosed-names": _mb("<a", "", "<p>The council voted.</p>"),
 }
 
 

@@ -66,3 +66,29 @@ def test_scripts_under_the_limit_are_left_to_the_parser() -> None:
 
     page = _page(body="<script>" + "x" * 1000 + "</script>") + " " * (2 * MB)
     assert _drop_oversized(page) == page
+
+
+def _nested(depth: int, tag: str, closed: bool) -> str:
+    head = '<script type="application/ld+json">{"author": {"name": "Ann Lee"}}</script>'
+    inner = f"<p>{story(1)}</p><script>var t = '<p>no article text</p>';</script><p>{story(2)}</p>"
+    return (
+        f"<html><head><title>Bridge closes</title>{head}</head><body>"
+        + f"<{tag}>" * depth
+        + inner
+        + (f"</{tag}>" * depth if closed else "")
+        + "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 2000, 2100, 100_000])
+@pytest.mark.parametrize(("tag", "closed"), [("div", True), ("font", False), ("section", False)])
+def test_an_article_nested_deeper_than_the_parser_goes_is_kept(
+    depth: int, tag: str, closed: bool
+) -> None:
+    article = load_html_string(_nested(depth, tag, closed), path="deep.html")
+    assert "report 1 of the series" in article.text
+    assert "report 2 of the series" in article.text
+    assert "no article text" not in article.text
+    assert article.author == "Ann Lee"
+    # Beyond the parser's depth the text is extracted simply, and the user is told.
+    assert any("levels deep" in w for w in article.warnings) == (depth > 2048)

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from analysis.safeio import encodable, printable, remove_orphans, write_atomically
+from analysis.safeio import (
+    encodable,
+    encodable_fields,
+    file_label,
+    printable,
+    remove_orphans,
+    write_atomically,
+)
 
 
 def _full_disk_after(monkeypatch: pytest.MonkeyPatch, budget: int) -> None:
@@ -79,3 +86,33 @@ def test_encodable_spells_lone_surrogates() -> None:
     assert encodable(os.fsdecode(b"caf\xe9")) == "caf\\xe9"
     assert encodable("a\udfff") == "a\\udfff"
     assert encodable("plain\n") == "plain\n"
+
+
+@pytest.mark.parametrize(
+    ("path", "shown"),
+    [
+        (os.fsdecode(b"/news/caf\xe9.txt"), "caf\\xe9.txt"),
+        ("C:\\news\\bridge.txt", "bridge.txt"),
+        ("/news/folder/", "folder"),
+        ("a\nb.txt", "a\\nb.txt"),
+        ("<pasted>", "<pasted>"),
+    ],
+)
+def test_file_label_shows_the_last_part_of_a_path_readably(path: str, shown: str) -> None:
+    assert file_label(path) == shown
+
+
+def test_encodable_fields_reaches_every_string_of_nested_values() -> None:
+    from analysis.report_data import Heading, Section, Table
+
+    name = os.fsdecode(b"caf\xe9.txt")
+    section = Section(
+        "articles",
+        "Articles",
+        (Heading(name), Table(("File",), ((name,), ("plain.txt",)), (False,))),
+    )
+    fixed = encodable_fields(section)
+    assert fixed.blocks[0] == Heading("caf\\xe9.txt")
+    assert fixed.blocks[1].rows == (("caf\\xe9.txt",), ("plain.txt",))  # type: ignore[union-attr]
+    assert fixed.title == "Articles"
+    assert encodable_fields(fixed) is fixed  # nothing to change: the same value back

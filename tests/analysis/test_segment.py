@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -252,3 +253,54 @@ def test_one_line_blocks_split_like_nupunkt(text: str) -> None:
     assert {e for _, e in ours} <= {e for _, e in theirs}
     assert ours[0][0] == theirs[0][0] if theirs else not ours
     assert ours[-1][1] == theirs[-1][1] if theirs else not ours
+
+
+MB = 1024 * 1024
+#: Quadratic splitting took 11 s on 100,000 characters of ")." (about 20 minutes
+#: on a megabyte); linear splitting takes a few seconds on the worst shapes.
+SEGMENT_BUDGET_S = 30.0
+WORST_SHAPES = {
+    "paren-period runs": ").",
+    "spaced ellipses": ". . . ",
+    "one huge sentence": "word ",
+    "many abbreviations": "Mr. Dr. U.S. e.g. ",
+    "initials": "A. ",
+    "tiny sentences": "! .",
+    "quoted fragments": '. "',
+    "short quotations": '"He ran." ',
+    "end marks": "?!",
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORST_SHAPES))
+def test_worst_case_megabytes_split_in_bounded_time(name: str) -> None:
+    unit = WORST_SHAPES[name]
+    text = unit * (MB // len(unit))
+    started = time.process_time()
+    spans = sentence_spans(text)
+    assert time.process_time() - started < SEGMENT_BUDGET_S
+    assert spans
+    assert all(start < end for start, end in spans)
+
+
+def test_a_run_of_sentence_ends_leaves_the_prose_around_it_alone() -> None:
+    prose = "Mr. Vale met the mayor on Tuesday. They spoke for an hour! Was it enough?"
+    run = ")." * 5000
+    text = f"{prose} {run} {prose}"
+    found = sentences(text)
+    assert found[:2] == sentences(prose)[:2]
+    assert found[-2:] == sentences(prose)[-2:]
+    # The run and the words next to it are covered, whatever nupunkt makes of them.
+    assert "".join(found).replace(" ", "") == text.replace(" ", "")
+
+
+def test_urls_and_dotted_names_are_split_as_before() -> None:
+    text = (
+        "See https://example.org/2020/01/02/a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.html?x=1. "
+        "The U.S.-N.A.T.O. talks went on. They ended."
+    )
+    assert sentences(text) == [
+        "See https://example.org/2020/01/02/a.b.c.d.e.f.g.h.i.j.k.l.m.n.o.p.q.r.s.html?x=1.",
+        "The U.S.-N.A.T.O. talks went on.",
+        "They ended.",
+    ]

@@ -151,3 +151,20 @@ def test_a_copy_dropped_later_is_skipped_until_its_original_is_removed(
     with qtbot.waitSignal(window.analysisDone, timeout=60000):
         drop(window.side.viewport(), urls(copy))
     assert window.model.keys() == [str(copy)]
+
+
+def test_opening_a_folder_names_its_unread_files(qtbot: QtBot, tmp_path: Path) -> None:
+    window = make_window(qtbot, tmp_path)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "outlet: Harbour Times\n\nThe mayor slammed the plan. Repairs start in May.\n",
+        encoding="utf-8",
+    )
+    (folder / "notes.xyz").write_text("x", encoding="utf-8")
+    with qtbot.waitSignal(window.analysisDone, timeout=120_000):
+        window.add_paths([str(folder)])
+    assert window.model.keys() == [str(folder / "a.txt")]
+    notice = window.notices.history[-1]
+    assert notice.level == "info" and "1 file(s) in the folders skipped" in notice.text
+    assert [d.split(":")[0] for d in notice.details] == [str(folder / "notes.xyz")]

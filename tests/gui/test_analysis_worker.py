@@ -82,3 +82,22 @@ def test_unexpected_error_becomes_failed(qtbot: QtBot) -> None:
     with qtbot.waitSignal(worker.signals.failed, timeout=20000) as blocker:
         worker.start()
     assert "engine bug" in blocker.args[0]
+
+
+def test_skipped_files_join_the_corpus_by_name(qtbot: QtBot, tmp_path: Path) -> None:
+    from analysis.model import Corpus
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor spoke. Repairs start in May.\n", encoding="utf-8")
+    (folder / "notes.xyz").write_text("x", encoding="utf-8")
+
+    def analyze(inputs: object, **_: object) -> Corpus:
+        return Corpus(corrections=(), removed_by_reader=2)
+
+    worker = AnalysisWorker([Source.file(str(folder))], analyze=analyze)
+    with qtbot.waitSignal(worker.signals.finished, timeout=60_000) as done:
+        worker.start()
+    corpus = done.args[0].corpus
+    assert [f.path for f in corpus.skipped] == [str(folder / "notes.xyz")]
+    assert corpus.corrections == () and corpus.removed_by_reader == 2

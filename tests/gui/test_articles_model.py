@@ -88,3 +88,14 @@ def test_drag_an_article_onto_an_outlet(model: ArticlesModel, qtbot) -> None:  #
         model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, beta)
     assert model.outlet_of("u1") == "Beta"
     assert not model.dropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, QModelIndex())
+
+
+def test_an_undecodable_file_name_is_shown_readably() -> None:
+    import os
+
+    key = os.fsdecode(b"/news/caf\xe9.txt")
+    m = ArticlesModel()
+    m.add([(key, analyzed("A one.", path=key, outlet="Alpha", title=""))])
+    article = m.article_index(key)
+    assert m.data(article) == "caf\\xe9.txt"
+    assert "/news/caf\\xe9.txt" in str(m.data(article, Qt.ItemDataRole.ToolTipRole))

@@ -186,3 +186,29 @@ def test_a_report_to_a_full_disk_fails_and_keeps_the_old_report(
     assert done.stderr == f"framelens report: Cannot write {target}: File too large.\n"
     assert target.read_bytes() == b"the report from yesterday"
     assert [p.name for p in out_dir.iterdir()] == [target.name]
+
+
+def test_a_pdf_report_names_a_non_utf8_file_readably(
+    folder: Path, tmp_path: Path, qapp: object
+) -> None:
+    from pypdf import PdfReader
+
+    target = tmp_path / "r.pdf"
+    status, out, err = run("report", str(folder), "-o", str(target), "--sections", "articles")
+    assert status == 1 and "Wrote" in out
+    _check_stderr(err)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    assert "caf\\xe9.txt" in text
+    assert "\ufffd" not in text
+
+
+@pytest.mark.parametrize("argv", [("--help",), ("--version",), ("analyze", "--help")])
+def test_help_on_a_full_device_is_an_error_of_one_line(
+    repo_dir: Path, argv: tuple[str, ...]
+) -> None:
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        done = _framelens(repo_dir, *argv, stdout=full)
+    assert done.returncode == 1
+    assert done.stderr == "framelens: cannot write the output: No space left on device\n"

@@ -251,3 +251,13 @@ def test_the_recent_menu_lists_sessions_then_files_that_still_exist(
     window.sessions.fill_recent(menu)
     [none] = menu.actions()
     assert none.text() == "No recent files" and not none.isEnabled()
+
+
+def test_the_title_names_a_session_with_an_undecodable_byte_readably(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    window = make_window(qtbot, tmp_path)
+    target = Path(os.fsdecode(os.fsencode(tmp_path) + b"/caf\xe9.framelens"))
+    assert window.sessions.save_to(target)
+    assert window.windowTitle().startswith("caf\\xe9.framelens")
+    assert "\ufffd" not in window.windowTitle()
