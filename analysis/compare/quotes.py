@@ -102,7 +102,7 @@ _NAME = rf"{_CAP}(?:[ \t]+(?:(?:da|de|del|van|von|bin|al|la|le|of)[ \t]+)?{_CAP}
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]nother"
-    r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his)"
+    r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Bb]oth|[Mm]ost)"
 )
 #: Words that end a noun phrase rather than belong to it ("the plan and said").
 _NOT_NP = (
@@ -117,13 +117,16 @@ _GROUP = (
     rf"(?:(?:{_CAP}|senior|top|administration|campaign|party|government|some|many|other)"
     r"[ \t]+){0,4}"
     r"(?:officials|aides|sources|experts|analysts|observers|critics|advisers|advocates"
-    r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders)"
+    r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders"
+    r"|outlets|voters|protesters|organizers|activists|scholars|economists|researchers)"
 )
 #: "state Sen. Ada Rusk", "Clinton spokesman Josh Schwerin", "Ohio State University
 #: professor Ada Rusk": title words, lowercase or not, before a name.
 _LOWER_TITLE = (
     r"(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
-    r"|which|who|the|a|an|said|says|told)\b|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
+    r"|which|who|the|a|an|said|says|told|while|when|whereas|although|though|because|since"
+    r"|if|unless|until|where|so|then|also|not|even|just|only|now|after|before|once)\b"
+    r"|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
 )
 _TITLED_NAME = rf"(?:(?:{_LOWER_TITLE}{{0,3}}{_NAME}[ \t]+)?{_LOWER_TITLE}{{1,3}}(?=[A-Z]))?{_NAME}"
 _NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
@@ -159,7 +162,9 @@ _CLAUSE_VERB_RE = re.compile(
 )
 #: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
 _SUBJECT_RE = re.compile(
-    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+)?(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    # The subject is followed by its verb ("..., New Hampshire, Rusk went"), or a parenthesis.
+    r"(?=[ \t]*\(|[ \t]+[a-z])"
 )
 #: "X said" (speaker before the verb).
 SPEAKER_VERB_RE = re.compile(
@@ -281,7 +286,23 @@ _OPENERS = frozenset(
         "name",
         "links",
         "videos",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
         "eleven",
+        "twelve",
+        "twenty",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
         "nowadays",
         "indeed",
         "perhaps",
@@ -416,6 +437,13 @@ class _Article:
         self.roles: dict[str, str] = {}
         self.titled: list[tuple[int, str, str]] = []  # (offset, role word, full name)
         self._index_names()
+        # One-word names the outlet has speak ("Rusk said", "said Rusk").
+        self.speaking: set[str] = set()
+        for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
+            for m in regex.finditer(self.masked):
+                raw = m.group("speaker")
+                if raw[:1].isupper() and " " not in raw.strip():
+                    self.speaking.add(raw.strip())
         # (offset, full name) of persons who speak or open a sentence, for pronouns.
         self.salient: list[tuple[int, str]] = []
         self._index_subjects()
@@ -536,6 +564,8 @@ class _Article:
             for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
                 if len(piece[: m.start()].split()) > 8:
                     break
+                if re.search(r"['’]s?$", m.group()) and piece[: m.start()].strip(" \t\n\x00"):
+                    continue  # "He praised Rusk's plan": a possessive, not the subject
                 name = _person_name(m.group())
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
@@ -543,7 +573,9 @@ class _Article:
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
                 verb_next = re.match(r"[ \t]+[a-z]", piece[m.end() :]) is not None
                 if self.is_person(full) or (
-                    " " in full and verb_next and full.split()[0] not in _PLACE_WORDS
+                    verb_next
+                    and full.split()[0] not in _PLACE_WORDS
+                    and (" " in full or self._single_person(full))
                 ):
                     self.salient.append((s + m.start(), full))
                     break
@@ -555,8 +587,25 @@ class _Article:
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
                 full = self.full_name(name, s + m.start())
-                if " " in full or self.is_person(full):
+                if " " in full or self.is_person(full) or self._single_person(full):
                     self.salient.append((s + m.start(), full))
+            for m in VERB_SPEAKER_RE.finditer(piece):
+                # "..., said Ada Rusk, who ...": the speaker after a trailing verb.
+                raw = m.group("speaker")
+                if (
+                    not re.search(r"[,\x00][ \t]*$", piece[: m.start()])
+                    or m.group("pre")
+                    or not raw[:1].isupper()
+                    or " and " in raw
+                    or raw.split()[0].lower() in _PRONOUNS
+                ):
+                    continue
+                name = _person_name(raw)
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, s + m.start("speaker"))
+                if " " in full or self.is_person(full) or self._single_person(full):
+                    self.salient.append((s + m.start("speaker"), full))
         self.salient.sort()
         self.mentions: list[tuple[int, str]] = []
         for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
@@ -564,8 +613,25 @@ class _Article:
             if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                 continue
             full = self.full_name(name, m.start())
-            if self.is_person(full):
+            if self.is_person(full) or (
+                len(full.split()) == 2
+                and full.split()[0] not in _PLACE_WORDS
+                and not any(w.isupper() for w in full.split())
+            ):
                 self.mentions.append((m.start(), full))
+
+    def _single_person(self, name: str) -> bool:
+        """A one-word name the article uses again mid-sentence ("Sanders said ... Sanders"):
+        a person known by surname only, not a sentence opener or a place word."""
+        return (
+            " " not in name
+            and name in self.speaking
+            and self.recurring(name)
+            and name not in _PLACE_WORDS
+            and name.lower() not in _OPENERS
+            and name.lower() not in source_kinds()
+            and not name.isupper()
+        )
 
     def note_speaker(self, at: int, name: str) -> None:
         """A resolved speaker becomes an antecedent for later pronouns."""
@@ -587,8 +653,20 @@ class _Article:
             k = self.sentence(at)
             stop = self.ends[min(k + 1, len(self.ends) - 1)] if self.ends else len(self.masked)
             p = _GENDERED_RE.search(self.masked, at, stop)
-            if p is not None:
-                votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
+            if p is None:
+                continue
+            # "Quill worked with Dorn as he ...": another person named between the
+            # name and the pronoun may be the one it stands for.
+            opens = not self.masked[self.starts[self.sentence(p.start())] : p.start()].strip()
+            j = bisect.bisect_right(self.mentions, (at, "\uffff"))
+            if (
+                not opens
+                and j < len(self.mentions)
+                and self.mentions[j][0] < p.start()
+                and any(other != name for pos, other in self.mentions[j:] if pos < p.start())
+            ):
+                continue
+            votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
         for name, (he, she) in votes.items():
             if he != she:
                 self.gender[name] = "he" if he > she else "she"
@@ -907,7 +985,9 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         lowered = name.lower()
         if lowered in source_kinds():
             return _Speaker(name, source_kinds()[lowered], role)  # "Officials said"
-        if lowered.endswith(("ing", "ed", "ly")) or lowered in _OPENERS:
+        if (lowered.endswith(("ing", "ed", "ly")) and name not in art.speaking) or (
+            lowered in _OPENERS
+        ):
             return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
     full = art.full_name(name, at)
     title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
@@ -950,7 +1030,16 @@ def _raw(m: re.Match[str]) -> tuple[str, str, int, str]:
     return raw, role, at, verb
 
 
-def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, str] | None:
+#: The rest of a sentence after a bare cue: "... Rusk said on Monday."
+_BARE_CUE_END_RE = re.compile(r"(?![ \t]+that\b)[^.!?\n\x00]{0,50}(?:[.!?]|$)")
+
+
+def _cue_after(
+    art: _Article, region_end: int, limit: int, *, bare: bool = False
+) -> tuple[_Speaker, str] | None:
+    """The cue right after a quotation. With ``bare``, a cue in the next sentence
+    counts only when it is the whole sentence ("Rusk said on Monday."), not the
+    start of a new statement ("Some allies suggested that ...")."""
     window = art.masked[region_end:limit]
     according = _AFTER_ACCORDING_RE.match(window)
     if according is not None:
@@ -970,6 +1059,8 @@ def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, st
             speaker = _resolve(m.group("speaker"), "", at, art)
             if speaker.name:
                 return speaker, ""
+            continue
+        if bare and not _BARE_CUE_END_RE.match(window, m.end()):
             continue
         raw, role, at, _verb = _raw(m)
         at += region_end
@@ -1004,7 +1095,11 @@ def _cue_in(
     for m in _PUT_IT_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "put it"))
     start = lo if clause is None else clause
+    cue_ends = sorted(end for end, *_rest in found)
     for m in _CLAUSE_VERB_RE.finditer(window):
+        k = bisect.bisect_right(cue_ends, m.start()) - 1
+        if k >= 0 and not window[cue_ends[k] : m.start()].strip(" \t,"):
+            continue  # "Rusk added, saying": the cue right before names the speaker
         subject = _SUBJECT_RE.match(art.masked[start : lo + m.start()])
         if subject is not None:
             verb = m.group("ing") or m.group("fin")
@@ -1017,6 +1112,9 @@ def _cue_in(
             return speaker, verb.lower()
     return None
 
+
+#: A speech verb right before a quotation: "Vale shouted, “...”".
+_VERB_BEFORE_RE = re.compile(rf"(?<![\w’'])(?:{_FINITE_RE})[ \t]*[,:]?[ \t]*$")
 
 _COLON_SUBJECT_RE = re.compile(
     rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
@@ -1037,15 +1135,46 @@ def _colon_subject(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | No
     return (speaker, "") if speaker.name else None
 
 
+#: What may come right before a clause's subject: the sentence start, a comma, a
+#: conjunction or a relative word ("..., in which Rusk expressed ...").
+_BEFORE_SUBJECT_RE = re.compile(
+    r"(?:^|[,;:(\u2014\u2013]|(?<![\w’'])(?:and|but|which|who|that|when|while|as|after|because"
+    r"|if|where|so|then|before|since|although|though))[ \t\x00]*$"
+)
+#: A verb right after a subject: a past or present form, an auxiliary, or an adverb first.
+_VERB_AFTER_RE = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|were|are|will"
+    r"|would|can|could|did|does|do|may|might|must|should|also|then|later|again|took|went|made"
+    r"|gave|sent|ran|saw|came|got|put|set|hit|shot|spoke|stood|kept|left|led|met|won|lost"
+    r"|thought|brought|felt|held|told|wrote|said|began|chose|drew|fought|knew|paid|sought"
+    r"|struck|threw|wore|hung)\b"
+)
+
+
 def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
-    """The first person or body named in ``masked[lo:hi]`` (a sentence's subject)."""
-    for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", art.masked[lo:hi]):
+    """The subject of the clause nearest before ``hi`` in ``masked[lo:hi]``: a name after
+    a clause start and before a verb ("..., in which Rusk expressed ..."), a person
+    rather than a body; else the first person or body named."""
+    window = art.masked[lo:hi]
+    first = _NOBODY
+    persons: list[_Speaker] = []
+    bodies: list[_Speaker] = []
+    for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", window):
         speaker = _resolve(m.group(), "", lo + m.start(), art)
-        if (speaker.kind == "person" and art.is_person(speaker.name)) or (
-            speaker.kind == "organisation"
+        person = speaker.kind == "person" and art.is_person(speaker.name)
+        if not (person or speaker.kind == "organisation"):
+            continue
+        if not first.name:
+            first = speaker
+        if _BEFORE_SUBJECT_RE.search(window, 0, m.start()) and _VERB_AFTER_RE.match(
+            window, m.end()
         ):
-            return speaker
-    return _NOBODY
+            (persons if speaker.kind == "person" else bodies).append(speaker)
+    if persons:
+        return persons[-1]
+    if bodies:
+        return bodies[-1]
+    return first
 
 
 class _Found:
@@ -1097,8 +1226,12 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             cue = (speaker, "") if speaker.name else cue
         if cue is None and ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
+        # "When Vale shouted, “...,” Rusk joked": a verb right before the quote is its cue.
+        if cue is None and _VERB_BEFORE_RE.search(art.masked, max(lo, rs - 40), rs):
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
-            cue = _cue_after(art, re_, limit)
+            opens = not art.masked[max(s_start, lo) : rs].strip(" \t\n")
+            cue = _cue_after(art, re_, limit, bare=ends_sentence and not opens)
         if cue is None and not ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
