@@ -441,9 +441,13 @@ class _Article:
         self.speaking: set[str] = set()
         for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
             for m in regex.finditer(self.masked):
-                raw = m.group("speaker")
-                if raw[:1].isupper() and " " not in raw.strip():
-                    self.speaking.add(raw.strip())
+                raw = m.group("speaker").strip()
+                if regex is VERB_SPEAKER_RE and (
+                    m.group("pre") or not re.search(r"[,\x00][ \t]*$", self.masked[: m.start()])
+                ):
+                    continue  # "told Vale": the one spoken to, not a speaker
+                if raw[:1].isupper() and " " not in raw:
+                    self.speaking.add(raw)
         # (offset, full name) of persons who speak or open a sentence, for pronouns.
         self.salient: list[tuple[int, str]] = []
         self._index_subjects()
@@ -571,7 +575,8 @@ class _Article:
                     continue
                 full = self.full_name(name, s + m.start())
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
-                verb_next = re.match(r"[ \t]+[a-z]", piece[m.end() :]) is not None
+                # "Ada Rusk, a port official, voiced ...": an appositive stands for the verb.
+                verb_next = re.match(r"[ \t]+[a-z]|,[ \t]+[a-z0-9]", piece[m.end() :]) is not None
                 if self.is_person(full) or (
                     verb_next
                     and full.split()[0] not in _PLACE_WORDS
@@ -734,10 +739,15 @@ def _person_name(raw: str) -> str:
 
 
 def _strip_titles(name: str) -> str:
-    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing"."""
+    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing";
+    "Ada Rusk of Vermont" → "Ada Rusk" (a person's place is not part of the name)."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _STRIPPABLE:
         words = words[1:]
+    if "of" in words:
+        k = words.index("of")
+        if k >= 2 and not _organisation_word(" ".join(words[:k])):
+            words = words[:k]
     return " ".join(words)
 
 
@@ -1095,23 +1105,61 @@ def _cue_in(
     for m in _PUT_IT_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "put it"))
     start = lo if clause is None else clause
-    cue_ends = sorted(end for end, *_rest in found)
+    # Forms that are nouns as often as verbs ("the Paris attacks") do not count here.
+    cue_ends = sorted(end for end, _at, _raw_, _role, verb in found if verb not in _NOUN_LIKE)
     for m in _CLAUSE_VERB_RE.finditer(window):
-        k = bisect.bisect_right(cue_ends, m.start()) - 1
-        if k >= 0 and not window[cue_ends[k] : m.start()].strip(" \t,"):
-            continue  # "Rusk added, saying": the cue right before names the speaker
+        if cue_ends and cue_ends[0] <= m.start():
+            # "Rusk added, saying", "with Rusk tweeting ... and asking": the cue
+            # before it in the clause names the speaker.
+            continue
         subject = _SUBJECT_RE.match(art.masked[start : lo + m.start()])
         if subject is not None:
             verb = m.group("ing") or m.group("fin")
             found.append(
                 (m.end(), start - lo + _raw(subject)[2], _raw(subject)[0], _raw(subject)[1], verb)
             )
-    for _end, at, raw, role, verb in sorted(found, reverse=True):
+    # A form that may be a noun ("a Twitter comment") is the cue only when no other is.
+    for _end, at, raw, role, verb in sorted(
+        found, key=lambda f: (f[4] not in _NOUN_LIKE, f[0]), reverse=True
+    ):
         speaker = _resolve(raw, role, lo + at, art)
         if speaker.name:
             return speaker, verb.lower()
     return None
 
+
+#: Speech-verb forms that are as often plural nouns ("the Paris attacks", "his remarks").
+_NOUN_LIKE = frozenset(
+    [
+        "attacks",
+        "attack",
+        "remarks",
+        "remark",
+        "comment",
+        "comments",
+        "calls",
+        "call",
+        "claims",
+        "claim",
+        "charges",
+        "promises",
+        "promise",
+        "tweets",
+        "tweet",
+        "reports",
+        "pledge",
+        "vow",
+        "vows",
+        "pledges",
+        "reads",
+        "fears",
+        "hopes",
+        "shows",
+        "finds",
+        "notes",
+        "states",
+    ]
+)
 
 #: A speech verb right before a quotation: "Vale shouted, “...”".
 _VERB_BEFORE_RE = re.compile(rf"(?<![\w’'])(?:{_FINITE_RE})[ \t]*[,:]?[ \t]*$")
