@@ -1100,6 +1100,9 @@ def _cue_in(
         found.append((m.end(), at, raw, role, verb))
     for m in _WITH_ING_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", m.group("verb")))
+    for regex in (_WHO_VERB_RE, _PROGRESSIVE_RE, _TO_VERB_RE):
+        for m in regex.finditer(window):
+            found.append((m.end(), m.start("speaker"), m.group("speaker"), "", m.group("verb")))
     for m in ACCORDING_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "according to"))
     for m in _PUT_IT_RE.finditer(window):
@@ -1360,6 +1363,22 @@ _PARENTHETICAL_RE = re.compile(
     r",[ \t]+(?P<verb>says|said|say|adds|added|notes|noted|argues|argued|writes|wrote"
     rf"|explains|explained)[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
     r"(?:[ \t]*,[ \t]*(?P<role>[^,\x00\n“”\"]{2,120}?))?[ \t]*,"
+)
+#: "Ada Rusk, who declared ..., “...”": the name a relative clause with a speech verb follows.
+_WHO_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{_NAME})[ \t]*,[ \t]+who[ \t]+(?:(?:also|later|then|\w+ly)[ \t]+)?"
+    rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
+)
+#: "Rusk is telling reporters", "she’s predicting": a progressive speech verb.
+_PROGRESSIVE_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})(?:[ \t]+(?:is|was|are|were|has[ \t]+been|had[ \t]+been)"
+    rf"|['’]s)[ \t]+(?:\w+ly[ \t]+)?(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
+)
+#: "She went on to say:", "Rusk declined to tell ...": a speech verb after "to".
+_TO_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})[ \t]+(?:(?!to\b)[a-z]+[ \t]+){{1,3}}to[ \t]+"
+    r"(?P<verb>say|tell|add|ask|note|explain|argue|declare|warn|insist|suggest|write|tweet|claim"
+    r"|recall|announce|predict|complain|joke|quip)(?![\w’'])"
 )
 #: "..., with Rusk noting that ...".
 _WITH_ING_RE = re.compile(
