@@ -335,6 +335,15 @@ _OPENERS = frozenset(
         "watch",
         "read",
         "update",
+        "called",
+        "ask",
+        "see",
+        "despite",
+        "according",
+        "unlike",
+        "like",
+        "amid",
+        "among",
     ]
 )
 #: Title words that may run into a name ("Senate President Pro Tem David Long").
@@ -849,12 +858,70 @@ _NOT_SOURCES = frozenset(
         "evening",
         "afternoon",
         "hour",
+        "ago",
+        "like",
+        "recent",
+        "original",
+        "other",
+        "familiar",
+        "mistake",
+        "merit",
+        "clause",
+        "drug",
+        "drugs",
+        "ceremony",
+        "ceremonies",
+        "comments",
+        "communications",
+        "room",
+        "questions",
+        "tea",
+        "rifles",
+        "package",
+        "interactions",
+        "records",
+        "resolution",
+        "suit",
+        "wake",
+        "terms",
+        "measure",
+        "exchange",
+        "cry",
+        "fight",
+        "location",
+        "former",
     ]
 )
 #: Abbreviated titles and the role words a later "the ..." uses.
 _ROLE_NAMES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general"}
 _THE_ROLE_RE = re.compile(
     rf"^\s*[Tt]he[ \t]+(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
+)
+#: Adverbs and verbs that end a speaker's noun phrase ("some leaders ever", "nominee went").
+_CLAUSE_WORDS = frozenset(
+    [
+        "ever",
+        "never",
+        "already",
+        "just",
+        "even",
+        "only",
+        "went",
+        "came",
+        "made",
+        "got",
+        "are",
+        "is",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+    ]
 )
 #: Words that end a speaker's noun phrase ("the president over the weekend").
 _PHRASE_END = frozenset(
@@ -899,8 +966,8 @@ def phrase_head(phrase: str) -> str:
 
 
 def source_word(head: str) -> bool:
-    """A noun that can speak ("official", "report", "businessman"): not a time, an amount
-    or a function word ("a year", "the past", "now")."""
+    """A noun that can speak ("official", "report", "businessman"): not a time, an amount,
+    a function word or a thing that says nothing ("a year", "the past", "a mistake")."""
     return bool(head) and not (
         head in _NOT_SOURCES or head in _NOT_SPEAKERS or head in STOPWORDS or head.isdigit()
     )
@@ -942,6 +1009,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
                 w.lower() in _PHRASE_END
                 or w.lower() in _NOT_SPEAKERS
                 or (k >= 2 and w.islower() and w.endswith("ed"))
+                or (w.islower() and w.endswith("ing") and w not in source_kinds())
+                or w.lower() in _CLAUSE_WORDS
             ):
                 words = words[:k]
                 break
@@ -999,6 +1068,15 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
             lowered in _OPENERS
         ):
             return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
+    last_word = name.split()[-1]
+    if re.search(r"-[a-z]+(?:ing|ed)$", last_word) or (
+        last_word.endswith(("ian", "ese", "ish", "ic"))
+        and last_word not in art.full
+        and last_word not in art.given
+        and last_word not in art.speaking
+    ):
+        # "Republican-repelling", "Central Asian", "Democratic": an adjective, not a name.
+        return _NOBODY
     full = art.full_name(name, at)
     title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
     if role and title_role and not role.endswith(","):
