@@ -350,3 +350,91 @@ def test_it_stands_for_the_text_or_body_named_before() -> None:
 def test_a_pronoun_with_nobody_speaking_nearby_is_the_person_last_named() -> None:
     text = "The vote went to Ada Rusk's plan, and the hall was full. “We won,” she said."
     assert _one(text).speaker == "Ada Rusk"
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.speaker) for q in _quotes(text) if q.direct]
+
+
+def test_a_clause_subject_after_two_fronted_phrases() -> None:
+    text = "Speaking at a hall in Ames, Iowa, Rusk went after Vale, calling him “a tired old hand.”"
+    assert _one(text).speaker == "Rusk"
+
+
+def test_while_is_never_a_title_word() -> None:
+    text = (
+        "Tom Birch met Omar Vale in May.\n\n"
+        "Birch refers to his old friend as “Mr. Vale,” while Vale refers to him as “Tom.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Tom Birch", "Omar Vale"]
+
+
+def test_a_surname_the_outlet_uses_alone_is_an_antecedent() -> None:
+    text = (
+        "Senator Bernie Linden of Vermont has gained ground.\n\n"
+        'Rivals piled on, with Omar Dorn tweeting that it was a "mess" for the party.\n\n'
+        'Linden waved the matter away in May. On Friday, he remarked: "There is a process."'
+    )
+    assert _direct(text)[-1] == ("There is a process.", "Bernie Linden")
+
+
+def test_the_name_after_a_trailing_said_is_an_antecedent() -> None:
+    text = (
+        "“Rules cost us a fortune,” Ivo Brand said.\n\n"
+        "Paperwork is a burden for the port, said Lena Holt, a harbour pilot.\n\n"
+        "“We fill in forms all day,” she said."
+    )
+    assert _direct(text)[-1] == ("We fill in forms all day", "Lena Holt")
+
+
+def test_a_cue_in_the_next_sentence_must_be_the_whole_sentence() -> None:
+    text = (
+        "Ada Rusk's office took the rare step of attacking the agency, accusing it of "
+        "“overreach run amok.” Some allies suggested that the officials were driven by politics."
+    )
+    assert _one(text).speaker != "Some allies"
+
+
+def test_added_saying_takes_the_subject_of_added() -> None:
+    text = (
+        "Vale cannot say that “from his seat,” Lena Holt added, saying it should be "
+        "“up to the court.”"
+    )
+    assert [s for _t, s in _direct(text)] == ["Lena Holt", "Lena Holt"]
+
+
+def test_a_speech_verb_right_before_a_quote_is_its_cue() -> None:
+    text = "When a fisherman shouted, “Dorn,” Ada Rusk joked, “Come on up!”"
+    assert [s for _t, s in _direct(text)] == ["a fisherman", "Ada Rusk"]
+
+
+def test_a_place_after_of_is_not_part_of_a_persons_name() -> None:
+    assert _one("“The quay stays,” said Sen. Ada Rusk of Vermont.").speaker == "Ada Rusk"
+
+
+def test_a_subject_with_an_appositive_is_an_antecedent() -> None:
+    text = (
+        "Bob Sutton, chairman of the county board, voiced confidence in the plan.\n\n"
+        "“It will pass easily,” he said."
+    )
+    assert _one(text).speaker == "Bob Sutton"
+
+
+def test_who_declared_is_telling_and_went_on_to_say_are_cues() -> None:
+    assert _one("Lima won the backing of Ivo Brand, who declared, “It is time.”").speaker == (
+        "Ivo Brand"
+    )
+    text = "Ada Rusk is telling reporters that she will win “a lot of seats” next week."
+    assert _one(text).speaker == "Ada Rusk"
+    text = "Ada Rusk spoke for an hour. She went on to say: “None of them will back it.”"
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_a_noun_like_verb_form_is_the_cue_only_when_no_other_is() -> None:
+    text = "Ada Rusk wrote in a Twitter comment of her own: “We are thrilled.”"
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_an_adjective_is_never_a_speaker() -> None:
+    text = "He saved his passion for the Harbour-repelling cause of “open quays for all.”"
+    assert all(q.speaker != "Harbour-repelling" for q in _quotes(text))
