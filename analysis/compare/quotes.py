@@ -585,7 +585,16 @@ class _Article:
                 full = self.full_name(name, s + m.start())
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
                 # "Ada Rusk, a port official, voiced ...": an appositive stands for the verb.
-                verb_next = re.match(r"[ \t]+[a-z]|,[ \t]+[a-z0-9]", piece[m.end() :]) is not None
+                verb_next = (
+                    _VERB_AFTER_RE.match(piece, m.end()) is not None
+                    or _APPOSITIVE_NEXT_RE.match(piece, m.end()) is not None
+                    or re.search(r"['’]s?$", m.group()) is not None  # "Rusk's plan ..." opening
+                    # "One local woman, Ada Rusk, pulled ...": the name is the appositive.
+                    or (
+                        re.search(r",[ \t]*$", piece[: m.start()]) is not None
+                        and re.match(r",[ \t]+[a-z]", piece[m.end() :]) is not None
+                    )
+                )
                 if self.is_person(full) or (
                     verb_next
                     and full.split()[0] not in _PLACE_WORDS
@@ -595,6 +604,13 @@ class _Article:
                     break
             for m in SPEAKER_VERB_RE.finditer(piece):
                 raw = _raw(m)[0]
+                tail = re.search(rf"(?:{_NAME})$", raw)
+                if (
+                    raw[:1].islower()
+                    and tail is not None
+                    and not re.search(rf"\b{_DETERMINER}[ \t]+$", raw[: tail.start()])
+                ):
+                    raw = tail.group()  # "a confident-seeming Rusk bragged", not "the Middle East"
                 if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
                     continue
                 name = _strip_titles(_clean_name(raw))
@@ -1070,7 +1086,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
             return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
     last_word = name.split()[-1]
     if re.search(r"-[a-z]+(?:ing|ed)$", last_word) or (
-        last_word.endswith(("ian", "ese", "ish", "ic"))
+        (last_word.endswith(("ian", "ese", "ish")) or last_word == "Democratic")
         and last_word not in art.full
         and last_word not in art.given
         and last_word not in art.speaking
@@ -1264,6 +1280,10 @@ def _colon_subject(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | No
     return (speaker, "") if speaker.name else None
 
 
+#: An appositive after a name: ", a port official,", ", chairman of the board,", ", 55,".
+_APPOSITIVE_NEXT_RE = re.compile(
+    r",[ \t]+(?:(?:an?|the|who|whose|his|her|their|its|one|\d+)\b|[a-z]+[ \t]+(?:of|for|at|to)\b)"
+)
 #: What may come right before a clause's subject: the sentence start, a comma, a
 #: conjunction or a relative word ("..., in which Rusk expressed ...").
 _BEFORE_SUBJECT_RE = re.compile(
