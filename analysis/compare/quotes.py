@@ -663,6 +663,11 @@ class _Article:
             and not name.isupper()
         )
 
+    def salient_in(self, lo: int, hi: int) -> str:
+        """The last person who speaks or opens a sentence in ``text[lo:hi]``, or ""."""
+        k = bisect.bisect_left(self.salient, (hi, "")) - 1
+        return self.salient[k][1] if k >= 0 and self.salient[k][0] >= lo else ""
+
     def note_speaker(self, at: int, name: str) -> None:
         """A resolved speaker becomes an antecedent for later pronouns."""
         if " and " not in name:
@@ -1426,7 +1431,18 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         if prev is not None and prev.speaker.name:
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):
-                q.speaker, q.verb = prev.speaker, ""
+                # "Holt praised the plan.¶“We need it.”": a person who opens the
+                # paragraph between them speaks, not the quote before it.
+                between = (
+                    art.salient_in(art.paragraphs[prev_para + 1], para_start)
+                    if prev_para < para - 1
+                    else ""
+                )
+                if between and between != prev.speaker.name:
+                    q.speaker = _Speaker(between, "person", art.roles.get(between, ""))
+                else:
+                    q.speaker = prev.speaker
+                q.verb = ""
                 continue
         if nxt is not None and nxt.speaker.name and art.paragraph(nxt.region[0]) == para:
             q.speaker, q.verb = nxt.speaker, ""

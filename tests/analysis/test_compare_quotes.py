@@ -438,3 +438,21 @@ def test_a_noun_like_verb_form_is_the_cue_only_when_no_other_is() -> None:
 def test_an_adjective_is_never_a_speaker() -> None:
     text = "He saved his passion for the Harbour-repelling cause of “open quays for all.”"
     assert all(q.speaker != "Harbour-repelling" for q in _quotes(text))
+
+
+def test_a_person_opening_the_paragraph_before_speaks_an_uncued_quote() -> None:
+    text = (
+        "Ada Rusk spoke first. “We will build,” Rusk said.\n\n"
+        "Lena Holt praised the plan and the port.\n\n"
+        "“We need someone who gets things done.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ada Rusk", "Lena Holt"]
+
+
+def test_a_name_set_off_as_an_appositive_is_an_antecedent() -> None:
+    text = (
+        "“It is a good day,” Ivo Brand said.\n\n"
+        "One local woman, Karen Dale, pulled the mayor aside.\n\n"
+        "“I am so glad you came,” she told him."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ivo Brand", "Karen Dale"]
