@@ -1305,6 +1305,13 @@ _VERB_AFTER_RE = re.compile(
 )
 
 
+#: "the commission recognized", "The ad targets": a noun phrase before a verb.
+_THE_SUBJECT_RE = re.compile(
+    rf"(?<![\w’'])(?P<np>[Tt]he[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?(?P<head>[a-z][\w’'-]*))"
+    rf"(?={_VERB_AFTER_RE.pattern})"
+)
+
+
 def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
     """The subject of the clause nearest before ``hi`` in ``masked[lo:hi]``: a name after
     a clause start and before a verb ("..., in which Rusk expressed ..."), a person
@@ -1326,6 +1333,14 @@ def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
             (persons if speaker.kind == "person" else bodies).append(speaker)
     if persons:
         return persons[-1]
+    # "Instead, the statement talked about “...”": a body or text as the subject.
+    for m in _THE_SUBJECT_RE.finditer(window):
+        if m.group("head").lower() in source_kinds() and _BEFORE_SUBJECT_RE.search(
+            window, 0, m.start()
+        ):
+            speaker = _resolve(m.group("np"), "", lo + m.start(), art)
+            if speaker.name:
+                bodies.append(speaker)
     if bodies:
         return bodies[-1]
     return first
@@ -1428,6 +1443,21 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         opens_paragraph = not art.masked[para_start : q.region[0]].strip()
         prev = found[k - 1] if k else None
         nxt = found[k + 1] if k + 1 < len(found) else None
+        sentence = art.sentence(q.start)
+        s_start = art.starts[sentence] if art.starts else 0
+        if (
+            not opens_paragraph
+            and sentence > 0
+            and not art.masked[s_start : q.region[0]].strip()
+            and art.starts[sentence - 1] >= para_start
+            and (prev is None or prev.region[1] <= art.starts[sentence - 1])
+        ):
+            # "Lynch announced the lawsuit. “We are seeking ...”": a quote opening a
+            # sentence carries on a cue in the sentence before it, in its paragraph.
+            cue = _cue_in(art, art.starts[sentence - 1], s_start)
+            if cue is not None and cue[0].kind == "person":
+                q.speaker, q.verb = cue[0], ""
+                continue
         if prev is not None and prev.speaker.name:
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):

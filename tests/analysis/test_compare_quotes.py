@@ -456,3 +456,22 @@ def test_a_name_set_off_as_an_appositive_is_an_antecedent() -> None:
         "“I am so glad you came,” she told him."
     )
     assert [q.speaker for q in _quotes(text)] == ["Ivo Brand", "Karen Dale"]
+
+
+def test_a_quote_opening_a_sentence_takes_the_cue_of_the_sentence_before() -> None:
+    text = (
+        "“Rules cost us,” Ivo Brand said.\n\n"
+        "The port is shut. Lena Holt announced on Monday a suit against the port board. "
+        "“We are seeking an order from the court.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ivo Brand", "Lena Holt"]
+
+
+def test_a_body_or_text_can_be_the_subject_of_an_uncued_quote() -> None:
+    text = (
+        "The ballot board met in May.\n\n"
+        "In rejecting a similar plea, the board recognized that a court should settle it "
+        "— “so that all know the rule once and for all.”"
+    )
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_kind) == ("board", "organisation")
