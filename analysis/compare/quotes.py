@@ -420,6 +420,30 @@ _HE = frozenset(["he", "his", "him", "himself"])
 _GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
+#: A proper name from a word's start.
+_NAME_RE = re.compile(rf"(?<![\w’'])(?:{_NAME})")
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """True when ``text`` before ``at`` ends with a comma or a masked quotation (spaces aside)."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] in ",\x00"
+
+
+def _within(matches: list[re.Match[str]], start: int, end: int) -> list[re.Match[str]]:
+    """The matches (sorted by start) that lie inside ``[start, end)``."""
+    k = bisect.bisect_left([m.start() for m in matches], start)
+    found = []
+    for m in matches[k:]:
+        if m.start() >= end:
+            break
+        if m.end() <= end:
+            found.append(m)
+    return found
+
+
 class _Person:
     """A person named in one article: the full name first given, its role."""
 
@@ -447,16 +471,20 @@ class _Article:
         self.titled: list[tuple[int, str, str]] = []  # (offset, role word, full name)
         self._index_names()
         # One-word names the outlet has speak ("Rusk said", "said Rusk").
+        # Every "X said" and "said X" of the outlet's own text, found once.
+        self.speaker_verbs = list(SPEAKER_VERB_RE.finditer(self.masked))
+        self.verb_speakers = list(VERB_SPEAKER_RE.finditer(self.masked))
         self.speaking: set[str] = set()
-        for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
-            for m in regex.finditer(self.masked):
-                raw = m.group("speaker").strip()
-                if regex is VERB_SPEAKER_RE and (
-                    m.group("pre") or not re.search(r"[,\x00][ \t]*$", self.masked[: m.start()])
-                ):
-                    continue  # "told Vale": the one spoken to, not a speaker
-                if raw[:1].isupper() and " " not in raw:
-                    self.speaking.add(raw)
+        for m in self.speaker_verbs:
+            raw = m.group("speaker").strip()
+            if raw[:1].isupper() and " " not in raw:
+                self.speaking.add(raw)
+        for m in self.verb_speakers:
+            raw = m.group("speaker").strip()
+            if m.group("pre") or not _after_comma(self.masked, m.start()):
+                continue  # "told Vale": the one spoken to, not a speaker
+            if raw[:1].isupper() and " " not in raw:
+                self.speaking.add(raw)
         # (offset, full name) of persons who speak or open a sentence, for pronouns.
         self.salient: list[tuple[int, str]] = []
         self._index_subjects()
@@ -481,7 +509,8 @@ class _Article:
                 # Capitalised inside a sentence, it is a name, not a sentence opener.
                 if re.search(r"[\w,;:][ \t]+$", masked[max(0, m.start() - 3) : m.start()]):
                     self.inside.add(cleaned)
-        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+        self.names = list(_NAME_RE.finditer(masked))
+        for m in self.names:
             name = _strip_titles(_clean_name(m.group()))
             if not name or " " not in name or _organisation_word(name):
                 continue
@@ -602,7 +631,7 @@ class _Article:
                 ):
                     self.salient.append((s + m.start(), full))
                     break
-            for m in SPEAKER_VERB_RE.finditer(piece):
+            for m in _within(self.speaker_verbs, s, e):
                 raw = _raw(m)[0]
                 tail = re.search(rf"(?:{_NAME})$", raw)
                 if (
@@ -616,14 +645,14 @@ class _Article:
                 name = _strip_titles(_clean_name(raw))
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
-                full = self.full_name(name, s + m.start())
+                full = self.full_name(name, m.start())
                 if " " in full or self.is_person(full) or self._single_person(full):
-                    self.salient.append((s + m.start(), full))
-            for m in VERB_SPEAKER_RE.finditer(piece):
+                    self.salient.append((m.start(), full))
+            for m in _within(self.verb_speakers, s, e):
                 # "..., said Ada Rusk, who ...": the speaker after a trailing verb.
                 raw = m.group("speaker")
                 if (
-                    not re.search(r"[,\x00][ \t]*$", piece[: m.start()])
+                    not _after_comma(masked, m.start())
                     or m.group("pre")
                     or not raw[:1].isupper()
                     or " and " in raw
@@ -633,12 +662,12 @@ class _Article:
                 name = _person_name(raw)
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
-                full = self.full_name(name, s + m.start("speaker"))
+                full = self.full_name(name, m.start("speaker"))
                 if " " in full or self.is_person(full) or self._single_person(full):
-                    self.salient.append((s + m.start("speaker"), full))
+                    self.salient.append((m.start("speaker"), full))
         self.salient.sort()
         self.mentions: list[tuple[int, str]] = []
-        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+        for m in self.names:
             name = _person_name(m.group())
             if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                 continue
@@ -1694,10 +1723,9 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
             if q.direct:
                 quoted[outlet] += n_words
                 n_quotes[outlet] += 1
-        for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
-            for m in regex.finditer(art.masked):
-                verb = m.group("verb").lower()
-                verbs[(outlet, verb)] = verbs.get((outlet, verb), 0) + 1
+        for m in (*art.speaker_verbs, *art.verb_speakers):
+            verb = m.group("verb").lower()
+            verbs[(outlet, verb)] = verbs.get((outlet, verb), 0) + 1
         for _ in ACCORDING_RE.finditer(art.masked):
             verbs[(outlet, "according to")] = verbs.get((outlet, "according to"), 0) + 1
     return Quotes(
