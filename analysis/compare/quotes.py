@@ -109,7 +109,8 @@ _NOT_NP = (
     r"(?!(?:and|or|but|has|have|had|is|was|were|are|will|would|also|that|who|which|when"
     r"|in|on|at|to|with|after|before|during|as|than|not|by|said|says|told)\b)"
 )
-_NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}\w[\w’'.-]*[ \t]+){{0,5}}?{_NOT_NP}\w[\w’'.-]*)"
+_NP_WORD = r"\w(?:[\w’'-]|\.(?=\w))*"
+_NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,5}}?{_NOT_NP}{_NP_WORD})"
 #: "White House officials", "senior administration officials", "critics".
 _GROUP = (
     # One word at a time, at most four: "(?:{_NAME}[ \t]+)*" split a run of capitalised
@@ -149,7 +150,11 @@ _APPOSITIVE = (
 )
 _PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
 _PAREN2 = r"(?:[ \t]*\([^)\n\x00]{1,60}\))?"
-_ADVERBS = r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly)){0,2}"
+_ADVERBS = (
+    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly"
+    r"|(?:last|this)[ \t]+(?:week|month|year|spring|summer|fall|winter)"
+    r"|on[ \t]+[A-Z][a-z]+day|[A-Z][a-z]+day)){0,2}"
+)
 _LEAD = r"[\s,.;:!?—–\-]*"
 
 _ING_VERBS = frozenset(f for f in speech_verbs() if f.endswith("ing"))
@@ -940,6 +945,7 @@ _NOT_SOURCES = frozenset(
         "fight",
         "location",
         "former",
+        "previous",
     ]
 )
 #: Abbreviated titles and the role words a later "the ..." uses.
@@ -1121,7 +1127,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     last_word = name.split()[-1]
     if re.search(r"-[a-z]+(?:ing|ed)$", last_word) or (
         (last_word.endswith(("ian", "ese", "ish")) or last_word == "Democratic")
-        and last_word not in art.full
+        and (" " not in name or name.split()[0] in _PLACE_WORDS)
+        and not art.is_person(name)
         and last_word not in art.given
         and last_word not in art.speaking
     ):
@@ -1239,15 +1246,36 @@ def _cue_in(
     # Forms that are nouns as often as verbs ("the Paris attacks") do not count here.
     cue_ends = sorted(end for end, _at, _raw_, _role, verb in found if verb not in _NOUN_LIKE)
     for m in _CLAUSE_VERB_RE.finditer(window):
-        if cue_ends and cue_ends[0] <= m.start():
+        clause_start = start
+        subordinates = list(_SUBORDINATE_RE.finditer(window, 0, m.start()))
+        inner = subordinates[-1] if subordinates else None
+        sub = (
+            _SUBJECT_RE.match(art.masked[lo + inner.end() : lo + m.start()])
+            if inner is not None and (not cue_ends or cue_ends[0] <= inner.start())
+            else None
+        )
+        if (
+            inner is not None
+            and sub is not None
+            and _VERB_AFTER_RE.match(art.masked, lo + inner.end() + sub.end("speaker"))
+        ):
+            # "Rusk asks as a guard walks in, saying ...": the subordinate clause's subject.
+            clause_start = lo + inner.end()
+        elif cue_ends and cue_ends[0] <= m.start():
             # "Rusk added, saying", "with Rusk tweeting ... and asking": the cue
             # before it in the clause names the speaker.
             continue
-        subject = _SUBJECT_RE.match(art.masked[start : lo + m.start()])
+        subject = _SUBJECT_RE.match(art.masked[clause_start : lo + m.start()])
         if subject is not None:
             verb = m.group("ing") or m.group("fin")
             found.append(
-                (m.end(), start - lo + _raw(subject)[2], _raw(subject)[0], _raw(subject)[1], verb)
+                (
+                    m.end(),
+                    clause_start - lo + _raw(subject)[2],
+                    _raw(subject)[0],
+                    _raw(subject)[1],
+                    verb,
+                )
             )
     # A form that may be a noun ("a Twitter comment") is the cue only when no other is.
     for _end, at, raw, role, verb in sorted(
@@ -1259,6 +1287,11 @@ def _cue_in(
     return None
 
 
+#: A subordinate clause opening: its subject is the one of a later ", saying".
+_SUBORDINATE_RE = re.compile(
+    r"(?<![\w’'])(?:as|when|while|because|after|before|since|where|although|though|if)[ \t]+"
+    r"(?=[A-Za-z])"
+)
 #: Speech-verb forms that are as often plural nouns ("the Paris attacks", "his remarks").
 _NOUN_LIKE = frozenset(
     [

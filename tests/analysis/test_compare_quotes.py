@@ -475,3 +475,21 @@ def test_a_body_or_text_can_be_the_subject_of_an_uncued_quote() -> None:
     )
     quote = _one(text)
     assert (quote.speaker, quote.speaker_kind) == ("board", "organisation")
+
+
+def test_a_subordinate_clause_has_its_own_subject_for_saying() -> None:
+    text = (
+        "“Who can count the states?” Ada Rusk asks as a repairman walks in front of her, "
+        "saying he is “here to fix the holes.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ada Rusk", "a repairman"]
+
+
+def test_a_time_between_the_speaker_and_the_verb() -> None:
+    text = "Senator Lena Holt (D) last week said the memos were not “secret” at all."
+    assert _one(text).speaker == "Lena Holt"
+
+
+def test_a_surname_ending_like_an_adjective_is_still_a_name() -> None:
+    text = "“Every minute counts,” said party strategist Keith Nahigian, a campaign veteran."
+    assert _one(text).speaker == "Keith Nahigian"
