@@ -946,6 +946,8 @@ _NOT_SOURCES = frozenset(
         "location",
         "former",
         "previous",
+        "term",
+        "dramatic",
     ]
 )
 #: Abbreviated titles and the role words a later "the ..." uses.
