@@ -425,6 +425,8 @@ _HE = frozenset(["he", "his", "him", "himself"])
 _GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
+#: A rule line between the items of a live blog ("___.").
+_BREAK_RE = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
 #: A proper name from a word's start.
 _NAME_RE = re.compile(rf"(?<![\w’'])(?:{_NAME})")
 
@@ -476,6 +478,7 @@ class _Article:
         self.titled: list[tuple[int, str, str]] = []  # (offset, role word, full name)
         self._index_names()
         # One-word names the outlet has speak ("Rusk said", "said Rusk").
+        self.breaks = [m.end() for m in _BREAK_RE.finditer(text)]
         # Every "X said" and "said X" of the outlet's own text, found once.
         self.speaker_verbs = list(SPEAKER_VERB_RE.finditer(self.masked))
         self.verb_speakers = list(VERB_SPEAKER_RE.finditer(self.masked))
@@ -565,7 +568,11 @@ class _Article:
                 if full.endswith(name) or name.endswith(full):
                     return full if len(full) >= len(name) else name
             return name
-        known = self.full.get(name) or self.given.get(name)
+        # "Xi" → "President Xi Jinping": a family name first only for a titled person,
+        # not "Trump" → "Trump Train".
+        known = self.full.get(name) or [
+            (pos, full) for pos, full in self.given.get(name, ()) if full in self.titles_of
+        ]
         if not known:
             return name
         # Several people share the surname: the one named just before, else the
@@ -743,15 +750,18 @@ class _Article:
     def resolve_pronoun(self, at: int, pronoun: str = "") -> str:
         """The person "he"/"she" at offset ``at`` stands for, or ""."""
         want = "he" if pronoun.lower() in _HE else "she" if pronoun else ""
+        # A rule line ("___") between items of a live blog: nobody is carried over it.
+        b = bisect.bisect_left(self.breaks, at) - 1
+        floor = max(at - 1500, self.breaks[b] if b >= 0 else 0)
         k = bisect.bisect_left(self.salient, (at, "")) - 1
-        while k >= 0 and at - self.salient[k][0] <= 1500:
+        while k >= 0 and self.salient[k][0] >= floor:
             name = self.salient[k][1]
             if not want or self.gender.get(name, want) == want:
                 return name
             k -= 1
         # Nobody spoke or opened a sentence nearby: the newest person named at all.
         k = bisect.bisect_left(self.mentions, (at, "")) - 1
-        while k >= 0 and at - self.mentions[k][0] <= 1500:
+        while k >= 0 and self.mentions[k][0] >= floor:
             name = self.mentions[k][1]
             if not want or self.gender.get(name, want) == want:
                 return name
@@ -791,7 +801,7 @@ class _Article:
         return best
 
 
-_STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS
+_STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS | _OPENERS
 
 
 def _person_name(raw: str) -> str:

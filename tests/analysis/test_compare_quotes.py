@@ -493,3 +493,24 @@ def test_a_time_between_the_speaker_and_the_verb() -> None:
 def test_a_surname_ending_like_an_adjective_is_still_a_name() -> None:
     text = "“Every minute counts,” said party strategist Keith Nahigian, a campaign veteran."
     assert _one(text).speaker == "Keith Nahigian"
+
+
+def test_a_live_blog_rule_line_stops_pronouns() -> None:
+    text = (
+        "Omar Vale spoke in Ames on Monday.\n\n___.\n\n5:50 p.m.\n\n"
+        "The storm closed the roads.\n\n“We stay open,” he said."
+    )
+    assert _one(text).speaker != "Omar Vale"
+
+
+def test_a_sentence_opener_is_not_part_of_a_name() -> None:
+    text = "Vale spoke at length. Maybe Vale is right. “We stay open,” Vale said."
+    assert _one(text).speaker == "Vale"
+
+
+def test_a_family_name_first_only_for_a_titled_person() -> None:
+    text = (
+        "President Xi Jinping arrived on Monday. “We are friends,” Xi said.\n\n"
+        "The Vale Express, a bus, left at noon. “Vale is wrong,” Vale said."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Xi Jinping", "Vale"]
