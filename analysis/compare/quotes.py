@@ -177,9 +177,14 @@ SPEAKER_VERB_RE = re.compile(
     rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
 )
 #: Lowercase role words between a verb and a name: "said former state Sen. X".
+_NOT_ROLE = (
+    r"(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
+    r"|they|we|and|but|the|a|an)\b)"
+)
+#: ... with "of" inside a role: "said former secretary of state X".
 _PRE_ROLE = (
-    r"(?P<pre>(?:(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
-    r"|they|we|and|but|the|a|an)\b)[a-z][\w’'.-]*[ \t]+){0,4})"
+    rf"(?P<pre>(?:{_NOT_ROLE}[a-z][\w’'.-]*[ \t]+(?:of[ \t]+{_NOT_ROLE}[a-z][\w’'.-]*[ \t]+)?)"
+    r"{0,4})"
 )
 #: "said X" (verb before the speaker).
 #: After "said", the longest noun phrase ("said a former port official who ...");

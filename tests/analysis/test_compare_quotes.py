@@ -514,3 +514,16 @@ def test_a_family_name_first_only_for_a_titled_person() -> None:
         "The Vale Express, a bus, left at noon. “Vale is wrong,” Vale said."
     )
     assert [q.speaker for q in _quotes(text)] == ["Xi Jinping", "Vale"]
+
+
+def test_a_role_with_of_between_said_and_the_name() -> None:
+    text = '"The first line of defense is at home," said former secretary of state Ada Rusk.'
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_proposed_is_a_speech_verb() -> None:
+    text = (
+        "Governor Omar Vale signed an order, while Lena Holt, the former mayor, proposed "
+        'we "wake up and smell the coffee" at once.'
+    )
+    assert _one(text).speaker == "Lena Holt"
