@@ -14,7 +14,9 @@ tags (``<a href="...">``) are not quotation marks. A quotation left open ends at
 end of its paragraph: news style reopens it in the next paragraph.
 
 Speech verbs come from ``resources/speech_verbs.tsv`` (verb, forms, category,
-reason), user-readable like the other resources.
+reason), user-readable like the other resources; :func:`speech_words` adds the
+two cue words that are not verbs of their own ("according to X", "as X put
+it") and "quoted" ("X was quoted as saying").
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ __all__ = [
     "MASK",
     "QUOTE_MARKS",
     "SpeechVerb",
+    "speech_words",
     "inside_quote",
     "mask_quotations",
     "quote_regions",
@@ -231,3 +234,14 @@ def speech_verbs() -> dict[str, SpeechVerb]:
             if form:
                 table[form] = SpeechVerb(form, verb, category, reason)
     return table
+
+
+#: Words that name a speaker nearby without being a speech verb of their own:
+#: "according to X", "as X put it", "X was quoted as saying".
+_CUE_WORDS = frozenset(["according", "put", "quoted"])
+
+
+@cache
+def speech_words() -> frozenset[str]:
+    """Every word that signals reported speech: the speech verbs' forms and the cue words."""
+    return frozenset(speech_verbs()) | _CUE_WORDS

@@ -102,14 +102,15 @@ _NAME = rf"{_CAP}(?:[ \t]+(?:(?:da|de|del|van|von|bin|al|la|le|of)[ \t]+)?{_CAP}
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
 _DETERMINER = (
     r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]nother"
-    r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his)"
+    r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Bb]oth|[Mm]ost)"
 )
 #: Words that end a noun phrase rather than belong to it ("the plan and said").
 _NOT_NP = (
     r"(?!(?:and|or|but|has|have|had|is|was|were|are|will|would|also|that|who|which|when"
     r"|in|on|at|to|with|after|before|during|as|than|not|by|said|says|told)\b)"
 )
-_NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}\w[\w’'.-]*[ \t]+){{0,5}}?{_NOT_NP}\w[\w’'.-]*)"
+_NP_WORD = r"\w(?:[\w’'-]|\.(?=\w))*"
+_NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,5}}?{_NOT_NP}{_NP_WORD})"
 #: "White House officials", "senior administration officials", "critics".
 _GROUP = (
     # One word at a time, at most four: "(?:{_NAME}[ \t]+)*" split a run of capitalised
@@ -117,13 +118,16 @@ _GROUP = (
     rf"(?:(?:{_CAP}|senior|top|administration|campaign|party|government|some|many|other)"
     r"[ \t]+){0,4}"
     r"(?:officials|aides|sources|experts|analysts|observers|critics|advisers|advocates"
-    r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders)"
+    r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders"
+    r"|outlets|voters|protesters|organizers|activists|scholars|economists|researchers)"
 )
 #: "state Sen. Ada Rusk", "Clinton spokesman Josh Schwerin", "Ohio State University
 #: professor Ada Rusk": title words, lowercase or not, before a name.
 _LOWER_TITLE = (
     r"(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
-    r"|which|who|the|a|an|said|says|told)\b|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
+    r"|which|who|the|a|an|said|says|told|while|when|whereas|although|though|because|since"
+    r"|if|unless|until|where|so|then|also|not|even|just|only|now|after|before|once)\b"
+    r"|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
 )
 _TITLED_NAME = rf"(?:(?:{_LOWER_TITLE}{{0,3}}{_NAME}[ \t]+)?{_LOWER_TITLE}{{1,3}}(?=[A-Z]))?{_NAME}"
 _NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
@@ -146,7 +150,11 @@ _APPOSITIVE = (
 )
 _PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
 _PAREN2 = r"(?:[ \t]*\([^)\n\x00]{1,60}\))?"
-_ADVERBS = r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly)){0,2}"
+_ADVERBS = (
+    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly"
+    r"|(?:last|this)[ \t]+(?:week|month|year|spring|summer|fall|winter)"
+    r"|on[ \t]+[A-Z][a-z]+day|[A-Z][a-z]+day)){0,2}"
+)
 _LEAD = r"[\s,.;:!?—–\-]*"
 
 _ING_VERBS = frozenset(f for f in speech_verbs() if f.endswith("ing"))
@@ -159,7 +167,9 @@ _CLAUSE_VERB_RE = re.compile(
 )
 #: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
 _SUBJECT_RE = re.compile(
-    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+)?(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    # The subject is followed by its verb ("..., New Hampshire, Rusk went"), or a parenthesis.
+    r"(?=[ \t]*\(|[ \t]+[a-z])"
 )
 #: "X said" (speaker before the verb).
 SPEAKER_VERB_RE = re.compile(
@@ -167,9 +177,14 @@ SPEAKER_VERB_RE = re.compile(
     rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
 )
 #: Lowercase role words between a verb and a name: "said former state Sen. X".
+_NOT_ROLE = (
+    r"(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
+    r"|they|we|and|but|the|a|an)\b)"
+)
+#: ... with "of" inside a role: "said former secretary of state X".
 _PRE_ROLE = (
-    r"(?P<pre>(?:(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
-    r"|they|we|and|but|the|a|an)\b)[a-z][\w’'.-]*[ \t]+){0,4})"
+    rf"(?P<pre>(?:{_NOT_ROLE}[a-z][\w’'.-]*[ \t]+(?:of[ \t]+{_NOT_ROLE}[a-z][\w’'.-]*[ \t]+)?)"
+    r"{0,4})"
 )
 #: "said X" (verb before the speaker).
 #: After "said", the longest noun phrase ("said a former port official who ...");
@@ -281,7 +296,23 @@ _OPENERS = frozenset(
         "name",
         "links",
         "videos",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
         "eleven",
+        "twelve",
+        "twenty",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
         "nowadays",
         "indeed",
         "perhaps",
@@ -314,6 +345,15 @@ _OPENERS = frozenset(
         "watch",
         "read",
         "update",
+        "called",
+        "ask",
+        "see",
+        "despite",
+        "according",
+        "unlike",
+        "like",
+        "amid",
+        "among",
     ]
 )
 #: Title words that may run into a name ("Senate President Pro Tem David Long").
@@ -390,6 +430,32 @@ _HE = frozenset(["he", "his", "him", "himself"])
 _GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 
 
+#: A rule line between the items of a live blog ("___.").
+_BREAK_RE = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
+#: A proper name from a word's start.
+_NAME_RE = re.compile(rf"(?<![\w’'])(?:{_NAME})")
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """True when ``text`` before ``at`` ends with a comma or a masked quotation (spaces aside)."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] in ",\x00"
+
+
+def _within(matches: list[re.Match[str]], start: int, end: int) -> list[re.Match[str]]:
+    """The matches (sorted by start) that lie inside ``[start, end)``."""
+    k = bisect.bisect_left([m.start() for m in matches], start)
+    found = []
+    for m in matches[k:]:
+        if m.start() >= end:
+            break
+        if m.end() <= end:
+            found.append(m)
+    return found
+
+
 class _Person:
     """A person named in one article: the full name first given, its role."""
 
@@ -416,6 +482,22 @@ class _Article:
         self.roles: dict[str, str] = {}
         self.titled: list[tuple[int, str, str]] = []  # (offset, role word, full name)
         self._index_names()
+        # One-word names the outlet has speak ("Rusk said", "said Rusk").
+        self.breaks = [m.end() for m in _BREAK_RE.finditer(text)]
+        # Every "X said" and "said X" of the outlet's own text, found once.
+        self.speaker_verbs = list(SPEAKER_VERB_RE.finditer(self.masked))
+        self.verb_speakers = list(VERB_SPEAKER_RE.finditer(self.masked))
+        self.speaking: set[str] = set()
+        for m in self.speaker_verbs:
+            raw = m.group("speaker").strip()
+            if raw[:1].isupper() and " " not in raw:
+                self.speaking.add(raw)
+        for m in self.verb_speakers:
+            raw = m.group("speaker").strip()
+            if m.group("pre") or not _after_comma(self.masked, m.start()):
+                continue  # "told Vale": the one spoken to, not a speaker
+            if raw[:1].isupper() and " " not in raw:
+                self.speaking.add(raw)
         # (offset, full name) of persons who speak or open a sentence, for pronouns.
         self.salient: list[tuple[int, str]] = []
         self._index_subjects()
@@ -440,7 +522,8 @@ class _Article:
                 # Capitalised inside a sentence, it is a name, not a sentence opener.
                 if re.search(r"[\w,;:][ \t]+$", masked[max(0, m.start() - 3) : m.start()]):
                     self.inside.add(cleaned)
-        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+        self.names = list(_NAME_RE.finditer(masked))
+        for m in self.names:
             name = _strip_titles(_clean_name(m.group()))
             if not name or " " not in name or _organisation_word(name):
                 continue
@@ -490,7 +573,11 @@ class _Article:
                 if full.endswith(name) or name.endswith(full):
                     return full if len(full) >= len(name) else name
             return name
-        known = self.full.get(name) or self.given.get(name)
+        # "Xi" → "President Xi Jinping": a family name first only for a titled person,
+        # not "Trump" → "Trump Train".
+        known = self.full.get(name) or [
+            (pos, full) for pos, full in self.given.get(name, ()) if full in self.titles_of
+        ]
         if not known:
             return name
         # Several people share the surname: the one named just before, else the
@@ -536,36 +623,96 @@ class _Article:
             for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
                 if len(piece[: m.start()].split()) > 8:
                     break
+                if re.search(r"['’]s?$", m.group()) and piece[: m.start()].strip(" \t\n\x00"):
+                    continue  # "He praised Rusk's plan": a possessive, not the subject
                 name = _person_name(m.group())
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
                 full = self.full_name(name, s + m.start())
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
-                verb_next = re.match(r"[ \t]+[a-z]", piece[m.end() :]) is not None
+                # "Ada Rusk, a port official, voiced ...": an appositive stands for the verb.
+                verb_next = (
+                    _VERB_AFTER_RE.match(piece, m.end()) is not None
+                    or _APPOSITIVE_NEXT_RE.match(piece, m.end()) is not None
+                    or re.search(r"['’]s?$", m.group()) is not None  # "Rusk's plan ..." opening
+                    # "One local woman, Ada Rusk, pulled ...": the name is the appositive.
+                    or (
+                        re.search(r",[ \t]*$", piece[: m.start()]) is not None
+                        and re.match(r",[ \t]+[a-z]", piece[m.end() :]) is not None
+                    )
+                )
                 if self.is_person(full) or (
-                    " " in full and verb_next and full.split()[0] not in _PLACE_WORDS
+                    verb_next
+                    and full.split()[0] not in _PLACE_WORDS
+                    and (" " in full or self._single_person(full))
                 ):
                     self.salient.append((s + m.start(), full))
                     break
-            for m in SPEAKER_VERB_RE.finditer(piece):
+            for m in _within(self.speaker_verbs, s, e):
                 raw = _raw(m)[0]
+                tail = re.search(rf"(?:{_NAME})$", raw)
+                if (
+                    raw[:1].islower()
+                    and tail is not None
+                    and not re.search(rf"\b{_DETERMINER}[ \t]+$", raw[: tail.start()])
+                ):
+                    raw = tail.group()  # "a confident-seeming Rusk bragged", not "the Middle East"
                 if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
                     continue
                 name = _strip_titles(_clean_name(raw))
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
-                full = self.full_name(name, s + m.start())
-                if " " in full or self.is_person(full):
-                    self.salient.append((s + m.start(), full))
+                full = self.full_name(name, m.start())
+                if " " in full or self.is_person(full) or self._single_person(full):
+                    self.salient.append((m.start(), full))
+            for m in _within(self.verb_speakers, s, e):
+                # "..., said Ada Rusk, who ...": the speaker after a trailing verb.
+                raw = m.group("speaker")
+                if (
+                    not _after_comma(masked, m.start())
+                    or m.group("pre")
+                    or not raw[:1].isupper()
+                    or " and " in raw
+                    or raw.split()[0].lower() in _PRONOUNS
+                ):
+                    continue
+                name = _person_name(raw)
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, m.start("speaker"))
+                if " " in full or self.is_person(full) or self._single_person(full):
+                    self.salient.append((m.start("speaker"), full))
         self.salient.sort()
         self.mentions: list[tuple[int, str]] = []
-        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", masked):
+        for m in self.names:
             name = _person_name(m.group())
             if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                 continue
             full = self.full_name(name, m.start())
-            if self.is_person(full):
+            if self.is_person(full) or (
+                len(full.split()) == 2
+                and full.split()[0] not in _PLACE_WORDS
+                and not any(w.isupper() for w in full.split())
+            ):
                 self.mentions.append((m.start(), full))
+
+    def _single_person(self, name: str) -> bool:
+        """A one-word name the article uses again mid-sentence ("Sanders said ... Sanders"):
+        a person known by surname only, not a sentence opener or a place word."""
+        return (
+            " " not in name
+            and name in self.speaking
+            and self.recurring(name)
+            and name not in _PLACE_WORDS
+            and name.lower() not in _OPENERS
+            and name.lower() not in source_kinds()
+            and not name.isupper()
+        )
+
+    def salient_in(self, lo: int, hi: int) -> str:
+        """The last person who speaks or opens a sentence in ``text[lo:hi]``, or ""."""
+        k = bisect.bisect_left(self.salient, (hi, "")) - 1
+        return self.salient[k][1] if k >= 0 and self.salient[k][0] >= lo else ""
 
     def note_speaker(self, at: int, name: str) -> None:
         """A resolved speaker becomes an antecedent for later pronouns."""
@@ -587,8 +734,20 @@ class _Article:
             k = self.sentence(at)
             stop = self.ends[min(k + 1, len(self.ends) - 1)] if self.ends else len(self.masked)
             p = _GENDERED_RE.search(self.masked, at, stop)
-            if p is not None:
-                votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
+            if p is None:
+                continue
+            # "Quill worked with Dorn as he ...": another person named between the
+            # name and the pronoun may be the one it stands for.
+            opens = not self.masked[self.starts[self.sentence(p.start())] : p.start()].strip()
+            j = bisect.bisect_right(self.mentions, (at, "\uffff"))
+            if (
+                not opens
+                and j < len(self.mentions)
+                and self.mentions[j][0] < p.start()
+                and any(other != name for pos, other in self.mentions[j:] if pos < p.start())
+            ):
+                continue
+            votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
         for name, (he, she) in votes.items():
             if he != she:
                 self.gender[name] = "he" if he > she else "she"
@@ -596,15 +755,18 @@ class _Article:
     def resolve_pronoun(self, at: int, pronoun: str = "") -> str:
         """The person "he"/"she" at offset ``at`` stands for, or ""."""
         want = "he" if pronoun.lower() in _HE else "she" if pronoun else ""
+        # A rule line ("___") between items of a live blog: nobody is carried over it.
+        b = bisect.bisect_left(self.breaks, at) - 1
+        floor = max(at - 1500, self.breaks[b] if b >= 0 else 0)
         k = bisect.bisect_left(self.salient, (at, "")) - 1
-        while k >= 0 and at - self.salient[k][0] <= 1500:
+        while k >= 0 and self.salient[k][0] >= floor:
             name = self.salient[k][1]
             if not want or self.gender.get(name, want) == want:
                 return name
             k -= 1
         # Nobody spoke or opened a sentence nearby: the newest person named at all.
         k = bisect.bisect_left(self.mentions, (at, "")) - 1
-        while k >= 0 and at - self.mentions[k][0] <= 1500:
+        while k >= 0 and self.mentions[k][0] >= floor:
             name = self.mentions[k][1]
             if not want or self.gender.get(name, want) == want:
                 return name
@@ -644,7 +806,7 @@ class _Article:
         return best
 
 
-_STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS
+_STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS | _OPENERS
 
 
 def _person_name(raw: str) -> str:
@@ -656,10 +818,15 @@ def _person_name(raw: str) -> str:
 
 
 def _strip_titles(name: str) -> str:
-    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing"."""
+    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing";
+    "Ada Rusk of Vermont" → "Ada Rusk" (a person's place is not part of the name)."""
     words = name.split()
     while len(words) > 1 and words[0].lower().rstrip(".") in _STRIPPABLE:
         words = words[1:]
+    if "of" in words:
+        k = words.index("of")
+        if k >= 2 and not _organisation_word(" ".join(words[:k])):
+            words = words[:k]
     return " ".join(words)
 
 
@@ -761,12 +928,73 @@ _NOT_SOURCES = frozenset(
         "evening",
         "afternoon",
         "hour",
+        "ago",
+        "like",
+        "recent",
+        "original",
+        "other",
+        "familiar",
+        "mistake",
+        "merit",
+        "clause",
+        "drug",
+        "drugs",
+        "ceremony",
+        "ceremonies",
+        "comments",
+        "communications",
+        "room",
+        "questions",
+        "tea",
+        "rifles",
+        "package",
+        "interactions",
+        "records",
+        "resolution",
+        "suit",
+        "wake",
+        "terms",
+        "measure",
+        "exchange",
+        "cry",
+        "fight",
+        "location",
+        "former",
+        "previous",
+        "term",
+        "dramatic",
     ]
 )
 #: Abbreviated titles and the role words a later "the ..." uses.
 _ROLE_NAMES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general"}
 _THE_ROLE_RE = re.compile(
     rf"^\s*[Tt]he[ \t]+(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
+)
+#: Adverbs and verbs that end a speaker's noun phrase ("some leaders ever", "nominee went").
+_CLAUSE_WORDS = frozenset(
+    [
+        "ever",
+        "never",
+        "already",
+        "just",
+        "even",
+        "only",
+        "went",
+        "came",
+        "made",
+        "got",
+        "are",
+        "is",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+    ]
 )
 #: Words that end a speaker's noun phrase ("the president over the weekend").
 _PHRASE_END = frozenset(
@@ -811,8 +1039,8 @@ def phrase_head(phrase: str) -> str:
 
 
 def source_word(head: str) -> bool:
-    """A noun that can speak ("official", "report", "businessman"): not a time, an amount
-    or a function word ("a year", "the past", "now")."""
+    """A noun that can speak ("official", "report", "businessman"): not a time, an amount,
+    a function word or a thing that says nothing ("a year", "the past", "a mistake")."""
     return bool(head) and not (
         head in _NOT_SOURCES or head in _NOT_SPEAKERS or head in STOPWORDS or head.isdigit()
     )
@@ -854,6 +1082,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
                 w.lower() in _PHRASE_END
                 or w.lower() in _NOT_SPEAKERS
                 or (k >= 2 and w.islower() and w.endswith("ed"))
+                or (w.islower() and w.endswith("ing") and w not in source_kinds())
+                or w.lower() in _CLAUSE_WORDS
             ):
                 words = words[:k]
                 break
@@ -907,8 +1137,20 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         lowered = name.lower()
         if lowered in source_kinds():
             return _Speaker(name, source_kinds()[lowered], role)  # "Officials said"
-        if lowered.endswith(("ing", "ed", "ly")) or lowered in _OPENERS:
+        if (lowered.endswith(("ing", "ed", "ly")) and name not in art.speaking) or (
+            lowered in _OPENERS
+        ):
             return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
+    last_word = name.split()[-1]
+    if re.search(r"-[a-z]+(?:ing|ed)$", last_word) or (
+        (last_word.endswith(("ian", "ese", "ish")) or last_word == "Democratic")
+        and (" " not in name or name.split()[0] in _PLACE_WORDS)
+        and not art.is_person(name)
+        and last_word not in art.given
+        and last_word not in art.speaking
+    ):
+        # "Republican-repelling", "Central Asian", "Democratic": an adjective, not a name.
+        return _NOBODY
     full = art.full_name(name, at)
     title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
     if role and title_role and not role.endswith(","):
@@ -950,7 +1192,16 @@ def _raw(m: re.Match[str]) -> tuple[str, str, int, str]:
     return raw, role, at, verb
 
 
-def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, str] | None:
+#: The rest of a sentence after a bare cue: "... Rusk said on Monday."
+_BARE_CUE_END_RE = re.compile(r"(?![ \t]+that\b)[^.!?\n\x00]{0,50}(?:[.!?]|$)")
+
+
+def _cue_after(
+    art: _Article, region_end: int, limit: int, *, bare: bool = False
+) -> tuple[_Speaker, str] | None:
+    """The cue right after a quotation. With ``bare``, a cue in the next sentence
+    counts only when it is the whole sentence ("Rusk said on Monday."), not the
+    start of a new statement ("Some allies suggested that ...")."""
     window = art.masked[region_end:limit]
     according = _AFTER_ACCORDING_RE.match(window)
     if according is not None:
@@ -970,6 +1221,8 @@ def _cue_after(art: _Article, region_end: int, limit: int) -> tuple[_Speaker, st
             speaker = _resolve(m.group("speaker"), "", at, art)
             if speaker.name:
                 return speaker, ""
+            continue
+        if bare and not _BARE_CUE_END_RE.match(window, m.end()):
             continue
         raw, role, at, _verb = _raw(m)
         at += region_end
@@ -999,24 +1252,98 @@ def _cue_in(
         found.append((m.end(), at, raw, role, verb))
     for m in _WITH_ING_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", m.group("verb")))
+    for regex in (_WHO_VERB_RE, _PROGRESSIVE_RE, _TO_VERB_RE):
+        for m in regex.finditer(window):
+            found.append((m.end(), m.start("speaker"), m.group("speaker"), "", m.group("verb")))
     for m in ACCORDING_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "according to"))
     for m in _PUT_IT_RE.finditer(window):
         found.append((m.end(), m.start("speaker"), m.group("speaker"), "", "put it"))
     start = lo if clause is None else clause
+    # Forms that are nouns as often as verbs ("the Paris attacks") do not count here.
+    cue_ends = sorted(end for end, _at, _raw_, _role, verb in found if verb not in _NOUN_LIKE)
     for m in _CLAUSE_VERB_RE.finditer(window):
-        subject = _SUBJECT_RE.match(art.masked[start : lo + m.start()])
+        clause_start = start
+        subordinates = list(_SUBORDINATE_RE.finditer(window, 0, m.start()))
+        inner = subordinates[-1] if subordinates else None
+        sub = (
+            _SUBJECT_RE.match(art.masked[lo + inner.end() : lo + m.start()])
+            if inner is not None and (not cue_ends or cue_ends[0] <= inner.start())
+            else None
+        )
+        if (
+            inner is not None
+            and sub is not None
+            and _VERB_AFTER_RE.match(art.masked, lo + inner.end() + sub.end("speaker"))
+        ):
+            # "Rusk asks as a guard walks in, saying ...": the subordinate clause's subject.
+            clause_start = lo + inner.end()
+        elif cue_ends and cue_ends[0] <= m.start():
+            # "Rusk added, saying", "with Rusk tweeting ... and asking": the cue
+            # before it in the clause names the speaker.
+            continue
+        subject = _SUBJECT_RE.match(art.masked[clause_start : lo + m.start()])
         if subject is not None:
             verb = m.group("ing") or m.group("fin")
             found.append(
-                (m.end(), start - lo + _raw(subject)[2], _raw(subject)[0], _raw(subject)[1], verb)
+                (
+                    m.end(),
+                    clause_start - lo + _raw(subject)[2],
+                    _raw(subject)[0],
+                    _raw(subject)[1],
+                    verb,
+                )
             )
-    for _end, at, raw, role, verb in sorted(found, reverse=True):
+    # A form that may be a noun ("a Twitter comment") is the cue only when no other is.
+    for _end, at, raw, role, verb in sorted(
+        found, key=lambda f: (f[4] not in _NOUN_LIKE, f[0]), reverse=True
+    ):
         speaker = _resolve(raw, role, lo + at, art)
         if speaker.name:
             return speaker, verb.lower()
     return None
 
+
+#: A subordinate clause opening: its subject is the one of a later ", saying".
+_SUBORDINATE_RE = re.compile(
+    r"(?<![\w’'])(?:as|when|while|because|after|before|since|where|although|though|if)[ \t]+"
+    r"(?=[A-Za-z])"
+)
+#: Speech-verb forms that are as often plural nouns ("the Paris attacks", "his remarks").
+_NOUN_LIKE = frozenset(
+    [
+        "attacks",
+        "attack",
+        "remarks",
+        "remark",
+        "comment",
+        "comments",
+        "calls",
+        "call",
+        "claims",
+        "claim",
+        "charges",
+        "promises",
+        "promise",
+        "tweets",
+        "tweet",
+        "reports",
+        "pledge",
+        "vow",
+        "vows",
+        "pledges",
+        "reads",
+        "fears",
+        "hopes",
+        "shows",
+        "finds",
+        "notes",
+        "states",
+    ]
+)
+
+#: A speech verb right before a quotation: "Vale shouted, “...”".
+_VERB_BEFORE_RE = re.compile(rf"(?<![\w’'])(?:{_FINITE_RE})[ \t]*[,:]?[ \t]*$")
 
 _COLON_SUBJECT_RE = re.compile(
     rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
@@ -1037,15 +1364,65 @@ def _colon_subject(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | No
     return (speaker, "") if speaker.name else None
 
 
+#: An appositive after a name: ", a port official,", ", chairman of the board,", ", 55,".
+_APPOSITIVE_NEXT_RE = re.compile(
+    r",[ \t]+(?:(?:an?|the|who|whose|his|her|their|its|one|\d+)\b|[a-z]+[ \t]+(?:of|for|at|to)\b)"
+)
+#: What may come right before a clause's subject: the sentence start, a comma, a
+#: conjunction or a relative word ("..., in which Rusk expressed ...").
+_BEFORE_SUBJECT_RE = re.compile(
+    r"(?:^|[,;:(\u2014\u2013]|(?<![\w’'])(?:and|but|which|who|that|when|while|as|after|because"
+    r"|if|where|so|then|before|since|although|though))[ \t\x00]*$"
+)
+#: A verb right after a subject: a past or present form, an auxiliary, or an adverb first.
+_VERB_AFTER_RE = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|were|are|will"
+    r"|would|can|could|did|does|do|may|might|must|should|also|then|later|again|took|went|made"
+    r"|gave|sent|ran|saw|came|got|put|set|hit|shot|spoke|stood|kept|left|led|met|won|lost"
+    r"|thought|brought|felt|held|told|wrote|said|began|chose|drew|fought|knew|paid|sought"
+    r"|struck|threw|wore|hung)\b"
+)
+
+
+#: "the commission recognized", "The ad targets": a noun phrase before a verb.
+_THE_SUBJECT_RE = re.compile(
+    rf"(?<![\w’'])(?P<np>[Tt]he[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?(?P<head>[a-z][\w’'-]*))"
+    rf"(?={_VERB_AFTER_RE.pattern})"
+)
+
+
 def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
-    """The first person or body named in ``masked[lo:hi]`` (a sentence's subject)."""
-    for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", art.masked[lo:hi]):
+    """The subject of the clause nearest before ``hi`` in ``masked[lo:hi]``: a name after
+    a clause start and before a verb ("..., in which Rusk expressed ..."), a person
+    rather than a body; else the first person or body named."""
+    window = art.masked[lo:hi]
+    first = _NOBODY
+    persons: list[_Speaker] = []
+    bodies: list[_Speaker] = []
+    for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", window):
         speaker = _resolve(m.group(), "", lo + m.start(), art)
-        if (speaker.kind == "person" and art.is_person(speaker.name)) or (
-            speaker.kind == "organisation"
+        person = speaker.kind == "person" and art.is_person(speaker.name)
+        if not (person or speaker.kind == "organisation"):
+            continue
+        if not first.name:
+            first = speaker
+        if _BEFORE_SUBJECT_RE.search(window, 0, m.start()) and _VERB_AFTER_RE.match(
+            window, m.end()
         ):
-            return speaker
-    return _NOBODY
+            (persons if speaker.kind == "person" else bodies).append(speaker)
+    if persons:
+        return persons[-1]
+    # "Instead, the statement talked about “...”": a body or text as the subject.
+    for m in _THE_SUBJECT_RE.finditer(window):
+        if m.group("head").lower() in source_kinds() and _BEFORE_SUBJECT_RE.search(
+            window, 0, m.start()
+        ):
+            speaker = _resolve(m.group("np"), "", lo + m.start(), art)
+            if speaker.name:
+                bodies.append(speaker)
+    if bodies:
+        return bodies[-1]
+    return first
 
 
 class _Found:
@@ -1097,8 +1474,12 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             cue = (speaker, "") if speaker.name else cue
         if cue is None and ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
+        # "When Vale shouted, “...,” Rusk joked": a verb right before the quote is its cue.
+        if cue is None and _VERB_BEFORE_RE.search(art.masked, max(lo, rs - 40), rs):
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
-            cue = _cue_after(art, re_, limit)
+            opens = not art.masked[max(s_start, lo) : rs].strip(" \t\n")
+            cue = _cue_after(art, re_, limit, bare=ends_sentence and not opens)
         if cue is None and not ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
         if cue is None:
@@ -1141,10 +1522,36 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         opens_paragraph = not art.masked[para_start : q.region[0]].strip()
         prev = found[k - 1] if k else None
         nxt = found[k + 1] if k + 1 < len(found) else None
+        sentence = art.sentence(q.start)
+        s_start = art.starts[sentence] if art.starts else 0
+        if (
+            not opens_paragraph
+            and sentence > 0
+            and not art.masked[s_start : q.region[0]].strip()
+            and art.starts[sentence - 1] >= para_start
+            and (prev is None or prev.region[1] <= art.starts[sentence - 1])
+        ):
+            # "Lynch announced the lawsuit. “We are seeking ...”": a quote opening a
+            # sentence carries on a cue in the sentence before it, in its paragraph.
+            cue = _cue_in(art, art.starts[sentence - 1], s_start)
+            if cue is not None and cue[0].kind == "person":
+                q.speaker, q.verb = cue[0], ""
+                continue
         if prev is not None and prev.speaker.name:
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):
-                q.speaker, q.verb = prev.speaker, ""
+                # "Holt praised the plan.¶“We need it.”": a person who opens the
+                # paragraph between them speaks, not the quote before it.
+                between = (
+                    art.salient_in(art.paragraphs[prev_para + 1], para_start)
+                    if prev_para < para - 1
+                    else ""
+                )
+                if between and between != prev.speaker.name:
+                    q.speaker = _Speaker(between, "person", art.roles.get(between, ""))
+                else:
+                    q.speaker = prev.speaker
+                q.verb = ""
                 continue
         if nxt is not None and nxt.speaker.name and art.paragraph(nxt.region[0]) == para:
             q.speaker, q.verb = nxt.speaker, ""
@@ -1179,6 +1586,22 @@ _PARENTHETICAL_RE = re.compile(
     r",[ \t]+(?P<verb>says|said|say|adds|added|notes|noted|argues|argued|writes|wrote"
     rf"|explains|explained)[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
     r"(?:[ \t]*,[ \t]*(?P<role>[^,\x00\n“”\"]{2,120}?))?[ \t]*,"
+)
+#: "Ada Rusk, who declared ..., “...”": the name a relative clause with a speech verb follows.
+_WHO_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{_NAME})[ \t]*,[ \t]+who[ \t]+(?:(?:also|later|then|\w+ly)[ \t]+)?"
+    rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
+)
+#: "Rusk is telling reporters", "she’s predicting": a progressive speech verb.
+_PROGRESSIVE_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})(?:[ \t]+(?:is|was|are|were|has[ \t]+been|had[ \t]+been)"
+    rf"|['’]s)[ \t]+(?:\w+ly[ \t]+)?(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
+)
+#: "She went on to say:", "Rusk declined to tell ...": a speech verb after "to".
+_TO_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})[ \t]+(?:(?!to\b)[a-z]+[ \t]+){{1,3}}to[ \t]+"
+    r"(?P<verb>say|tell|add|ask|note|explain|argue|declare|warn|insist|suggest|write|tweet|claim"
+    r"|recall|announce|predict|complain|joke|quip)(?![\w’'])"
 )
 #: "..., with Rusk noting that ...".
 _WITH_ING_RE = re.compile(
@@ -1350,10 +1773,9 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
             if q.direct:
                 quoted[outlet] += n_words
                 n_quotes[outlet] += 1
-        for regex in (SPEAKER_VERB_RE, VERB_SPEAKER_RE):
-            for m in regex.finditer(art.masked):
-                verb = m.group("verb").lower()
-                verbs[(outlet, verb)] = verbs.get((outlet, verb), 0) + 1
+        for m in (*art.speaker_verbs, *art.verb_speakers):
+            verb = m.group("verb").lower()
+            verbs[(outlet, verb)] = verbs.get((outlet, verb), 0) + 1
         for _ in ACCORDING_RE.finditer(art.masked):
             verbs[(outlet, "according to")] = verbs.get((outlet, "according to"), 0) + 1
     return Quotes(

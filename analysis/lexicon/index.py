@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from analysis.context import applies_here
 from analysis.lexicon.inflection import adverb_forms, inflections
 from analysis.memo import Memo
-from analysis.quotation import inside_quote, quote_regions
+from analysis.quotation import inside_quote, quote_regions, speech_words
 
 __all__ = [
     "CATEGORY_IDS",
@@ -73,78 +73,6 @@ _TERM_WORD_RE = re.compile(r"[^\W_]+\*?")
 _CATEGORY_RE = re.compile(r"^(?:[a-z_]+|custom:[\w\- ]+)$")
 
 NEGATIONS = frozenset({"not", "never", "no", "t", "nor", "hardly", "without", "neither"})
-_SPEECH_WORDS = frozenset(
-    [
-        "said",
-        "say",
-        "says",
-        "saying",
-        "told",
-        "tell",
-        "tells",
-        "telling",
-        "asked",
-        "asks",
-        "wrote",
-        "write",
-        "writes",
-        "writing",
-        "tweeted",
-        "tweets",
-        "posted",
-        "posts",
-        "according",
-        "called",
-        "call",
-        "calls",
-        "calling",
-        "described",
-        "describes",
-        "dubbed",
-        "dubs",
-        "termed",
-        "terms",
-        "stated",
-        "states",
-        "declared",
-        "declares",
-        "added",
-        "adds",
-        "noted",
-        "notes",
-        "argued",
-        "argues",
-        "claimed",
-        "claims",
-        "insisted",
-        "insists",
-        "warned",
-        "warns",
-        "explained",
-        "explains",
-        "replied",
-        "replies",
-        "responded",
-        "responds",
-        "quoted",
-        "labeled",
-        "labelled",
-        "branded",
-        "brands",
-        "put",
-        "urged",
-        "urges",
-        "remarked",
-        "recalled",
-        "recalls",
-        "joked",
-        "jokes",
-        "announced",
-        "announces",
-        "wondered",
-        "asking",
-    ]
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,7 +481,7 @@ def _scare_quotes(text: str, start: int, stop: int) -> list[LexiconMatch]:
         if words[0][0].isdigit():
             continue
         window = _SO_CALLED_RE.sub(" ", _sentence_window(text, qs, qe, start, stop))
-        if any(w.lower() in _SPEECH_WORDS for w in _TOKEN_RE.findall(window)):
+        if any(w.lower() in speech_words() for w in _TOKEN_RE.findall(window)):
             continue  # a speaker is named: an ordinary partial quote
         found.append(
             LexiconMatch(

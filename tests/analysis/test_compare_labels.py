@@ -130,3 +130,30 @@ def test_people_who_share_a_surname_keep_their_own_labels() -> None:
     assert ("Ada Rusk", "Governor") in found
     assert ("Tom Rusk", "a fisherman") in found
     assert ("Tom Rusk", "a keen sailor") in found
+
+
+@pytest.mark.seeds
+def test_seeds_and_basil_descriptors_never_lie_inside_a_quotation(
+    seeds_dir: Path, data_dir: Path
+) -> None:
+    import json
+
+    from analysis.quotation import inside_quote
+    from tests.analysis.compare_corpus import make_corpus
+
+    corpora = [seed_corpus(seeds_dir)]
+    by_story: dict[str, list[tuple[str, str, str]]] = {}
+    for path in sorted((data_dir / "basil-dev" / "articles").glob("*/*.json")):
+        article = json.loads(path.read_text(encoding="utf-8"))
+        body = "\n\n".join(" ".join(p).strip() for p in article["body-paragraphs"])
+        by_story.setdefault(article["triplet-uuid"], []).append(
+            (article["source"], path.name, body)
+        )
+    corpora += [make_corpus(*articles) for articles in by_story.values()]
+    checked = 0
+    for corpus in corpora:
+        for d in labels(corpus).descriptors:
+            text = corpus.articles[d.article].article.content
+            assert not inside_quote(text, d.start, d.end), d
+            checked += 1
+    assert checked > 100

@@ -350,3 +350,180 @@ def test_it_stands_for_the_text_or_body_named_before() -> None:
 def test_a_pronoun_with_nobody_speaking_nearby_is_the_person_last_named() -> None:
     text = "The vote went to Ada Rusk's plan, and the hall was full. “We won,” she said."
     assert _one(text).speaker == "Ada Rusk"
+
+
+def _direct(text: str) -> list[tuple[str, str]]:
+    return [(q.text, q.speaker) for q in _quotes(text) if q.direct]
+
+
+def test_a_clause_subject_after_two_fronted_phrases() -> None:
+    text = "Speaking at a hall in Ames, Iowa, Rusk went after Vale, calling him “a tired old hand.”"
+    assert _one(text).speaker == "Rusk"
+
+
+def test_while_is_never_a_title_word() -> None:
+    text = (
+        "Tom Birch met Omar Vale in May.\n\n"
+        "Birch refers to his old friend as “Mr. Vale,” while Vale refers to him as “Tom.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Tom Birch", "Omar Vale"]
+
+
+def test_a_surname_the_outlet_uses_alone_is_an_antecedent() -> None:
+    text = (
+        "Senator Bernie Linden of Vermont has gained ground.\n\n"
+        'Rivals piled on, with Omar Dorn tweeting that it was a "mess" for the party.\n\n'
+        'Linden waved the matter away in May. On Friday, he remarked: "There is a process."'
+    )
+    assert _direct(text)[-1] == ("There is a process.", "Bernie Linden")
+
+
+def test_the_name_after_a_trailing_said_is_an_antecedent() -> None:
+    text = (
+        "“Rules cost us a fortune,” Ivo Brand said.\n\n"
+        "Paperwork is a burden for the port, said Lena Holt, a harbour pilot.\n\n"
+        "“We fill in forms all day,” she said."
+    )
+    assert _direct(text)[-1] == ("We fill in forms all day", "Lena Holt")
+
+
+def test_a_cue_in_the_next_sentence_must_be_the_whole_sentence() -> None:
+    text = (
+        "Ada Rusk's office took the rare step of attacking the agency, accusing it of "
+        "“overreach run amok.” Some allies suggested that the officials were driven by politics."
+    )
+    assert _one(text).speaker != "Some allies"
+
+
+def test_added_saying_takes_the_subject_of_added() -> None:
+    text = (
+        "Vale cannot say that “from his seat,” Lena Holt added, saying it should be "
+        "“up to the court.”"
+    )
+    assert [s for _t, s in _direct(text)] == ["Lena Holt", "Lena Holt"]
+
+
+def test_a_speech_verb_right_before_a_quote_is_its_cue() -> None:
+    text = "When a fisherman shouted, “Dorn,” Ada Rusk joked, “Come on up!”"
+    assert [s for _t, s in _direct(text)] == ["a fisherman", "Ada Rusk"]
+
+
+def test_a_place_after_of_is_not_part_of_a_persons_name() -> None:
+    assert _one("“The quay stays,” said Sen. Ada Rusk of Vermont.").speaker == "Ada Rusk"
+
+
+def test_a_subject_with_an_appositive_is_an_antecedent() -> None:
+    text = (
+        "Bob Sutton, chairman of the county board, voiced confidence in the plan.\n\n"
+        "“It will pass easily,” he said."
+    )
+    assert _one(text).speaker == "Bob Sutton"
+
+
+def test_who_declared_is_telling_and_went_on_to_say_are_cues() -> None:
+    assert _one("Lima won the backing of Ivo Brand, who declared, “It is time.”").speaker == (
+        "Ivo Brand"
+    )
+    text = "Ada Rusk is telling reporters that she will win “a lot of seats” next week."
+    assert _one(text).speaker == "Ada Rusk"
+    text = "Ada Rusk spoke for an hour. She went on to say: “None of them will back it.”"
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_a_noun_like_verb_form_is_the_cue_only_when_no_other_is() -> None:
+    text = "Ada Rusk wrote in a Twitter comment of her own: “We are thrilled.”"
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_an_adjective_is_never_a_speaker() -> None:
+    text = "He saved his passion for the Harbour-repelling cause of “open quays for all.”"
+    assert all(q.speaker != "Harbour-repelling" for q in _quotes(text))
+
+
+def test_a_person_opening_the_paragraph_before_speaks_an_uncued_quote() -> None:
+    text = (
+        "Ada Rusk spoke first. “We will build,” Rusk said.\n\n"
+        "Lena Holt praised the plan and the port.\n\n"
+        "“We need someone who gets things done.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ada Rusk", "Lena Holt"]
+
+
+def test_a_name_set_off_as_an_appositive_is_an_antecedent() -> None:
+    text = (
+        "“It is a good day,” Ivo Brand said.\n\n"
+        "One local woman, Karen Dale, pulled the mayor aside.\n\n"
+        "“I am so glad you came,” she told him."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ivo Brand", "Karen Dale"]
+
+
+def test_a_quote_opening_a_sentence_takes_the_cue_of_the_sentence_before() -> None:
+    text = (
+        "“Rules cost us,” Ivo Brand said.\n\n"
+        "The port is shut. Lena Holt announced on Monday a suit against the port board. "
+        "“We are seeking an order from the court.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ivo Brand", "Lena Holt"]
+
+
+def test_a_body_or_text_can_be_the_subject_of_an_uncued_quote() -> None:
+    text = (
+        "The ballot board met in May.\n\n"
+        "In rejecting a similar plea, the board recognized that a court should settle it "
+        "— “so that all know the rule once and for all.”"
+    )
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_kind) == ("board", "organisation")
+
+
+def test_a_subordinate_clause_has_its_own_subject_for_saying() -> None:
+    text = (
+        "“Who can count the states?” Ada Rusk asks as a repairman walks in front of her, "
+        "saying he is “here to fix the holes.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ada Rusk", "a repairman"]
+
+
+def test_a_time_between_the_speaker_and_the_verb() -> None:
+    text = "Senator Lena Holt (D) last week said the memos were not “secret” at all."
+    assert _one(text).speaker == "Lena Holt"
+
+
+def test_a_surname_ending_like_an_adjective_is_still_a_name() -> None:
+    text = "“Every minute counts,” said party strategist Keith Nahigian, a campaign veteran."
+    assert _one(text).speaker == "Keith Nahigian"
+
+
+def test_a_live_blog_rule_line_stops_pronouns() -> None:
+    text = (
+        "Omar Vale spoke in Ames on Monday.\n\n___.\n\n5:50 p.m.\n\n"
+        "The storm closed the roads.\n\n“We stay open,” he said."
+    )
+    assert _one(text).speaker != "Omar Vale"
+
+
+def test_a_sentence_opener_is_not_part_of_a_name() -> None:
+    text = "Vale spoke at length. Maybe Vale is right. “We stay open,” Vale said."
+    assert _one(text).speaker == "Vale"
+
+
+def test_a_family_name_first_only_for_a_titled_person() -> None:
+    text = (
+        "President Xi Jinping arrived on Monday. “We are friends,” Xi said.\n\n"
+        "The Vale Express, a bus, left at noon. “Vale is wrong,” Vale said."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Xi Jinping", "Vale"]
+
+
+def test_a_role_with_of_between_said_and_the_name() -> None:
+    text = '"The first line of defense is at home," said former secretary of state Ada Rusk.'
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_proposed_is_a_speech_verb() -> None:
+    text = (
+        "Governor Omar Vale signed an order, while Lena Holt, the former mayor, proposed "
+        'we "wake up and smell the coffee" at once.'
+    )
+    assert _one(text).speaker == "Lena Holt"

@@ -62,3 +62,25 @@ def test_speech_verbs_have_forms_and_categories() -> None:
     assert verbs["claimed"].category == "doubting"
     assert verbs["tweeted"].category == "written"
     assert all(v.reason for v in verbs.values())
+
+
+def test_speech_words_are_the_verb_forms_and_the_cue_words() -> None:
+    from analysis.quotation import speech_verbs, speech_words
+
+    words = speech_words()
+    assert set(speech_verbs()) <= words
+    assert {"according", "put", "quoted", "said", "termed", "branded"} <= words
+    assert "harbour" not in words
+
+
+def test_scare_quotes_read_the_one_speech_word_list() -> None:
+    from analysis.lexicon import Lexicon
+
+    lexicon = Lexicon((), scare_quotes=True)
+    assert lexicon.match('The so-called "reform" passed.') != ()
+    for text in (
+        'According to the mayor, the plan is a "reform" at last.',
+        'The mayor termed the plan a "reform" at last.',
+        'As the mayor put it, the plan is a "reform" at last.',
+    ):
+        assert lexicon.match(text) == (), text
