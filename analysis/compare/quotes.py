@@ -444,9 +444,11 @@ def _after_comma(text: str, at: int) -> bool:
     return k > 0 and text[k - 1] in ",\x00"
 
 
-def _within(matches: list[re.Match[str]], start: int, end: int) -> list[re.Match[str]]:
-    """The matches (sorted by start) that lie inside ``[start, end)``."""
-    k = bisect.bisect_left([m.start() for m in matches], start)
+def _within(
+    matches: list[re.Match[str]], starts: list[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """The matches (sorted by start; ``starts`` are their starts) inside ``[start, end)``."""
+    k = bisect.bisect_left(starts, start)
     found = []
     for m in matches[k:]:
         if m.start() >= end:
@@ -487,6 +489,8 @@ class _Article:
         # Every "X said" and "said X" of the outlet's own text, found once.
         self.speaker_verbs = list(SPEAKER_VERB_RE.finditer(self.masked))
         self.verb_speakers = list(VERB_SPEAKER_RE.finditer(self.masked))
+        self.speaker_verb_starts = [m.start() for m in self.speaker_verbs]
+        self.verb_speaker_starts = [m.start() for m in self.verb_speakers]
         self.speaking: set[str] = set()
         for m in self.speaker_verbs:
             raw = m.group("speaker").strip()
@@ -648,7 +652,7 @@ class _Article:
                 ):
                     self.salient.append((s + m.start(), full))
                     break
-            for m in _within(self.speaker_verbs, s, e):
+            for m in _within(self.speaker_verbs, self.speaker_verb_starts, s, e):
                 raw = _raw(m)[0]
                 tail = re.search(rf"(?:{_NAME})$", raw)
                 if (
@@ -665,7 +669,7 @@ class _Article:
                 full = self.full_name(name, m.start())
                 if " " in full or self.is_person(full) or self._single_person(full):
                     self.salient.append((m.start(), full))
-            for m in _within(self.verb_speakers, s, e):
+            for m in _within(self.verb_speakers, self.verb_speaker_starts, s, e):
                 # "..., said Ada Rusk, who ...": the speaker after a trailing verb.
                 raw = m.group("speaker")
                 if (
@@ -1448,9 +1452,14 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         if qs >= last_end:
             outer.append((qs, qe))
             last_end = qe
-    found = [
-        _Found(s, e, next((r for r in outer if r[0] <= s < r[1]), (s, e)), True) for s, e in spans
-    ]
+    # The outer regions are sorted and disjoint: the one holding a quote is found by bisection.
+    outer_starts = [r[0] for r in outer]
+
+    def region_of(s: int, e: int) -> tuple[int, int]:
+        n = bisect.bisect_right(outer_starts, s) - 1
+        return outer[n] if n >= 0 and s < outer[n][1] else (s, e)
+
+    found = [_Found(s, e, region_of(s, e), True) for s, e in spans]
     # 1-3: cues in the quote's own sentence, or a colon before it.
     for k, q in enumerate(found):
         rs, re_ = q.region
