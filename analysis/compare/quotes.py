@@ -1379,8 +1379,10 @@ _BEFORE_SUBJECT_RE = re.compile(
     r"|if|where|so|then|before|since|although|though))[ \t\x00]*$"
 )
 #: A verb right after a subject: a past or present form, an auxiliary, or an adverb first.
+#: The look-behind starts a search only where a run of blanks starts, so that a search
+#: through a long run of blanks stays linear.
 _VERB_AFTER_RE = re.compile(
-    r"[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|were|are|will"
+    r"(?<![ \t])[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|were|are|will"
     r"|would|can|could|did|does|do|may|might|must|should|also|then|later|again|took|went|made"
     r"|gave|sent|ran|saw|came|got|put|set|hit|shot|spoke|stood|kept|left|led|met|won|lost"
     r"|thought|brought|felt|held|told|wrote|said|began|chose|drew|fought|knew|paid|sought"

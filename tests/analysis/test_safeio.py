@@ -103,7 +103,7 @@ def test_file_label_shows_the_last_part_of_a_path_readably(path: str, shown: str
 
 
 def test_encodable_fields_reaches_every_string_of_nested_values() -> None:
-    from analysis.report_data import Heading, Section, Table
+    from analysis.report.document import Heading, Section, Table
 
     name = os.fsdecode(b"caf\xe9.txt")
     section = Section(
