@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis.compare.quotes import kinds_summary, quote_spans, quotes, sources_frame
+from analysis.compare.quotes import kinds_summary, quotes, sources_frame
 from analysis.compare.results import Quote
+from analysis.quotation import quote_spans
 from tests.analysis.compare_corpus import make_corpus, seed_corpus, story_corpus
 
 

@@ -111,9 +111,9 @@ def test_hits_carry_context_voice_and_offsets() -> None:
     # Line breaks collapse to spaces; the context is cut between words.
     assert first.right == " began."
     assert second.left == 'said "the '
-    assert second.right == " must end\""
+    assert second.right == ' must end"'
     wide = concordance(_corpus(("Gazette", text)), "invasion", width=30).hits
-    assert wide[0].right == " began. Officials said \"the"
+    assert wide[0].right == ' began. Officials said "the'
     assert result.outlets[0].hits == 2 and result.outlets[0].quoted == 1
 
 
@@ -156,7 +156,12 @@ def test_hits_are_grouped_by_outlet_then_story_then_sorted() -> None:
 
 
 def test_json_and_csv_rows_follow_the_schema() -> None:
-    result = concordance(_corpus(("Gazette", "=cmd war"),), "war")
+    result = concordance(
+        _corpus(
+            ("Gazette", "=cmd war"),
+        ),
+        "war",
+    )
     document = result.to_json()
     assert document["pattern"] == "war"
     assert set(document["hits"][0]) >= {

@@ -120,6 +120,7 @@ def test_defaults_match_the_library_and_sort_orders_within_outlets(tmp_path: Pat
     assert outlets == sorted(outlets, key=outlets.index)  # grouped: each outlet once, in a run
     for outlet in set(outlets):
         # The words nearest the match first, punctuation aside.
-        keys = [re.findall(r"[^\W_]+", h["left"].lower())[::-1] for h in hits
-                if h["outlet"] == outlet]
+        keys = [
+            re.findall(r"[^\W_]+", h["left"].lower())[::-1] for h in hits if h["outlet"] == outlet
+        ]
         assert keys == sorted(keys)

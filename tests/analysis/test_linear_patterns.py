@@ -29,15 +29,15 @@ from analysis.load.pdf import join_pages
 ANCHORED_ONLY = {
     "analysis.segment._LIST_ITEM": "matched at a line start only (segment.py)",
     "analysis.load.frontmatter._KEY_RE": "matched at a line start only (frontmatter.py)",
-    "analysis.compare.quotes._AFTER_ACCORDING_RE": "matched right after a quote (quotes.py)",
-    "analysis.compare.quotes._SUBJECT_RE": "anchored at a clause start (^) (quotes.py)",
-    "analysis.compare.quotes._AFTER_SPEAKER_VERB_RE": "matched right after a quote (quotes.py)",
-    "analysis.compare.quotes._AFTER_VERB_SPEAKER_RE": "matched right after a quote (quotes.py)",
-    "analysis.compare.quotes._DASH_NAME_RE": "matched right after a quote (quotes.py)",
-    "analysis.compare.quotes._THAT_RE": "matched right after a speech verb (quotes.py)",
-    "analysis.compare.quotes._TOLD_OBJECT_RE": "matched right after 'told' (quotes.py)",
-    "analysis.compare.quotes._THE_ROLE_RE": "matched at a sentence start (quotes.py)",
-    "analysis.compare.quotes._ROLE_THEN_NAME_RE": "matched on a speaker phrase (quotes.py)",
+    "analysis.compare.quotes.patterns._AFTER_ACCORDING_RE": "matched right after a quote (quotes/)",
+    "analysis.compare.quotes.patterns._SUBJECT_RE": "anchored at a clause start (^) (quotes/)",
+    "analysis.compare.quotes.patterns._AFTER_SPEAKER_VERB_RE": "matched right after a quote (quotes/)",
+    "analysis.compare.quotes.patterns._AFTER_VERB_SPEAKER_RE": "matched right after a quote (quotes/)",
+    "analysis.compare.quotes.patterns._DASH_NAME_RE": "matched right after a quote (quotes/)",
+    "analysis.compare.quotes.patterns._THAT_RE": "matched right after a speech verb (quotes/)",
+    "analysis.compare.quotes.patterns._TOLD_OBJECT_RE": "matched right after 'told' (quotes/)",
+    "analysis.compare.quotes.patterns._THE_ROLE_RE": "matched at a sentence start (quotes/)",
+    "analysis.compare.quotes.patterns._ROLE_THEN_NAME_RE": "matched on a speaker phrase (quotes/)",
     "analysis.segment._SAID_RE": "matched right after a sentence boundary (segment.py)",
 }
 #: Characters repeated to the input's length, after a trigger.
@@ -71,11 +71,14 @@ def _seconds(pattern: re.Pattern[str] | re.Pattern[bytes], text: str) -> float:
 
 
 def _module_patterns() -> dict[str, re.Pattern[str] | re.Pattern[bytes]]:
+    """Each compiled pattern of ``analysis``, named after the module that defines it
+    (a pattern imported into another module is the same pattern, tested once)."""
     found: dict[str, re.Pattern[str] | re.Pattern[bytes]] = {}
     for info in pkgutil.walk_packages(analysis.__path__, "analysis."):
         module = importlib.import_module(info.name)
+        source = Path(module.__file__ or "").read_text(encoding="utf-8")
         for name, value in vars(module).items():
-            if isinstance(value, re.Pattern):
+            if isinstance(value, re.Pattern) and re.search(rf"^{name}\b[^=\n]*=", source, re.M):
                 found[f"{info.name}.{name}"] = value
     return found
 

@@ -247,8 +247,9 @@ def test_concordance_section_shows_the_chosen_terms_per_outlet() -> None:
     assert chart.kind == "terms"
     assert dict(chart.cells)["Valley Courier"] == (("invasion", 0.0), ("conflict", 1.0))
     hits = [b for b in section.blocks if isinstance(b, Table) and b.columns[1] == "Left"]
-    assert hits and all(row[2].lower() in ("invasion", "conflict", "bridge")
-                        for table in hits for row in table.rows)
+    assert hits and all(
+        row[2].lower() in ("invasion", "conflict", "bridge") for table in hits for row in table.rows
+    )
 
 
 def test_concordance_section_without_terms_says_how_to_choose() -> None:
@@ -256,5 +257,4 @@ def test_concordance_section_without_terms_says_how_to_choose() -> None:
 
     data = build_report_data(story_corpus(), None, sections=["concordance"])
     (section,) = data.sections
-    assert any("No terms were chosen" in b.text for b in section.blocks
-               if isinstance(b, Paragraph))
+    assert any("No terms were chosen" in b.text for b in section.blocks if isinstance(b, Paragraph))

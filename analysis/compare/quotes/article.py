@@ -1,0 +1,419 @@
+"""One article's names, sentences and pronoun antecedents, outside quotations."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name
+from analysis.compare.results import (
+    SpeakerKind,
+)
+from analysis.model import AnalyzedArticle
+
+if TYPE_CHECKING:
+    pass
+
+from analysis.compare.quotes.patterns import (
+    _APPOSITIVE_NEXT_RE,
+    _BODY_RE,
+    _BREAK_RE,
+    _DETERMINER,
+    _GENDERED_RE,
+    _MASK,
+    _NAME,
+    _NAME_RE,
+    _THE_ROLE_RE,
+    _VERB_AFTER_RE,
+    SPEAKER_VERB_RE,
+    VERB_SPEAKER_RE,
+)
+from analysis.compare.quotes.speakers import _organisation_word, _person_name, _raw, _strip_titles
+from analysis.compare.quotes.words import (
+    _HE,
+    _NOT_SPEAKERS,
+    _OPENERS,
+    _PLACE_WORDS,
+    _PRONOUNS,
+    _ROLE_NAMES,
+    source_kinds,
+)
+from analysis.quotation import (
+    mask_quotations,
+    quote_regions,
+)
+
+
+def _after_comma(text: str, at: int) -> bool:
+    """True when ``text`` before ``at`` ends with a comma or a masked quotation (spaces aside)."""
+    k = at
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return k > 0 and text[k - 1] in ",\x00"
+
+
+def _within(
+    matches: list[re.Match[str]], starts: list[int], start: int, end: int
+) -> list[re.Match[str]]:
+    """The matches (sorted by start; ``starts`` are their starts) inside ``[start, end)``."""
+    k = bisect.bisect_left(starts, start)
+    found = []
+    for m in matches[k:]:
+        if m.start() >= end:
+            break
+        if m.end() <= end:
+            found.append(m)
+    return found
+
+
+class _Person:
+    """A person named in one article: the full name first given, its role."""
+
+    __slots__ = ("name", "role")
+
+    def __init__(self, name: str, role: str) -> None:
+        self.name = name
+        self.role = role
+
+
+class _Article:
+    """One article's names, sentences and pronoun antecedents, outside quotations."""
+
+    def __init__(self, analyzed: AnalyzedArticle, alias: dict[str, str]) -> None:
+        self.text = text = analyzed.article.content
+        self.regions = quote_regions(text)
+        self.masked = mask_quotations(text)
+        self.starts = [s.start for s in analyzed.sentences]
+        self.ends = [s.end for s in analyzed.sentences]
+        self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
+        self.alias = alias
+        # Full names first given, by surname; roles by full name.
+        self.full: dict[str, list[tuple[int, str]]] = {}
+        self.roles: dict[str, str] = {}
+        self.titled: list[tuple[int, str, str]] = []  # (offset, role word, full name)
+        self._index_names()
+        # One-word names the outlet has speak ("Rusk said", "said Rusk").
+        self.breaks = [m.end() for m in _BREAK_RE.finditer(text)]
+        # Every "X said" and "said X" of the outlet's own text, found once.
+        self.speaker_verbs = list(SPEAKER_VERB_RE.finditer(self.masked))
+        self.verb_speakers = list(VERB_SPEAKER_RE.finditer(self.masked))
+        self.speaker_verb_starts = [m.start() for m in self.speaker_verbs]
+        self.verb_speaker_starts = [m.start() for m in self.verb_speakers]
+        self.speaking: set[str] = set()
+        for m in self.speaker_verbs:
+            raw = m.group("speaker").strip()
+            if raw[:1].isupper() and " " not in raw:
+                self.speaking.add(raw)
+        for m in self.verb_speakers:
+            raw = m.group("speaker").strip()
+            if m.group("pre") or not _after_comma(self.masked, m.start()):
+                continue  # "told Vale": the one spoken to, not a speaker
+            if raw[:1].isupper() and " " not in raw:
+                self.speaking.add(raw)
+        # (offset, full name) of persons who speak or open a sentence, for pronouns.
+        self.salient: list[tuple[int, str]] = []
+        self._index_subjects()
+        self.gender: dict[str, str] = {}
+        self._index_gender()
+
+    # ------------------------------------------------------------ names
+
+    def _index_names(self) -> None:
+        masked = self.masked
+        multi_seen: set[str] = set()
+        self.alone: set[str] = set()
+        self.given: dict[str, list[tuple[int, str]]] = {}
+        self.inside: set[str] = set()
+        self.seen: dict[str, int] = {}
+        self.titles_of: set[str] = set()
+        for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})(?![\w’'])", masked):
+            cleaned = _clean_name(m.group())
+            if cleaned and " " not in cleaned:
+                self.alone.add(cleaned)
+                self.seen[cleaned] = self.seen.get(cleaned, 0) + 1
+                # Capitalised inside a sentence, it is a name, not a sentence opener.
+                if re.search(r"[\w,;:][ \t]+$", masked[max(0, m.start() - 3) : m.start()]):
+                    self.inside.add(cleaned)
+        self.names = list(_NAME_RE.finditer(masked))
+        for m in self.names:
+            name = _strip_titles(_clean_name(m.group()))
+            if not name or " " not in name or _organisation_word(name):
+                continue
+            words = name.split()
+            if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
+                continue
+            if name not in multi_seen:
+                multi_seen.add(name)
+                self.full.setdefault(words[-1], []).append((m.start(), name))
+                # "Xi Jinping" → "Xi": some names put the family name first.
+                self.given.setdefault(words[0], []).append((m.start(), name))
+        for m in TITLE_RE.finditer(masked):
+            name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
+            if not name or name.lower() in _NOT_SPEAKERS:
+                continue
+            role = m.group("desc").strip()
+            self.titles_of.add(name)
+            words = [w for w in role.split() if w.lower() not in ("the", "his", "her", "its")]
+            role = " ".join(words)
+            for w in words:
+                if w.lower() in ROLES:
+                    word = w.lower().rstrip(".")
+                    self.titled.append((m.start(), _ROLE_NAMES.get(word, word), name))
+            if role and name not in self.roles:
+                self.roles[name] = role
+        from analysis.compare.labels import sentence_descriptors
+
+        for s, e in zip(self.starts, self.ends, strict=True):
+            for raw, desc, kind, d_start, _ in sentence_descriptors(masked, s, e):
+                if kind != "appositive" or _MASK in desc:
+                    continue
+                name = self.full_name(_strip_titles(raw), d_start)
+                if name and name not in self.roles:
+                    self.roles[name] = desc
+                for w in desc.split()[:4]:
+                    if w.lower() in ROLES and name:
+                        self.titled.append((d_start, w.lower(), name))
+        self.titled.sort()
+
+    def full_name(self, name: str, at: int) -> str:
+        """The full name first given to the person a (sur)name at ``at`` stands for."""
+        if not name:
+            return ""
+        if " " in name:
+            surname = name.split()[-1]
+            for _, full in self.full.get(surname, ()):
+                if full.endswith(name) or name.endswith(full):
+                    return full if len(full) >= len(name) else name
+            return name
+        # "Xi" → "President Xi Jinping": a family name first only for a titled person,
+        # not "Trump" → "Trump Train".
+        known = self.full.get(name) or [
+            (pos, full) for pos, full in self.given.get(name, ()) if full in self.titles_of
+        ]
+        if not known:
+            return name
+        # Several people share the surname: the one named just before, else the
+        # first one the article introduced (its main actor of that name).
+        recent = [full for pos, full in known if at - 400 <= pos <= at]
+        return recent[-1] if recent else known[0][1]
+
+    def recurring(self, name: str) -> bool:
+        """A capitalised word the article uses twice or more: a name, not an opener."""
+        return self.seen.get(name, 0) >= 2
+
+    def is_person(self, name: str) -> bool:
+        """A full name the article also gives by surname, or with a title."""
+        if not name:
+            return False
+        if name in self.titles_of or name in self.full:
+            return True
+        words = name.split()
+        return len(words) > 1 and words[-1] in self.alone and words[0] not in _PLACE_WORDS
+
+    # ------------------------------------------------------------ places
+
+    def sentence(self, at: int) -> int:
+        return max(0, bisect.bisect_right(self.starts, at) - 1)
+
+    def paragraph(self, at: int) -> int:
+        return bisect.bisect_right(self.paragraphs, at) - 1
+
+    # ------------------------------------------------------------ pronouns
+
+    def _index_subjects(self) -> None:
+        masked = self.masked
+        for k, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)):
+            del k
+            piece = masked[s:e]
+            titled = _THE_ROLE_RE.match(piece)
+            if titled is not None:
+                # "The president downplayed ...": the person the article gives that title.
+                name = self.resolve_title(titled.group("role").lower(), s)
+                if name:
+                    self.salient.append((s + titled.start("role"), name))
+                    continue
+            for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
+                if len(piece[: m.start()].split()) > 8:
+                    break
+                if re.search(r"['’]s?$", m.group()) and piece[: m.start()].strip(" \t\n\x00"):
+                    continue  # "He praised Rusk's plan": a possessive, not the subject
+                name = _person_name(m.group())
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, s + m.start())
+                # "Andrew Hale took his daughter": a two-word name followed by a verb.
+                # "Ada Rusk, a port official, voiced ...": an appositive stands for the verb.
+                verb_next = (
+                    _VERB_AFTER_RE.match(piece, m.end()) is not None
+                    or _APPOSITIVE_NEXT_RE.match(piece, m.end()) is not None
+                    or re.search(r"['’]s?$", m.group()) is not None  # "Rusk's plan ..." opening
+                    # "One local woman, Ada Rusk, pulled ...": the name is the appositive.
+                    or (
+                        re.search(r",[ \t]*$", piece[: m.start()]) is not None
+                        and re.match(r",[ \t]+[a-z]", piece[m.end() :]) is not None
+                    )
+                )
+                if self.is_person(full) or (
+                    verb_next
+                    and full.split()[0] not in _PLACE_WORDS
+                    and (" " in full or self._single_person(full))
+                ):
+                    self.salient.append((s + m.start(), full))
+                    break
+            for m in _within(self.speaker_verbs, self.speaker_verb_starts, s, e):
+                raw = _raw(m)[0]
+                tail = re.search(rf"(?:{_NAME})$", raw)
+                if (
+                    raw[:1].islower()
+                    and tail is not None
+                    and not re.search(rf"\b{_DETERMINER}[ \t]+$", raw[: tail.start()])
+                ):
+                    raw = tail.group()  # "a confident-seeming Rusk bragged", not "the Middle East"
+                if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
+                    continue
+                name = _strip_titles(_clean_name(raw))
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, m.start())
+                if " " in full or self.is_person(full) or self._single_person(full):
+                    self.salient.append((m.start(), full))
+            for m in _within(self.verb_speakers, self.verb_speaker_starts, s, e):
+                # "..., said Ada Rusk, who ...": the speaker after a trailing verb.
+                raw = m.group("speaker")
+                if (
+                    not _after_comma(masked, m.start())
+                    or m.group("pre")
+                    or not raw[:1].isupper()
+                    or " and " in raw
+                    or raw.split()[0].lower() in _PRONOUNS
+                ):
+                    continue
+                name = _person_name(raw)
+                if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                    continue
+                full = self.full_name(name, m.start("speaker"))
+                if " " in full or self.is_person(full) or self._single_person(full):
+                    self.salient.append((m.start("speaker"), full))
+        self.salient.sort()
+        self.mentions: list[tuple[int, str]] = []
+        for m in self.names:
+            name = _person_name(m.group())
+            if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                continue
+            full = self.full_name(name, m.start())
+            if self.is_person(full) or (
+                len(full.split()) == 2
+                and full.split()[0] not in _PLACE_WORDS
+                and not any(w.isupper() for w in full.split())
+            ):
+                self.mentions.append((m.start(), full))
+
+    def _single_person(self, name: str) -> bool:
+        """A one-word name the article uses again mid-sentence ("Sanders said ... Sanders"):
+        a person known by surname only, not a sentence opener or a place word."""
+        return (
+            " " not in name
+            and name in self.speaking
+            and self.recurring(name)
+            and name not in _PLACE_WORDS
+            and name.lower() not in _OPENERS
+            and name.lower() not in source_kinds()
+            and not name.isupper()
+        )
+
+    def salient_in(self, lo: int, hi: int) -> str:
+        """The last person who speaks or opens a sentence in ``text[lo:hi]``, or ""."""
+        k = bisect.bisect_left(self.salient, (hi, "")) - 1
+        return self.salient[k][1] if k >= 0 and self.salient[k][0] >= lo else ""
+
+    def note_speaker(self, at: int, name: str) -> None:
+        """A resolved speaker becomes an antecedent for later pronouns."""
+        if " and " not in name:
+            bisect.insort(self.salient, (at, name))
+
+    def _index_gender(self) -> None:
+        """He or she for each person: honorifics, role words and the pronouns after a subject."""
+        votes: dict[str, list[int]] = {}
+        for m in re.finditer(rf"\b(?P<h>Mr|Mrs|Ms)\.?[ \t]+(?P<name>{_NAME})", self.masked):
+            name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
+            votes.setdefault(name, [0, 0])[0 if m.group("h") == "Mr" else 1] += 3
+        for _, word, name in self.titled:
+            if word.endswith("woman"):
+                votes.setdefault(name, [0, 0])[1] += 3
+            elif word.endswith("man") and word != "chairman":
+                votes.setdefault(name, [0, 0])[0] += 1
+        for at, name in self.salient:
+            k = self.sentence(at)
+            stop = self.ends[min(k + 1, len(self.ends) - 1)] if self.ends else len(self.masked)
+            p = _GENDERED_RE.search(self.masked, at, stop)
+            if p is None:
+                continue
+            # "Quill worked with Dorn as he ...": another person named between the
+            # name and the pronoun may be the one it stands for.
+            opens = not self.masked[self.starts[self.sentence(p.start())] : p.start()].strip()
+            j = bisect.bisect_right(self.mentions, (at, "\uffff"))
+            if (
+                not opens
+                and j < len(self.mentions)
+                and self.mentions[j][0] < p.start()
+                and any(other != name for pos, other in self.mentions[j:] if pos < p.start())
+            ):
+                continue
+            votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
+        for name, (he, she) in votes.items():
+            if he != she:
+                self.gender[name] = "he" if he > she else "she"
+
+    def resolve_pronoun(self, at: int, pronoun: str = "") -> str:
+        """The person "he"/"she" at offset ``at`` stands for, or ""."""
+        want = "he" if pronoun.lower() in _HE else "she" if pronoun else ""
+        # A rule line ("___") between items of a live blog: nobody is carried over it.
+        b = bisect.bisect_left(self.breaks, at) - 1
+        floor = max(at - 1500, self.breaks[b] if b >= 0 else 0)
+        k = bisect.bisect_left(self.salient, (at, "")) - 1
+        while k >= 0 and self.salient[k][0] >= floor:
+            name = self.salient[k][1]
+            if not want or self.gender.get(name, want) == want:
+                return name
+            k -= 1
+        # Nobody spoke or opened a sentence nearby: the newest person named at all.
+        k = bisect.bisect_left(self.mentions, (at, "")) - 1
+        while k >= 0 and self.mentions[k][0] >= floor:
+            name = self.mentions[k][1]
+            if not want or self.gender.get(name, want) == want:
+                return name
+            k -= 1
+        return ""
+
+    def resolve_it(self, at: int) -> tuple[str, SpeakerKind]:
+        """The body or text "it" at ``at`` stands for ("the affidavit ... It continued")."""
+        window = self.masked[max(0, at - 600) : at]
+        for m in reversed(list(_BODY_RE.finditer(window))):
+            words = m.group("phrase").split()
+            for j, word in enumerate(words):
+                kind = source_kinds().get(word.lower())
+                if kind in ("document", "organisation"):
+                    return " ".join(words[: j + 1]), kind
+        return "", ""
+
+    def resolve_title(self, role: str, at: int) -> str:
+        """The person "the senator" at ``at`` stands for: of the people the article gives
+        that title, the one named or quoted most recently, else the newest titled."""
+        titled = {name for _pos, word, name in self.titled if word == role}
+        k = bisect.bisect_left(self.salient, (at, "")) - 1
+        while k >= 0 and titled:
+            if self.salient[k][1] in titled:
+                return self.salient[k][1]
+            k -= 1
+        best = ""
+        for pos, word, name in self.titled:
+            if pos >= at:
+                break
+            if word == role:
+                best = name
+        if not best:
+            for _pos, word, name in self.titled:
+                if word == role:
+                    return name
+        return best

@@ -1,0 +1,280 @@
+"""Direct quotations and indirect claims of one article, with their speakers."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+from analysis.compare.quotes.cues import _colon_subject, _cue_after, _cue_in, _subject
+from analysis.compare.quotes.patterns import (
+    _ANY_VERB_RE,
+    _CLAIM_VERBS,
+    _MASK,
+    _NAME_COLON_RE,
+    _THAT_RE,
+    _TOLD_OBJECT_RE,
+    _TRAILING_CUE_RE,
+    _VERB_BEFORE_RE,
+    ACCORDING_RE,
+    SPEAKER_VERB_RE,
+)
+from analysis.compare.quotes.speakers import (
+    _NOBODY,
+    _raw,
+    _resolve,
+    _Speaker,
+    phrase_head,
+    source_word,
+)
+from analysis.compare.quotes.words import (
+    _SCARE_WORDS,
+    _ZERO_THAT,
+)
+from analysis.quotation import (
+    QUOTE_MARKS,
+    quote_spans,
+)
+
+if TYPE_CHECKING:
+    from analysis.compare.quotes.article import _Article
+    from analysis.compare.quotes.speakers import _Speaker
+
+
+class _Found:
+    __slots__ = ("cued", "direct", "end", "region", "speaker", "start", "verb")
+
+    def __init__(self, start: int, end: int, region: tuple[int, int], direct: bool) -> None:
+        self.start = start
+        self.end = end
+        self.region = region
+        self.direct = direct
+        self.speaker = _NOBODY
+        self.verb = ""
+        self.cued = False  # the speaker comes from a cue, not from the quotes around
+
+
+def _direct_quotes(art: _Article) -> list[_Found]:
+    """The quotations of one article with their speakers (see the module docstring)."""
+    text = art.text
+    spans = quote_spans(text)
+    outer: list[tuple[int, int]] = []
+    last_end = -1
+    for qs, qe in art.regions:
+        if qs >= last_end:
+            outer.append((qs, qe))
+            last_end = qe
+    # The outer regions are sorted and disjoint: the one holding a quote is found by bisection.
+    outer_starts = [r[0] for r in outer]
+
+    def region_of(s: int, e: int) -> tuple[int, int]:
+        n = bisect.bisect_right(outer_starts, s) - 1
+        return outer[n] if n >= 0 and s < outer[n][1] else (s, e)
+
+    found = [_Found(s, e, region_of(s, e), True) for s, e in spans]
+    # 1-3: cues in the quote's own sentence, or a colon before it.
+    for k, q in enumerate(found):
+        rs, re_ = q.region
+        sentence = art.sentence(q.start)
+        s_start = art.starts[sentence] if art.starts else 0
+        para_end = text.find("\n", re_)
+        para_end = len(text) if para_end < 0 else para_end
+        next_q = found[k + 1].region[0] if k + 1 < len(found) else len(text)
+        limit = min(para_end, next_q, re_ + 240)
+        lo = max(s_start, found[k - 1].region[1] if k else 0)
+        if lo > rs:
+            lo = art.paragraphs[art.paragraph(rs)]
+        # A quote that ends its sentence ("...."): a cue before it in its sentence
+        # comes first; what follows may be a new statement.
+        ends_sentence = text[max(rs, re_ - 3) : re_].rstrip(QUOTE_MARKS + " ")[-1:] in ".!?"
+        cue = _colon_subject(art, lo, rs)
+        named = _NAME_COLON_RE.search(art.masked[lo:rs].rstrip())
+        if named is not None:
+            # "Pollsters agree - Ada Rusk: “...”": the name the colon follows.
+            speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
+            cue = (speaker, "") if speaker.name else cue
+        if cue is None and ends_sentence:
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
+        # "When Vale shouted, “...,” Rusk joked": a verb right before the quote is its cue.
+        if cue is None and _VERB_BEFORE_RE.search(art.masked, max(lo, rs - 40), rs):
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
+        if cue is None:
+            opens = not art.masked[max(s_start, lo) : rs].strip(" \t\n")
+            cue = _cue_after(art, re_, limit, bare=ends_sentence and not opens)
+        if cue is None and not ends_sentence:
+            cue = _cue_in(art, lo, rs, min(lo, s_start))
+        if cue is None:
+            # "..., the newspaper reported." closing the quote's sentence.
+            s_end = art.ends[sentence] if art.ends else len(text)
+            if s_end > re_:
+                m = _TRAILING_CUE_RE.search(art.masked[re_:s_end])
+                if m is not None:
+                    raw, role, at, verb = _raw(m)
+                    speaker = _resolve(raw, role, re_ + at, art)
+                    if speaker.name:
+                        cue = speaker, verb.lower()
+        if cue is None:
+            before = art.masked[:rs].rstrip()
+            if before.endswith(":"):
+                colon = len(before) - 1
+                lo = art.starts[art.sentence(colon)] if art.starts else 0
+                if k and found[k - 1].region[1] > lo:
+                    lo = found[k - 1].region[1]
+                named = _NAME_COLON_RE.search(art.masked[lo : colon + 1])
+                if named is not None:
+                    speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
+                    cue = (speaker, "") if speaker.name else None
+                if cue is None:
+                    cue = _cue_in(art, lo, colon + 1)
+                if cue is None:
+                    subject = _subject(art, lo, colon)
+                    cue = (subject, "") if subject.name else None
+        if cue is not None:
+            q.speaker, q.verb = cue
+            q.cued = True
+            if q.speaker.kind == "person":
+                art.note_speaker(rs, q.speaker.name)
+    # 4: quotes around it.
+    for k, q in enumerate(found):
+        if q.speaker.name:
+            continue
+        para = art.paragraph(q.region[0])
+        para_start = art.paragraphs[para]
+        opens_paragraph = not art.masked[para_start : q.region[0]].strip()
+        prev = found[k - 1] if k else None
+        nxt = found[k + 1] if k + 1 < len(found) else None
+        sentence = art.sentence(q.start)
+        s_start = art.starts[sentence] if art.starts else 0
+        if (
+            not opens_paragraph
+            and sentence > 0
+            and not art.masked[s_start : q.region[0]].strip()
+            and art.starts[sentence - 1] >= para_start
+            and (prev is None or prev.region[1] <= art.starts[sentence - 1])
+        ):
+            # "Lynch announced the lawsuit. “We are seeking ...”": a quote opening a
+            # sentence carries on a cue in the sentence before it, in its paragraph.
+            cue = _cue_in(art, art.starts[sentence - 1], s_start)
+            if cue is not None and cue[0].kind == "person":
+                q.speaker, q.verb = cue[0], ""
+                continue
+        if prev is not None and prev.speaker.name:
+            prev_para = art.paragraph(prev.region[0])
+            if prev_para == para or (opens_paragraph and prev_para >= para - 2):
+                # "Holt praised the plan.¶“We need it.”": a person who opens the
+                # paragraph between them speaks, not the quote before it.
+                between = (
+                    art.salient_in(art.paragraphs[prev_para + 1], para_start)
+                    if prev_para < para - 1
+                    else ""
+                )
+                if between and between != prev.speaker.name:
+                    q.speaker = _Speaker(between, "person", art.roles.get(between, ""))
+                else:
+                    q.speaker = prev.speaker
+                q.verb = ""
+                continue
+        if nxt is not None and nxt.speaker.name and art.paragraph(nxt.region[0]) == para:
+            q.speaker, q.verb = nxt.speaker, ""
+            continue
+        # 5: the subject of its sentence.
+        s_start = art.starts[art.sentence(q.start)] if art.starts else 0
+        subject = _subject(art, max(s_start, para_start), q.region[0])
+        if subject.name:
+            q.speaker = subject
+            continue
+        if prev is not None and prev.speaker.name and art.paragraph(prev.region[0]) >= para - 2:
+            q.speaker = prev.speaker
+            continue
+        name = art.resolve_pronoun(q.region[0])
+        if name:
+            q.speaker = _Speaker(name, "person", art.roles.get(name, ""))
+    return found
+
+
+def _claimant(speaker: _Speaker) -> bool:
+    """A speaker a claim can be attributed to: a person, or a phrase with a source head."""
+    if not speaker.name:
+        return False
+    if speaker.kind == "person" or (speaker.kind == "organisation" and speaker.name[:1].isupper()):
+        return True
+    return source_word(phrase_head(speaker.name))
+
+
+def _indirect(art: _Article, direct: list[_Found]) -> list[_Found]:
+    """Reported claims in the sentences without quotation marks."""
+    found: list[_Found] = []
+    quoted = {art.sentence(q.start) for q in direct}
+    for k, (s, e) in enumerate(zip(art.starts, art.ends, strict=True)):
+        piece = art.masked[s:e]
+        if k in quoted or _MASK in piece or "\n" in piece.strip() or len(piece.split()) < 6:
+            continue
+        claim: tuple[int, int, str, str, str] | None = None
+        m = _TRAILING_CUE_RE.search(piece)
+        if m is not None and _raw(m)[3].lower() in _CLAIM_VERBS:
+            raw, role, _at, verb = _raw(m)
+            claim = (0, m.start(), raw, role, verb)
+        if claim is None:
+            a = ACCORDING_RE.search(piece)
+            if a is not None:
+                if piece[: a.start()].strip():
+                    claim = (0, a.start(), a.group("speaker"), "", "according to")
+                else:  # "According to X, ...": the claim follows the cue
+                    claim = (a.end(), len(piece), a.group("speaker"), "", "according to")
+        if claim is None:
+            for m in SPEAKER_VERB_RE.finditer(piece):
+                verb = m.group("verb").lower()
+                if verb not in _CLAIM_VERBS:
+                    continue
+                rest = piece[m.end() :]
+                if verb in ("told", "tells", "tell", "telling"):
+                    obj = _TOLD_OBJECT_RE.match(rest)
+                    if obj is None:
+                        continue
+                    skip = obj.end()
+                else:
+                    t = _THAT_RE.match(rest)
+                    if t is None or ("that" not in t.group() and verb not in _ZERO_THAT):
+                        continue
+                    skip = t.end()
+                if len(rest[skip:].split()) < 4 or rest[skip : skip + 1] in ",.;:":
+                    continue
+                raw, role, _at, _verb = _raw(m)
+                claim = (m.end() + skip, len(piece), raw, role, verb)
+                break
+        if claim is None:
+            continue
+        c_start, c_end, raw, role, verb = claim
+        content = piece[c_start:c_end]
+        lead = len(content) - len(content.lstrip(" \t,"))
+        content = content.strip(" \t,").rstrip(".!?").rstrip()
+        if len(content.split()) < 4:
+            continue
+        speaker = _resolve(raw, role, s, art)
+        if not _claimant(speaker):
+            continue
+        q = _Found(s + c_start + lead, s + c_start + lead + len(content), (s, e), False)
+        q.speaker, q.verb = speaker, verb.lower()
+        found.append(q)
+    return found
+
+
+def _is_title(art: _Article, q: _Found) -> bool:
+    """Not someone's words: a quoted title ("Meet the Press"), a scare-quoted word or two,
+    a number, in a sentence with no speech verb."""
+    text = art.text
+    if q.cued:
+        return False
+    k = art.sentence(q.start)
+    if art.starts and _ANY_VERB_RE.search(art.masked, art.starts[k], art.ends[k]):
+        return False
+    inner = text[q.start : q.end].strip(QUOTE_MARKS + " .,!?")
+    words = re.findall(r"[^\W\d_][\w’'-]*", inner)
+    if len(words) <= _SCARE_WORDS:
+        return True
+    small = {"the", "a", "an", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by"}
+    big = [w for w in words if w.lower() not in small]
+    return len(words) <= 12 and bool(big) and all(w[:1].isupper() or w[:1].isdigit() for w in big)

@@ -1,0 +1,367 @@
+"""The patterns of attribution: speech verbs, names, noun phrases, roles and cues."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.compare.labels import ROLES
+
+if TYPE_CHECKING:
+    pass
+
+from analysis.quotation import (
+    MASK,
+    speech_verbs,
+)
+
+#: Every form of every speech verb (resources/speech_verbs.tsv).
+ATTRIBUTION_VERBS = frozenset(speech_verbs())
+
+
+#: Forms that report a claim ("said that ..."); naming verbs ("called") only
+#: attribute a quotation.
+_CLAIM_VERBS = frozenset(
+    f for f, v in speech_verbs().items() if v.category not in ("naming",) and v.verb != "continue"
+)
+
+
+_VERB_RE = "|".join(sorted(ATTRIBUTION_VERBS, key=len, reverse=True))
+
+
+_MASK = MASK
+
+
+#: A capitalised word; a period belongs to it only in an initial or an abbreviation,
+#: so that a name never runs across a sentence end ("in Texas. Trump said").
+_CAP = (  # from a word's start only: searched, it must not rescan a long word from inside
+    r"(?<![\w’'-])(?:[A-Z]\.(?:[A-Z]\.)*(?![\w’'])|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|St|Jr|Sr|Rev|Atty)\."
+    r"|[A-Z][\w’'-]*)"
+)
+
+
+#: A proper name on one line (labels.NAME may run across a paragraph break).
+_NAME = rf"{_CAP}(?:[ \t]+(?:(?:da|de|del|van|von|bin|al|la|le|of)[ \t]+)?{_CAP}){{0,5}}"
+
+
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"
+
+
+_DETERMINER = (
+    r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther|[Aa]nother"
+    r"|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Tt]his|[Mm]ultiple|[Nn]umerous|[Vv]arious|[Bb]oth|[Mm]ost)"
+)
+
+
+#: Words that end a noun phrase rather than belong to it ("the plan and said").
+_NOT_NP = (
+    r"(?!(?:and|or|but|has|have|had|is|was|were|are|will|would|also|that|who|which|when"
+    r"|in|on|at|to|with|after|before|during|as|than|not|by|said|says|told)\b)"
+)
+
+
+_NP_WORD = r"\w(?:[\w’'-]|\.(?=\w))*"
+
+
+_NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,5}}?{_NOT_NP}{_NP_WORD})"
+
+
+#: "White House officials", "senior administration officials", "critics".
+_GROUP = (
+    # One word at a time, at most four: "(?:{_NAME}[ \t]+)*" split a run of capitalised
+    # words into names in exponentially many ways (a title-case line hung it).
+    rf"(?:(?:{_CAP}|senior|top|administration|campaign|party|government|some|many|other)"
+    r"[ \t]+){0,4}"
+    r"(?:officials|aides|sources|experts|analysts|observers|critics|advisers|advocates"
+    r"|supporters|opponents|lawmakers|Democrats|Republicans|residents|witnesses|insiders"
+    r"|outlets|voters|protesters|organizers|activists|scholars|economists|researchers)"
+)
+
+
+#: "state Sen. Ada Rusk", "Clinton spokesman Josh Schwerin", "Ohio State University
+#: professor Ada Rusk": title words, lowercase or not, before a name.
+_LOWER_TITLE = (
+    r"(?:(?!(?:and|or|but|of|in|on|at|to|for|by|with|from|as|than|that"
+    r"|which|who|the|a|an|said|says|told|while|when|whereas|although|though|because|since"
+    r"|if|unless|until|where|so|then|also|not|even|just|only|now|after|before|once)\b"
+    r"|[a-z]+ed\b)[a-z][\w’'.-]*[ \t]+)"
+)
+
+
+_TITLED_NAME = rf"(?:(?:{_LOWER_TITLE}{{0,3}}{_NAME}[ \t]+)?{_LOWER_TITLE}{{1,3}}(?=[A-Z]))?{_NAME}"
+
+
+_NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
+
+
+SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
+
+
+#: A speaker right after a quote may carry lowercase title words ("state Sen. X").
+_AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
+
+
+#: Appositive ", a spokesman for X," or parenthetical " (D-Ohio)" between name and verb.
+#: One comma-free piece of an appositive: a noun phrase ("a spokesman for X", "30",
+#: "of Raleigh") or a relative clause ("who was among those polled").
+_APPOSITIVE_PIECE = (
+    r"(?:(?:who|which|whose)\b[^,\x00\n“”\"]{2,100}?"
+    r"|(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t])|(?:of|from|in)[ \t]+[A-Z])"
+    r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)"
+    r"(?:(?!\b(?:said|says|is|was|were|are|has|had|have|will|would|did|does)\b)"
+    r"[^,\x00\n“”\"]){2,120}?)"
+)
+
+
+_APPOSITIVE = (
+    rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>{_NAME})"
+    rf"|(?P<role>{_APPOSITIVE_PIECE}(?:,[ \t]*(?:{_APPOSITIVE_PIECE}|[A-Z][\w.]*)){{0,3}})),)?"
+)
+
+
+_PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
+
+
+_PAREN2 = r"(?:[ \t]*\([^)\n\x00]{1,60}\))?"
+
+
+_ADVERBS = (
+    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly"
+    r"|(?:last|this)[ \t]+(?:week|month|year|spring|summer|fall|winter)"
+    r"|on[ \t]+[A-Z][a-z]+day|[A-Z][a-z]+day)){0,2}"
+)
+
+
+_LEAD = r"[\s,.;:!?—–\-]*"
+
+
+_ING_VERBS = frozenset(f for f in speech_verbs() if f.endswith("ing"))
+
+
+_FINITE_RE = "|".join(sorted(ATTRIBUTION_VERBS - _ING_VERBS, key=len, reverse=True))
+
+
+#: ", saying ..." / "and said ...": the verb's subject is the clause's subject.
+_CLAUSE_VERB_RE = re.compile(
+    rf"(?:(?<![ \t])[, \t][ \t]*(?P<ing>{'|'.join(sorted(_ING_VERBS))})"
+    r"|[ \t](?:and|but)[ \t]+(?:\w+ly[ \t]+)?"
+    rf"(?P<fin>{_FINITE_RE}))(?![\w’'])"
+)
+
+
+#: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
+_SUBJECT_RE = re.compile(
+    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    # The subject is followed by its verb ("..., New Hampshire, Rusk went"), or a parenthesis.
+    r"(?=[ \t]*\(|[ \t]+[a-z])"
+)
+
+
+#: "X said" (speaker before the verb).
+SPEAKER_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
+)
+
+
+#: Lowercase role words between a verb and a name: "said former state Sen. X".
+_NOT_ROLE = (
+    r"(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
+    r"|they|we|and|but|the|a|an)\b)"
+)
+
+
+#: ... with "of" inside a role: "said former secretary of state X".
+_PRE_ROLE = (
+    rf"(?P<pre>(?:{_NOT_ROLE}[a-z][\w’'.-]*[ \t]+(?:of[ \t]+{_NOT_ROLE}[a-z][\w’'.-]*[ \t]+)?)"
+    r"{0,4})"
+)
+
+
+#: "said X" (verb before the speaker).
+#: After "said", the longest noun phrase ("said a former port official who ...");
+#: :func:`_resolve` cuts it at the first clause word.
+_NP_LONG = rf"(?:{_DETERMINER}[ \t]+(?:\w[\w’'.-]*[ \t]+){{0,7}}\w[\w’'.-]*(?=[ \t]*[,.;:]|$))"
+
+
+VERB_SPEAKER_RE = re.compile(
+    rf"(?P<verb>{_VERB_RE})[ \t]+{_PRE_ROLE}(?P<speaker>{_NP_LONG}|{SPEAKER})"
+    r"(?P<app>[ \t]*,[ \t]*(?P<role>[^,.;\x00\n“”\"]{2,120}?)(?=[,.;]|$))?"
+)
+
+
+#: "according to X" up to the next punctuation.
+ACCORDING_RE = re.compile(
+    r"(?i:according[ \t]+to)[ \t]+(?P<speaker>[^,;:.“”\"()\x00\n]{2,80}?)"
+    r"(?=[ \t]*[,;:.“”\"()\x00\n]|$)"
+)
+
+
+_AFTER_ACCORDING_RE = re.compile(rf"{_LEAD}{ACCORDING_RE.pattern}")
+
+
+#: "As X put it".
+_PUT_IT_RE = re.compile(rf"(?i:\bas)[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>put|puts)[ \t]+it\b")
+
+
+_AFTER_SPEAKER_VERB_RE = re.compile(
+    rf"{_LEAD}(?P<speaker>{_AFTER_SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?P<verb>{_VERB_RE})(?![\w’'])"
+)
+
+
+_AFTER_VERB_SPEAKER_RE = re.compile(rf"{_LEAD}{VERB_SPEAKER_RE.pattern}(?![\w’'])")
+
+
+#: A signature after a quotation: "... — Ada Rusk (@adarusk)", as under a post.
+_DASH_NAME_RE = re.compile(rf"[ \t]*[—–-][ \t]*(?P<speaker>{_NAME})(?![\w’'])")
+
+
+#: A name right before a colon: "... - Harbour Weekly: “...”".
+_NAME_COLON_RE = re.compile(rf"(?P<speaker>{_NAME})[ \t]*:$")
+
+
+#: "the affidavit", "the State Department": a body or text "it" can stand for.
+_BODY_RE = re.compile(r"\b[Tt]he[ \t]+(?P<phrase>[\w’'-]+(?:[ \t]+[\w’'-]+){0,2})")
+
+
+_GENDERED_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+
+
+#: A rule line between the items of a live blog ("___.").
+_BREAK_RE = re.compile(r"^[ \t]*_{3,}\.?[ \t]*$", re.MULTILINE)
+
+
+#: A proper name from a word's start.
+_NAME_RE = re.compile(rf"(?<![\w’'])(?:{_NAME})")
+
+
+#: "Clinton spokesman Josh Schwerin": the role, then the name after the last lowercase word.
+_ROLE_THEN_NAME_RE = re.compile(
+    rf"^(?P<role>.*\b(?!(?:of|de|da|del|van|von|bin|al|la|le|and|for|the)\b)[a-z][\w’'.-]*)"
+    rf"[ \t]+(?P<name>{_NAME})$"
+)
+
+
+_THE_ROLE_RE = re.compile(
+    rf"^\s*[Tt]he[ \t]+(?P<role>{'|'.join(sorted(ROLES, key=len, reverse=True))})\b"
+)
+
+
+#: The rest of a sentence after a bare cue: "... Rusk said on Monday."
+_BARE_CUE_END_RE = re.compile(r"(?![ \t]+that\b)[^.!?\n\x00]{0,50}(?:[.!?]|$)")
+
+
+#: A subordinate clause opening: its subject is the one of a later ", saying".
+_SUBORDINATE_RE = re.compile(
+    r"(?<![\w’'])(?:as|when|while|because|after|before|since|where|although|though|if)[ \t]+"
+    r"(?=[A-Za-z])"
+)
+
+
+#: A speech verb right before a quotation: "Vale shouted, “...”".
+_VERB_BEFORE_RE = re.compile(rf"(?<![\w’'])(?:{_FINITE_RE})[ \t]*[,:]?[ \t]*$")
+
+
+_COLON_SUBJECT_RE = re.compile(
+    rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    r"(?:[ \t]+[a-z][\w’'-]*){1,4}[ \t]*:[ \t]*$"
+)
+
+
+#: An appositive after a name: ", a port official,", ", chairman of the board,", ", 55,".
+_APPOSITIVE_NEXT_RE = re.compile(
+    r",[ \t]+(?:(?:an?|the|who|whose|his|her|their|its|one|\d+)\b|[a-z]+[ \t]+(?:of|for|at|to)\b)"
+)
+
+
+#: What may come right before a clause's subject: the sentence start, a comma, a
+#: conjunction or a relative word ("..., in which Rusk expressed ...").
+_BEFORE_SUBJECT_RE = re.compile(
+    r"(?:^|[,;:(\u2014\u2013]|(?<![\w’'])(?:and|but|which|who|that|when|while|as|after|because"
+    r"|if|where|so|then|before|since|although|though))[ \t\x00]*$"
+)
+
+
+#: A verb right after a subject: a past or present form, an auxiliary, or an adverb first.
+#: The look-behind starts a search only where a run of blanks starts, so that a search
+#: through a long run of blanks stays linear.
+_VERB_AFTER_RE = re.compile(
+    r"(?<![ \t])[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|were"
+    r"|are|will"
+    r"|would|can|could|did|does|do|may|might|must|should|also|then|later|again|took|went|made"
+    r"|gave|sent|ran|saw|came|got|put|set|hit|shot|spoke|stood|kept|left|led|met|won|lost"
+    r"|thought|brought|felt|held|told|wrote|said|began|chose|drew|fought|knew|paid|sought"
+    r"|struck|threw|wore|hung)\b"
+)
+
+
+#: "the commission recognized", "The ad targets": a noun phrase before a verb.
+_THE_SUBJECT_RE = re.compile(
+    rf"(?<![\w’'])(?P<np>[Tt]he[ \t]+(?:[\w’'-]+[ \t]+){{0,2}}?(?P<head>[a-z][\w’'-]*))"
+    rf"(?={_VERB_AFTER_RE.pattern})"
+)
+
+
+_THAT_RE = re.compile(r"[ \t]+(?:that[ \t]+)?(?=\S)")
+
+
+_TOLD_OBJECT_RE = re.compile(
+    rf"[ \t]+(?:{_NP}|{_NAME}|him|her|them|us|me|reporters)(?:[ \t]+that)?"
+)
+
+
+_TRAILING_CUE_RE = re.compile(
+    rf",[ \t]+(?:(?P<speaker>{SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?P<verb>{_VERB_RE})(?:[ \t]+[\w’'.-]+){{0,4}}"
+    rf"|(?P<verb2>{_VERB_RE})[ \t]+(?P<speaker2>{_TITLED_NAME}|{_NP})"
+    r"(?:[ \t]*,[ \t]*(?P<role2>[^,.;\x00\n“”\"]{2,120}))?)[ \t]*[.!?]?[ \t]*$"
+)
+
+
+#: "The plan, says Ada Rusk, the harbour master, is ...": a cue set off by commas.
+_PARENTHETICAL_RE = re.compile(
+    r",[ \t]+(?P<verb>says|said|say|adds|added|notes|noted|argues|argued|writes|wrote"
+    rf"|explains|explained)[ \t]+(?P<speaker>{_TITLED_NAME}|{_NP})"
+    r"(?:[ \t]*,[ \t]*(?P<role>[^,\x00\n“”\"]{2,120}?))?[ \t]*,"
+)
+
+
+#: "Ada Rusk, who declared ..., “...”": the name a relative clause with a speech verb follows.
+_WHO_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{_NAME})[ \t]*,[ \t]+who[ \t]+(?:(?:also|later|then|\w+ly)[ \t]+)?"
+    rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
+)
+
+
+#: "Rusk is telling reporters", "she’s predicting": a progressive speech verb.
+_PROGRESSIVE_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})(?:[ \t]+(?:is|was|are|were|has[ \t]+been|had[ \t]+been)"
+    rf"|['’]s)[ \t]+(?:\w+ly[ \t]+)?(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
+)
+
+
+#: "She went on to say:", "Rusk declined to tell ...": a speech verb after "to".
+_TO_VERB_RE = re.compile(
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})[ \t]+(?:(?!to\b)[a-z]+[ \t]+){{1,3}}to[ \t]+"
+    r"(?P<verb>say|tell|add|ask|note|explain|argue|declare|warn|insist|suggest|write|tweet|claim"
+    r"|recall|announce|predict|complain|joke|quip)(?![\w’'])"
+)
+
+
+#: "..., with Rusk noting that ...".
+_WITH_ING_RE = re.compile(
+    rf"\bwith[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
+)
+
+
+_ANY_VERB_RE = re.compile(rf"(?<![\w’'])(?:{_VERB_RE}|according[ \t]+to)(?![\w’'])", re.IGNORECASE)
+
+
+#: How a kind of source reads in a table, singular and plural.
+KIND_LABELS: dict[str, tuple[str, str]] = {
+    "person": ("person", "people"),
+    "organisation": ("organisation", "organisations"),
+    "document": ("document", "documents"),
+    "unnamed": ("unnamed source", "unnamed sources"),
+}

@@ -1,0 +1,258 @@
+"""From a cue's words to a speaker: names, roles, organisations, documents, unnamed sources."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from analysis.compare.labels import ROLES, _clean_name
+from analysis.compare.results import (
+    SpeakerKind,
+)
+from analysis.compare.tokens import STOPWORDS
+
+if TYPE_CHECKING:
+    pass
+
+
+from analysis.compare.quotes.patterns import (
+    _DETERMINER,
+    _MASK,
+    _ROLE_THEN_NAME_RE,
+)
+from analysis.compare.quotes.words import (
+    _CLAUSE_WORDS,
+    _NOT_SOURCES,
+    _NOT_SPEAKERS,
+    _OPENERS,
+    _PHRASE_END,
+    _PLACE_WORDS,
+    _PRONOUNS,
+    _STRIPPABLE,
+    source_kinds,
+)
+
+if TYPE_CHECKING:
+    from analysis.compare.quotes.article import _Article
+
+
+def _person_name(raw: str) -> str:
+    """A name without titles, honorifics or a trailing time ("Sen. Ada Rusk Friday")."""
+    name = _strip_titles(_clean_name(raw))
+    while " " in name and name.split()[-1].lower() in _NOT_SPEAKERS:
+        name = name.rsplit(None, 1)[0]
+    return name
+
+
+def _strip_titles(name: str) -> str:
+    """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing";
+    "Ada Rusk of Vermont" → "Ada Rusk" (a person's place is not part of the name)."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in _STRIPPABLE:
+        words = words[1:]
+    if "of" in words:
+        k = words.index("of")
+        if k >= 2 and not _organisation_word(" ".join(words[:k])):
+            words = words[:k]
+    return " ".join(words)
+
+
+def _organisation_word(name: str) -> bool:
+    words = name.split()
+    if not words:
+        return False
+    last = words[-1].lower().strip(".,")
+    kinds = source_kinds()
+    if kinds.get(last) == "organisation":
+        return True
+    return len(words) == 1 and len(last) >= 2 and words[0].isupper()
+
+
+def _kind_of_phrase(phrase: str) -> SpeakerKind:
+    words = re.findall(r"[\w’'-]+", phrase.lower())
+    if not words:
+        return ""
+    kinds = source_kinds()
+    # "a spokesman for the office": the head is the word before "for"/"of".
+    for k, w in enumerate(words):
+        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
+            words = words[:k]
+            break
+    return kinds.get(words[-1], "unnamed")
+
+
+class _Speaker:
+    """A resolved speaker: name, kind, role."""
+
+    __slots__ = ("kind", "name", "role")
+
+    def __init__(self, name: str, kind: SpeakerKind, role: str) -> None:
+        self.name = name
+        self.kind = kind
+        self.role = role
+
+
+_NOBODY = _Speaker("", "", "")
+
+
+def phrase_head(phrase: str) -> str:
+    """The head word of a noun phrase: "a spokesman for the office" → "spokesman"."""
+    words: list[str] = re.findall(r"[\w’'-]+", phrase.lower())
+    for k, w in enumerate(words):
+        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
+            return words[k - 1]
+    return words[-1] if words else ""
+
+
+def source_word(head: str) -> bool:
+    """A noun that can speak ("official", "report", "businessman"): not a time, an amount,
+    a function word or a thing that says nothing ("a year", "the past", "a mistake")."""
+    return bool(head) and not (
+        head in _NOT_SOURCES or head in _NOT_SPEAKERS or head in STOPWORDS or head.isdigit()
+    )
+
+
+def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
+    """The speaker a cue's subject ``raw`` at offset ``at`` names."""
+    raw = raw.strip().strip(",")
+    if not raw or _MASK in raw or re.search(r"['’]s?$", raw):
+        return _NOBODY  # "Rusk's comments": a possessive, not a speaker
+    first = raw.split()[0].lower()
+    role = role.strip()
+    if raw.lower() in ("he", "she"):
+        name = art.resolve_pronoun(at, raw)
+        return _Speaker(name, "person", art.roles.get(name, "")) if name else _NOBODY
+    if raw.lower() == "it":
+        phrase, kind = art.resolve_it(at)
+        return _Speaker(phrase, kind, "") if phrase else _NOBODY
+    if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
+        return _NOBODY
+    split = _ROLE_THEN_NAME_RE.match(raw)
+    if (
+        split is not None
+        and raw.split()[-1][:1].isupper()
+        and split.group("name").split()[0].lower() not in _NOT_SPEAKERS
+    ):
+        # "state Senator Ivo Brand", "the harbour master Lina Holt": role, then name.
+        raw, role = split.group("name"), role or split.group("role")
+        first = raw.split()[0].lower()
+    if first == "both" and " and " in raw:
+        raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
+        first = raw.split()[0].lower()
+    if (raw[:1].islower() or re.match(_DETERMINER + r"\b", raw)) and " and " not in raw:
+        words = raw.split()
+        # "the president over the weekend": the phrase ends at a preposition or clause word
+        for k, w in enumerate(words[1:], start=1):
+            # "the order released Friday": a participle or a time ends the phrase
+            if (
+                w.lower() in _PHRASE_END
+                or w.lower() in _NOT_SPEAKERS
+                or (k >= 2 and w.islower() and w.endswith("ed"))
+                or (w.islower() and w.endswith("ing") and w not in source_kinds())
+                or w.lower() in _CLAUSE_WORDS
+            ):
+                words = words[:k]
+                break
+        raw = " ".join(words).rstrip(".,;:")
+        phrase = re.sub(rf"^{_DETERMINER}[ \t]+", "", raw) if first == "the" else raw
+        if not phrase:
+            return _NOBODY
+        head = phrase_head(phrase)
+        if first in ("the", "this", "that") and head in ROLES:
+            name = art.resolve_title(head, at)
+            if name:
+                return _Speaker(name, "person", art.roles.get(name, phrase))
+        last_word = phrase.split()[-1]
+        if (
+            last_word[:1].isupper()
+            and first == "the"
+            and (source_word(head) or head == last_word.lower())
+        ):
+            kind = _kind_of_phrase(phrase)
+            # "the Justice Department", "the Post": a named body.
+            return _Speaker(phrase, kind if kind != "unnamed" else "organisation", role)
+        if not source_word(head):
+            return _NOBODY  # "a year", "the time": not a source
+        kind = _kind_of_phrase(phrase)
+        return _Speaker(phrase if first == "the" else raw, kind, role)
+    if " and " in raw:
+        # "China and Belarus", "Ada Rusk and Ivo Brand": one source of two names.
+        parts = [_resolve(p, "", at, art) for p in raw.split(" and ", 1)]
+        if not all(p.name for p in parts):
+            return _NOBODY
+        both: SpeakerKind = "person" if any(p.kind == "person" for p in parts) else "organisation"
+        return _Speaker(" and ".join(p.name for p in parts), both, role)
+    split = _ROLE_THEN_NAME_RE.match(raw)
+    if split is not None and raw.split()[-1][:1].isupper():
+        raw, role = split.group("name"), role or split.group("role")
+    name = _person_name(raw)
+    if name in art.full and " " not in name:
+        pass  # a surname that is also a word ("Will"): the article names the person
+    elif not name or name.lower() in _NOT_SPEAKERS or name.split()[0].lower() in _NOT_SPEAKERS:
+        return _NOBODY
+    last = name.split()[-1].lower()
+    kinds = source_kinds()
+    if raw.split()[-1].islower():
+        # "White House officials": a group the outlet does not name.
+        return _Speaker(raw, kinds.get(last, "unnamed"), role)
+    if _organisation_word(name):
+        return _Speaker(name, "organisation", role)
+    if kinds.get(last) == "document":
+        return _Speaker(name, "document", role)
+    if " " not in name and name not in art.full and name not in art.inside:
+        lowered = name.lower()
+        if lowered in source_kinds():
+            return _Speaker(name, source_kinds()[lowered], role)  # "Officials said"
+        if (lowered.endswith(("ing", "ed", "ly")) and name not in art.speaking) or (
+            lowered in _OPENERS
+        ):
+            return _NOBODY  # "Asked", "Instead": a sentence opener, not a name
+    last_word = name.split()[-1]
+    if re.search(r"-[a-z]+(?:ing|ed)$", last_word) or (
+        (last_word.endswith(("ian", "ese", "ish")) or last_word == "Democratic")
+        and (" " not in name or name.split()[0] in _PLACE_WORDS)
+        and not art.is_person(name)
+        and last_word not in art.given
+        and last_word not in art.speaking
+    ):
+        # "Republican-repelling", "Central Asian", "Democratic": an adjective, not a name.
+        return _NOBODY
+    full = art.full_name(name, at)
+    title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
+    if role and title_role and not role.endswith(","):
+        role = f"{role} {title_role}"  # "state" + "Senator"
+    given = role or art.roles.get(full, "") or title_role
+    given = given.rsplit(". ", 1)[-1]  # a role never runs across a sentence end
+    role_head = given.split()[-1].lower() if given else ""
+    if source_kinds().get(role_head) == "organisation":
+        return _Speaker(full, "organisation", given)  # "state news agency Belta"
+    # "Beijing, which repeats ..., said": "which" is never said of a person.
+    titled = not given.lower().startswith("which") and any(
+        w.lower().rstrip(".") in ROLES for w in given.split()[:4]
+    )
+    if (
+        not art.is_person(full)
+        and not titled
+        and (" " not in full or full.split()[0] in _PLACE_WORDS)
+    ):
+        # "China said", "NATO warned", "the United States noted": not a person.
+        return _Speaker(full, "organisation", given)
+    return _Speaker(full, "person", given)
+
+
+def _raw(m: re.Match[str]) -> tuple[str, str, int, str]:
+    """(speaker as written, role, offset of the speaker in the match's string, verb) of a cue.
+
+    "her lawyer, Ada Rusk, said": the name in the appositive is the speaker and
+    the phrase before it the role. A trailing cue's verb-first form fills the
+    ``speaker2``/``verb2``/``role2`` groups instead.
+    """
+    groups = m.re.groupindex
+    if "speaker2" in groups and m.group("speaker2"):
+        return m.group("speaker2"), m.group("role2") or "", m.start("speaker2"), m.group("verb2")
+    verb = m.group("verb") if "verb" in groups and m.group("verb") else ""
+    raw, at = m.group("speaker"), m.start("speaker")
+    role = m.group("role") or "" if "role" in groups else ""
+    if "appname" in groups and m.group("appname"):
+        return m.group("appname"), raw, m.start("appname"), verb
+    return raw, role, at, verb

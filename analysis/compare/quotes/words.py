@@ -1,0 +1,456 @@
+"""The word lists of attribution: words that are never speakers, titles, places,
+clause words, and the kinds of sources (resources/source_kinds.tsv)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from analysis.compare.labels import ROLES
+from analysis.compare.results import SpeakerKind
+from analysis.compare.tokens import CALENDAR_WORDS, STOPWORDS
+from analysis.quotation import speech_verbs
+
+_PRONOUNS = frozenset(["he", "she", "they", "we", "i", "it", "you", "him", "her", "them"])
+
+
+#: Capitalised words that are never speakers: times, sentence openers.
+_NOT_SPEAKERS = (
+    CALENDAR_WORDS
+    | STOPWORDS
+    | frozenset(
+        [
+            "today",
+            "yesterday",
+            "tonight",
+            "tomorrow",
+            "however",
+            "meanwhile",
+            "still",
+            "yes",
+            "no",
+            "well",
+            "now",
+            "then",
+            "here",
+            "there",
+            "this",
+            "that",
+            "these",
+            "those",
+            "but",
+            "and",
+            "so",
+            "also",
+            "last",
+            "earlier",
+            "later",
+        ]
+    )
+)
+
+
+#: First words of place names ("United States", "New Hampshire"): not people.
+_PLACE_WORDS = frozenset(
+    [
+        "United",
+        "New",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Saudi",
+        "Hong",
+        "Sri",
+        "El",
+        "Los",
+        "San",
+        "Las",
+        "Great",
+        "Middle",
+        "Latin",
+        "Central",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Soviet",
+        "European",
+        "Washington",
+        "White",
+        "Capitol",
+        "Supreme",
+        "Rhode",
+    ]
+)
+
+
+#: Capitalised sentence openers that are not names.
+_OPENERS = frozenset(
+    [
+        "instead",
+        "even",
+        "outside",
+        "thus",
+        "though",
+        "think",
+        "someone",
+        "others",
+        "multiple",
+        "good",
+        "name",
+        "links",
+        "videos",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "twenty",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "millions",
+        "nowadays",
+        "indeed",
+        "perhaps",
+        "maybe",
+        "meanwhile",
+        "yet",
+        "still",
+        "again",
+        "finally",
+        "first",
+        "second",
+        "third",
+        "next",
+        "both",
+        "each",
+        "every",
+        "many",
+        "most",
+        "several",
+        "few",
+        "all",
+        "none",
+        "nobody",
+        "everyone",
+        "anyone",
+        "somebody",
+        "everybody",
+        "photo",
+        "video",
+        "watch",
+        "read",
+        "update",
+        "called",
+        "ask",
+        "see",
+        "despite",
+        "according",
+        "unlike",
+        "like",
+        "amid",
+        "among",
+    ]
+)
+
+
+#: Title words that may run into a name ("Senate President Pro Tem David Long").
+_TITLE_WORDS = frozenset(
+    [
+        *ROLES,
+        "senate",
+        "house",
+        "state",
+        "pro",
+        "tem",
+        "majority",
+        "minority",
+        "whip",
+        "vice",
+        "assistant",
+        "deputy",
+        "former",
+        "general",
+        "press",
+        "campaign",
+        "manager",
+        "chairman",
+        "republican",
+        "democratic",
+        "democrat",
+        "gop",
+        "u.s.",
+        "federal",
+        "white",
+        "sen",
+        "rep",
+        "gov",
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "rev.",
+        "lt.",
+        "gen.",
+        "sgt.",
+        "atty.",
+        "rival",
+        "candidate",
+        "nominee",
+        "presidential",
+        "billionaire",
+    ]
+)
+
+
+@cache
+def source_kinds() -> dict[str, SpeakerKind]:
+    """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
+    from analysis.compare.tokens import read_term_table
+    from analysis.resources import resource_path
+
+    table: dict[str, SpeakerKind] = {}
+    for word, kind, _reason in read_term_table(
+        resource_path("source_kinds.tsv"), ("word", "kind", "reason")
+    ):
+        if kind in ("organisation", "document", "unnamed"):
+            table[word.lower()] = kind  # type: ignore[assignment]
+    return table
+
+
+_HE = frozenset(["he", "his", "him", "himself"])
+
+
+_STRIPPABLE = _TITLE_WORDS | {w.rstrip(".") for w in _TITLE_WORDS} | _NOT_SPEAKERS | _OPENERS
+
+
+#: Head nouns that never speak: times, amounts, abstract words.
+_NOT_SOURCES = frozenset(
+    [
+        "year",
+        "years",
+        "week",
+        "weeks",
+        "day",
+        "days",
+        "month",
+        "months",
+        "time",
+        "times",
+        "past",
+        "future",
+        "percent",
+        "s",
+        "line",
+        "issue",
+        "way",
+        "part",
+        "end",
+        "lot",
+        "number",
+        "point",
+        "fact",
+        "case",
+        "thing",
+        "things",
+        "idea",
+        "question",
+        "spread",
+        "nomination",
+        "opinion",
+        "voice",
+        "story",
+        "law",
+        "even",
+        "third",
+        "second",
+        "first",
+        "half",
+        "rest",
+        "use",
+        "kind",
+        "sort",
+        "matter",
+        "moment",
+        "night",
+        "morning",
+        "evening",
+        "afternoon",
+        "hour",
+        "ago",
+        "like",
+        "recent",
+        "original",
+        "other",
+        "familiar",
+        "mistake",
+        "merit",
+        "clause",
+        "drug",
+        "drugs",
+        "ceremony",
+        "ceremonies",
+        "comments",
+        "communications",
+        "room",
+        "questions",
+        "tea",
+        "rifles",
+        "package",
+        "interactions",
+        "records",
+        "resolution",
+        "suit",
+        "wake",
+        "terms",
+        "measure",
+        "exchange",
+        "cry",
+        "fight",
+        "location",
+        "former",
+        "previous",
+        "term",
+        "dramatic",
+    ]
+)
+
+
+#: Abbreviated titles and the role words a later "the ..." uses.
+_ROLE_NAMES = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general"}
+
+
+#: Adverbs and verbs that end a speaker's noun phrase ("some leaders ever", "nominee went").
+_CLAUSE_WORDS = frozenset(
+    [
+        "ever",
+        "never",
+        "already",
+        "just",
+        "even",
+        "only",
+        "went",
+        "came",
+        "made",
+        "got",
+        "are",
+        "is",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+    ]
+)
+
+
+#: Words that end a speaker's noun phrase ("the president over the weekend").
+_PHRASE_END = frozenset(
+    [
+        "over",
+        "because",
+        "during",
+        "about",
+        "after",
+        "before",
+        "on",
+        "in",
+        "with",
+        "by",
+        "to",
+        "from",
+        "since",
+        "while",
+        "when",
+        "who",
+        "which",
+        "that",
+        "he",
+        "she",
+        "they",
+        "calling",
+        "saying",
+        "said",
+        "says",
+        "told",
+    ]
+)
+
+
+#: Speech-verb forms that are as often plural nouns ("the Paris attacks", "his remarks").
+_NOUN_LIKE = frozenset(
+    [
+        "attacks",
+        "attack",
+        "remarks",
+        "remark",
+        "comment",
+        "comments",
+        "calls",
+        "call",
+        "claims",
+        "claim",
+        "charges",
+        "promises",
+        "promise",
+        "tweets",
+        "tweet",
+        "reports",
+        "pledge",
+        "vow",
+        "vows",
+        "pledges",
+        "reads",
+        "fears",
+        "hopes",
+        "shows",
+        "finds",
+        "notes",
+        "states",
+    ]
+)
+
+
+#: Verbs that report a claim without "that" ("she said the port is safe").
+_ZERO_THAT = frozenset(
+    f
+    for f, v in speech_verbs().items()
+    if v.verb
+    in (
+        "say",
+        "tell",
+        "argue",
+        "claim",
+        "insist",
+        "warn",
+        "believe",
+        "think",
+        "add",
+        "contend",
+        "acknowledge",
+        "admit",
+        "deny",
+        "predict",
+        "suggest",
+    )
+)
+
+
+#: An uncued quotation of at most this many words is a scare quote or a name.
+_SCARE_WORDS = 2
