@@ -110,7 +110,9 @@ def test_ctrl_c_stops_the_workers_with_one_line_and_no_process_left(tmp_path: Pa
 
     from analysis.pipeline import MIN_PARALLEL
 
-    for k in range(MIN_PARALLEL * 6):
+    # Enough work that the analysis runs for seconds after its workers start: a
+    # fast machine must not finish before the interrupt arrives.
+    for k in range(MIN_PARALLEL * 18):
         body = " ".join(f"Sentence {n} of story {k} says the awful plan failed." for n in range(60))
         (tmp_path / f"{k:04d}.txt").write_text(f"outlet: O{k % 3}\n\n{body}\n", encoding="utf-8")
     repo = Path(__file__).resolve().parents[2]
