@@ -1,6 +1,7 @@
 """Framing comparison across outlets: the compare step of load → segment → score → compare.
 
-:func:`compare` takes an analysed :class:`~analysis.model.Corpus` and returns a
+:func:`compare` takes an analysed :class:`~analysis.model.Corpus` (each article read up
+to a bound, :mod:`.bounds`) and returns a
 :class:`Comparison`: the articles grouped into stories (:mod:`.stories`),
 the same facts of each story side by side with their word-level
 differences (:mod:`.align`, :mod:`.diff`), statements only one outlet carries,
@@ -14,8 +15,10 @@ and the Policy Frames Codebook dimensions each outlet evokes (:mod:`.frames`).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from analysis.compare.align import DEFAULT_THRESHOLD, MIN_WORDS, Alignment, align
+from analysis.compare.bounds import bounded
 from analysis.compare.diff import group_diff
 from analysis.compare.results import (
     AlignedGroup,
@@ -272,10 +275,13 @@ def compare(
             progress(done, steps)
 
     step(0)
-    stories = (
-        find_stories(corpus.articles)
+    read = bounded(corpus)
+    corpus = read.corpus
+    compared = corpus.articles[: read.compared]
+    stories = read.stories(
+        find_stories(compared)
         if story_threshold is None
-        else find_stories(corpus.articles, threshold=story_threshold)
+        else find_stories(compared, threshold=story_threshold)
     )
 
     groups, unique = _align_stories(
@@ -334,9 +340,9 @@ def realign(
     parts do not depend on the threshold). ``corpus`` must be the corpus
     ``comparison`` was made from. ``cancel`` is checked as in :func:`compare`.
     """
-    from dataclasses import replace
-
-    stories = comparison.stories or find_stories(corpus.articles)
+    read = bounded(corpus)
+    corpus = read.corpus
+    stories = comparison.stories or read.stories(find_stories(corpus.articles[: read.compared]))
     groups, unique = _align_stories(
         corpus,
         stories,
