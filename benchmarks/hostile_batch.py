@@ -23,6 +23,12 @@ time of both runs and the peak memory of the main and worker processes.
 Targets: under 1 GB, under 120 s, and the second run reads nothing the
 first one wrote.
 
+A third part (issue 27 item 6) compares, in a fresh process, what makes
+the comparison's work grow: three articles of 1 MB of varied sentences and
+twelve of 150 kB of nothing but short quotations. It reports the CPU time
+of ``compare()`` (after loading and analysing) and the process's peak
+memory. Targets: under 30 s and under 1 GB.
+
 Run: ``.venv/bin/python benchmarks/hostile_batch.py [--copies 3] [--small 1000]``
 """
 
@@ -41,6 +47,8 @@ PEAK_LIMIT_MB = 2048
 TIME_LIMIT_S = 100.0
 BATCH_PEAK_LIMIT_MB = 1024
 BATCH_TIME_LIMIT_S = 120.0
+COMPARE_TIME_LIMIT_S = 30.0
+COMPARE_PEAK_LIMIT_MB = 1024
 
 
 def _child(folder: str) -> None:
@@ -150,8 +158,13 @@ def _build_batch_inputs(root: Path) -> dict[str, int]:
         for n in range(20):
             handle.write(json.dumps({"id": f"h{n}", "text": "word " * (12 * mb // 5)}) + "\n")
     packed = gzip.compress(
-        ("\n".join(json.dumps({"id": f"g{n}", "text": story(40 + n), "pad": os.urandom(300).hex()})
-                   for n in range(100)) + "\n").encode()
+        (
+            "\n".join(
+                json.dumps({"id": f"g{n}", "text": story(40 + n), "pad": os.urandom(300).hex()})
+                for n in range(100)
+            )
+            + "\n"
+        ).encode()
     )
     (folder / "damaged.jsonl.gz").write_bytes(packed[: len(packed) // 2] + b"\0garbage" * 64)
     return {"inputs": 1}
@@ -178,6 +191,61 @@ def _batch_child(root: str) -> None:
             "failures": first.failures,
             "skipped": len(first.skipped),
             "same_twice": (first.items, first.rows) == (second.items, second.rows),
+        },
+        sys.stdout,
+    )
+
+
+def _build_compare_inputs(folder: Path) -> None:
+    words = [
+        "harbour",
+        "board",
+        "bridge",
+        "cost",
+        "crowns",
+        "mayor",
+        "river",
+        "union",
+        "strike",
+        "council",
+        "port",
+    ]
+    for k in range(3):
+        sentences = (
+            f"The {words[n % 11]} and the {words[(n * 7 + k) % 11]} met {n} times in "
+            f"{words[(n * 3) % 11]} week {n % 52}."
+            for n in range(20_000)
+        )
+        (folder / f"long-{k}.txt").write_text(
+            f"outlet: Outlet {k}\n\n" + " ".join(sentences), encoding="utf-8"
+        )
+    for k in range(12):
+        quotes = " ".join(f'"Word {n} {k} here," she said.' for n in range(5_000))
+        (folder / f"quotes-{k:02d}.txt").write_text(
+            f"outlet: Outlet {k % 4}\n\n{quotes}", encoding="utf-8"
+        )
+
+
+def _compare_child(root: str) -> None:
+    import resource
+
+    from analysis.compare import compare
+    from analysis.load import load_many
+    from analysis.model import Corpus
+    from analysis.pipeline import analyze_articles
+
+    loaded, _ = load_many(sorted(Path(root).iterdir()))
+    analysed, _ = analyze_articles(loaded, workers=2)
+    started = time.process_time()
+    comparison = compare(Corpus(articles=tuple(analysed)))
+    spent = time.process_time() - started
+    json.dump(
+        {
+            "articles": len(analysed),
+            "megabytes": sum(len(a.article.text) for a in analysed) / 2**20,
+            "seconds": spent,
+            "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "warnings": sum(len(s.warnings) for s in comparison.stories),
         },
         sys.stdout,
     )
@@ -219,6 +287,16 @@ def main() -> int:
         from tests.analysis.loadfiles import remove_tree
 
         remove_tree(Path(tmp) / "in")  # 1,200 deep: TemporaryDirectory's clean-up recurses
+    with tempfile.TemporaryDirectory(prefix="framelens-hostile-compare-") as tmp:
+        _build_compare_inputs(Path(tmp))
+        run = subprocess.run(
+            [sys.executable, __file__, "--compare-child", tmp],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            check=True,
+        )
+        compared = json.loads(run.stdout)
     print(
         f"load_many: {result['articles']} articles + {result['failures']} failures "
         f"of {inputs} inputs in {result['seconds']:.1f} s, peak memory {result['peak_mb']:.0f} MB"
@@ -237,7 +315,15 @@ def main() -> int:
         and batch["seconds"] < BATCH_TIME_LIMIT_S
         and batch["same_twice"]
     )
-    ok = ok and batch_ok
+    print(
+        f"compare: {compared['articles']} articles, {compared['megabytes']:.1f} MB of text, "
+        f"{compared['seconds']:.1f} s of CPU, peak memory {compared['peak_mb']:.0f} MB, "
+        f"{compared['warnings']} warnings on what was not compared"
+    )
+    compare_ok = (
+        compared["seconds"] < COMPARE_TIME_LIMIT_S and compared["peak_mb"] < COMPARE_PEAK_LIMIT_MB
+    )
+    ok = ok and batch_ok and compare_ok
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from _result import emit, figure
 
@@ -283,6 +369,23 @@ def main() -> int:
                 passed=batch["same_twice"],
             ),
             figure(
+                f"compare() on {compared['megabytes']:.1f} MB of long and quote-dense articles: "
+                "CPU time",
+                f"{compared['seconds']:.1f} s",
+                value=round(compared["seconds"], 1),
+                unit="s",
+                target=f"< {COMPARE_TIME_LIMIT_S:.0f} s",
+                passed=compared["seconds"] < COMPARE_TIME_LIMIT_S,
+            ),
+            figure(
+                "compare of long and quote-dense articles: peak memory",
+                f"{compared['peak_mb']:.0f} MB",
+                value=round(compared["peak_mb"]),
+                unit="MB",
+                target="< 1 GB",
+                passed=compared["peak_mb"] < COMPARE_PEAK_LIMIT_MB,
+            ),
+            figure(
                 "every input ends as an article or a reason",
                 f"{result['articles'] + result['failures']} of {inputs}",
                 target=str(inputs),
@@ -301,5 +404,9 @@ if __name__ == "__main__":
     if len(sys.argv) == 3 and sys.argv[1] == "--batch-child":
         sys.path.insert(0, str(REPO))
         _batch_child(sys.argv[2])
+        sys.exit(0)
+    if len(sys.argv) == 3 and sys.argv[1] == "--compare-child":
+        sys.path.insert(0, str(REPO))
+        _compare_child(sys.argv[2])
         sys.exit(0)
     sys.exit(main())
