@@ -35,25 +35,22 @@ MIN_PART_CHARS = 1_000
 
 @dataclass(frozen=True, slots=True)
 class Bounded:
-    """A corpus cut to what the comparison reads, with a note for each cut."""
+    """A corpus cut to what the comparison reads, and where it was cut."""
 
     #: The same articles in the same order; the ones after ``compared`` are empty.
     corpus: Corpus
     #: How many articles (from the first) are compared.
     compared: int
-    #: By article index: why that article is compared only in part.
-    notes: dict[int, str]
-    #: Characters of all articles read at most.
+    #: By index of an article compared in part: (characters read, characters in all).
+    cut: dict[int, tuple[int, int]]
+    #: Characters of one article and of all articles read at most.
+    per_article: int = MAX_COMPARED_CHARS
     total: int = MAX_TOTAL_CHARS
 
     def stories(self, found: Sequence[Story]) -> tuple[Story, ...]:
         """``found`` (the stories of the compared articles) with the notes of their
         articles as warnings, and the articles left out as a story of their own."""
-        notes = self.notes
-        stories = [
-            replace(s, warnings=s.warnings + tuple(notes[i] for i in s.articles if i in notes))
-            for s in found
-        ]
+        stories = [replace(s, warnings=(*s.warnings, *self._cut_note(s.articles))) for s in found]
         left_out = tuple(range(self.compared, len(self.corpus.articles)))
         if left_out:
             stories.append(
@@ -73,6 +70,23 @@ class Bounded:
             )
         return tuple(stories)
 
+    def _cut_note(self, articles: Sequence[int]) -> tuple[str, ...]:
+        """One line on the articles of a story compared in part, naming the first three."""
+        cut = [i for i in articles if i in self.cut]
+        if not cut:
+            return ()
+        named = [
+            f"{file_label(self.corpus.articles[i].article.path)} "
+            f"({self.cut[i][0]:,} of {self.cut[i][1]:,} characters)"
+            for i in cut[:3]
+        ]
+        more = f" and {len(cut) - 3:,} more" if len(cut) > 3 else ""
+        return (
+            f"{_articles(len(cut)).capitalize()} compared in part: {', '.join(named)}{more}. "
+            f"The comparison reads up to {self.per_article:,} characters of an article and "
+            f"{self.total:,} in all; scores and highlights cover the whole articles.",
+        )
+
 
 def bounded(corpus: Corpus, per_article: int | None = None, total: int | None = None) -> Bounded:
     """``corpus`` cut to what the comparison reads (see the module docstring):
@@ -81,7 +95,7 @@ def bounded(corpus: Corpus, per_article: int | None = None, total: int | None = 
     per_article = MAX_COMPARED_CHARS if per_article is None else per_article
     total = MAX_TOTAL_CHARS if total is None else total
     parts: list[AnalyzedArticle] = []
-    notes: dict[int, str] = {}
+    cut: dict[int, tuple[int, int]] = {}
     compared = len(corpus.articles)
     left = total
     for i, whole in enumerate(corpus.articles):
@@ -92,17 +106,12 @@ def bounded(corpus: Corpus, per_article: int | None = None, total: int | None = 
             continue
         part = compared_part(whole, min(per_article, left))
         if part is not whole:
-            notes[i] = (
-                f"Only the first {len(part.article.text):,} of the "
-                f"{len(whole.article.text):,} characters of {file_label(whole.article.path)} "
-                f"were compared (the comparison reads up to {per_article:,} characters of "
-                f"an article and {total:,} in all); its scores and highlights cover all of it."
-            )
+            cut[i] = (len(part.article.text), len(whole.article.text))
         left -= len(part.article.text)
         parts.append(part)
-    if not notes and compared == len(corpus.articles):
-        return Bounded(corpus, compared, notes, total)
-    return Bounded(replace(corpus, articles=tuple(parts)), compared, notes, total)
+    if cut or compared < len(corpus.articles):
+        corpus = replace(corpus, articles=tuple(parts))
+    return Bounded(corpus, compared, cut, per_article, total)
 
 
 def _articles(n: int) -> str:

@@ -44,11 +44,23 @@ def test_a_cut_article_is_named_in_its_story_warnings() -> None:
     long = _long_article(40)
     corpus = Corpus(articles=(*corpus.articles, long))
     read = bounded(corpus, per_article=1_000)
-    assert list(read.notes) == [3]
-    assert "long.txt" in read.notes[3] and "1,000 characters" in read.notes[3]
+    assert list(read.cut) == [3]
     assert read.compared == 4
     story = next(s for s in read.stories(_stories_of(read)) if 3 in s.articles)
-    assert read.notes[3] in story.warnings
+    (note,) = [w for w in story.warnings if "compared in part" in w]
+    kept, whole = read.cut[3]
+    assert f"long.txt ({kept:,} of {whole:,} characters)" in note
+    assert "1,000 characters of an article" in note
+
+
+def test_a_story_names_three_cut_articles_and_counts_the_rest() -> None:
+    corpus = Corpus(articles=tuple(_long_article(40, path=f"{k}.txt") for k in range(5)))
+    read = bounded(corpus, per_article=1_000)
+    notes = [w for s in read.stories(_stories_of(read)) for w in s.warnings]
+    cut = [w for w in notes if "compared in part" in w]
+    assert len(cut) == len({s.id for s in read.stories(_stories_of(read))})
+    assert cut[0].startswith("5 articles compared in part: 0.txt (")
+    assert "2.txt (" in cut[0] and "3.txt (" not in cut[0] and " and 2 more." in cut[0]
 
 
 def _stories_of(read: bounds.Bounded):
@@ -107,5 +119,5 @@ def test_compare_time_is_bounded_on_huge_quote_dense_articles() -> None:
     spent = time.process_time() - started
     assert spent < 30, f"compare took {spent:.1f} s of CPU time"
     warnings = [w for s in comparison.stories for w in s.warnings]
-    assert any("0.txt" in w and "were compared" in w for w in warnings)
+    assert any("0.txt (" in w and "compared in part" in w for w in warnings)
     assert any(s.title == "Not compared" for s in comparison.stories)
