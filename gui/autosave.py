@@ -126,7 +126,7 @@ class Autosaver(QObject):
         return problems
 
     def check(self, path: Path) -> str:
-        """"" when ``path`` reads as a session; else set it aside and say why in one line."""
+        """ "" when ``path`` reads as a session; else set it aside and say why in one line."""
         try:
             load_session(path)
         except SessionError as error:

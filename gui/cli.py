@@ -18,9 +18,12 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
-from typing import IO, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from analysis import __version__
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 #: Subcommand name → (module, one-line help).
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
@@ -63,7 +66,7 @@ class _Parser(argparse.ArgumentParser):
     exited 0 with nothing written; :func:`main` turns it into one line.
     """
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message:
             (file or sys.stderr).write(message)
 
@@ -227,8 +230,8 @@ def _configure_logging(*, verbose: bool, headless: bool) -> None:
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, handlers=[handler])
     if not fresh or verbose:
         return
-    for handler in root.handlers:
-        handler.addFilter(_ours)
+    for each in root.handlers:
+        each.addFilter(_ours)
     logging.captureWarnings(True)
     if headless and not os.environ.get("FRAMELENS_NO_LOG_FILE"):
         # The window sets up the same log file itself (gui.crash.install).

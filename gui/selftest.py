@@ -82,7 +82,7 @@ def check_report() -> str:
     from analysis.compare import compare
     from analysis.pipeline import analyze
     from analysis.resources import resources_dir
-    from gui.report import export_pdf
+    from gui.report.api import export_pdf
 
     _app = QApplication.instance() or QApplication([])
     corpus = analyze(sorted((resources_dir() / "samples").glob("*.txt")), workers=1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -343,7 +344,7 @@ class SessionKeeper(QObject):
         files = [p for p in self.settings.recent_files if os.path.exists(p)]
         sessions = [p for p in self.settings.recent_sessions if os.path.exists(p)]
         for p in sessions:
-            menu.addAction(self.tr("Session: {}").format(Path(p).name), lambda p=p: self.open(p))
+            menu.addAction(self.tr("Session: {}").format(Path(p).name), partial(self.open, p))
         if sessions and files:
             menu.addSeparator()
         for p in files:

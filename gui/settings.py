@@ -70,22 +70,21 @@ class Settings:
     current_tab = Setting("window/tab", int, 0, "Side by side, aligned statements or dashboard.")
     theme = Setting("view/theme", str, "system", "'system', 'light' or 'dark'.")
     zoom = Setting("view/zoom", int, 0, "Text zoom in steps of one point, -6..+12.")
-    hidden_categories = Setting(
+    hidden_categories: Setting[list[str]] = Setting(
         "view/hidden_categories", list, [], "Highlight categories switched off in the legend."
     )
     sync_scroll = Setting("view/sync_scroll", bool, True, "Scroll the outlet columns together.")
-    recent_files = Setting("recent/files", list, [], "Recently opened articles and folders.")
-    recent_sessions = Setting("recent/sessions", list, [], "Recently opened sessions.")
+    recent_files: Setting[list[str]] = Setting(
+        "recent/files", list, [], "Recently opened articles and folders."
+    )
+    recent_sessions: Setting[list[str]] = Setting(
+        "recent/sessions", list, [], "Recently opened sessions."
+    )
     last_dir = Setting("recent/last_dir", str, "", "Folder of the last file dialog.")
     embed_text = Setting(
         "session/embed_text", bool, True, "Sessions carry each file's text, so they travel."
     )
-    report_sections = Setting(
-        "report/sections", list, [], "Report sections last chosen ([] means all)."
-    )
-    report_paper = Setting("report/paper", str, "a4", "Report paper size: 'a4' or 'letter'.")
-    report_landscape = Setting("report/landscape", bool, False, "Print reports in landscape.")
-    report_sections = Setting(
+    report_sections: Setting[list[str]] = Setting(
         "report/sections",
         list,
         [],
@@ -93,7 +92,7 @@ class Settings:
     )
     report_paper = Setting("report/paper", str, "a4", "Report paper size: 'a4' or 'letter'.")
     report_landscape = Setting("report/landscape", bool, False, "Print reports in landscape.")
-    report_concordance = Setting(
+    report_concordance: Setting[list[str]] = Setting(
         "report/concordance",
         list,
         [],

@@ -242,7 +242,7 @@ class ArticlesModel(QAbstractItemModel):
             return self.createIndex(row, column, parent.row())
         return QModelIndex()
 
-    def parent(self, child: Index | None = None) -> Any:  # type: ignore[override]
+    def parent(self, child: Index | None = None) -> Any:
         if child is None:  # QObject.parent(), which shares the name
             return super().parent()
         if not child.isValid() or child.internalId() == _OUTLET_ID:

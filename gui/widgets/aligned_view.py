@@ -265,9 +265,9 @@ class AlignedView(QWidget):
         rows = []
         colours = _Colours(self.palette())
         if comparison.headlines:
-            row, html_cells = self._headline_row(comparison.headlines, colours)
+            row, headline_html = self._headline_row(comparison.headlines, colours)
             rows.append(row)
-            self._row_html.append(self._row_to_html(row, html_cells, colours))
+            self._row_html.append(self._row_to_html(row, headline_html, colours))
         for number, group in enumerate(comparison.groups, start=1):
             cells: dict[str, list[str]] = {}
             html_cells: dict[str, list[str]] = {}

@@ -8,6 +8,9 @@ another outlet.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -117,12 +120,18 @@ class ArticlesPanel(QWidget):
         widest = max((metrics.horizontalAdvance(t) for t in texts), default=0) + margin
         self.tree.header().resizeSection(COL_DETAIL, max(header, widest))
 
-    def _action(self, text: str, shortcut: object, slot: object, tip: str) -> QAction:
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+        tip: str,
+    ) -> QAction:
         action = QAction(text, self)
-        action.setShortcut(QKeySequence(shortcut))  # type: ignore[arg-type]
+        action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.setToolTip(tip)
-        action.triggered.connect(slot)  # type: ignore[arg-type]
+        action.triggered.connect(slot)
         self.toolbar.addAction(action)
         self.addAction(action)
         return action
@@ -242,7 +251,7 @@ class ArticlesPanel(QWidget):
         if keys and self.model.outlets():
             sub = menu.addMenu(self.tr("Move to outlet"))
             for outlet in self.model.outlets():
-                sub.addAction(outlet, lambda o=outlet: self._move_keys(keys, o))
+                sub.addAction(outlet, partial(self._move_keys, keys, outlet))
         menu.addSeparator()
         menu.addAction(self.up_action)
         menu.addAction(self.down_action)

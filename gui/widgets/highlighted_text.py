@@ -643,8 +643,8 @@ def _y_of(doc: object, layout: object, position: int, bottom: bool) -> float | N
     text_layout = block.layout()
     line = text_layout.lineForTextPosition(position - block.position())
     if not line.isValid():
-        return rect.top() + (rect.height() if bottom else 0)
-    return rect.top() + line.y() + (line.height() if bottom else 0)
+        return float(rect.top() + (rect.height() if bottom else 0))
+    return float(rect.top() + line.y() + (line.height() if bottom else 0))
 
 
 def _format_for(h: Highlight, dark: bool) -> QTextCharFormat:

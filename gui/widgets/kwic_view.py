@@ -144,9 +144,7 @@ class ConcordanceView(QWidget):
         self.counts.setModel(self.counts_model)
         self.counts.setAccessibleName("Hits per outlet")
         self.counts.verticalHeader().hide()
-        self.counts.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.counts.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.counts.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.counts.setTabKeyNavigation(False)
         self._chart: TermsChart | None = None  # made for the first set of alternatives
@@ -163,9 +161,7 @@ class ConcordanceView(QWidget):
         self.hits.setShowGrid(False)
         self.hits.setAlternatingRowColors(True)
         self.hits.verticalHeader().hide()
-        self.hits.verticalHeader().setDefaultSectionSize(
-            self.hits.fontMetrics().height() + 6
-        )
+        self.hits.verticalHeader().setDefaultSectionSize(self.hits.fontMetrics().height() + 6)
         self._elide_left = _ElideLeft(self.hits)
         self.hits.setItemDelegateForColumn(ConcordanceModel.LEFT, self._elide_left)
         header = self.hits.horizontalHeader()
@@ -360,9 +356,7 @@ class ConcordanceView(QWidget):
             outlets = sum(1 for o in result.outlets if o.hits)
             quoted = sum(o.quoted for o in result.outlets)
             total = result.total
-            shown = (
-                f" (listing the first {len(result.hits):,})" if len(result.hits) < total else ""
-            )
+            shown = f" (listing the first {len(result.hits):,})" if len(result.hits) < total else ""
             self.status.setText(
                 f"{total:,} hit{'s' if total != 1 else ''}{shown} in "
                 f"{outlets} of {len(result.outlets)} outlets ({quoted:,} inside quotations); "
