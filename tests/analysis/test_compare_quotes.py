@@ -530,6 +530,38 @@ def test_proposed_is_a_speech_verb() -> None:
     assert _one(text).speaker == "Lena Holt"
 
 
+def test_a_name_before_its_verb_is_the_subject_even_when_named_once() -> None:
+    text = (
+        "After the Harbour Council vote, Talia Ormond fretted that the docks "
+        'would become "a graveyard of cranes" within a year.'
+    )
+    assert _one(text).speaker == "Talia Ormond"
+
+
+def test_a_no_break_space_separates_title_and_name() -> None:
+    text = "“The ferry will run all winter,” Sen.\xa0Ivo Brand said on Monday."
+    assert _one(text).speaker == "Ivo Brand"
+
+
+def test_a_conjunction_before_the_subject_of_saying() -> None:
+    text = (
+        "Ada Rusk defended the plan. And then Ivo Brand went on the attack, saying, "
+        "“Nobody asked the fishermen!”"
+    )
+    assert _speakers(text)[-1] == ("Ivo Brand", "saying")
+
+
+def test_an_uncued_quote_takes_the_subject_of_its_own_sentence() -> None:
+    text = (
+        "“We will not sell the ferry,” Ada Rusk said. The harbour board declined to give "
+        "a date for the “final and binding review of every offer” it has received."
+    )
+    assert [q.speaker for q in quotes(make_corpus(("A", "a.txt", text))).quotes] == [
+        "Ada Rusk",
+        "harbour board",
+    ]
+
+
 def _quote_cpu(count: int) -> float:
     import time
 

@@ -67,6 +67,10 @@ def _within(
     return found
 
 
+#: Spaces that are not " " (same length, so offsets hold).
+_SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+
 class _Person:
     """A person named in one article: the full name first given, its role."""
 
@@ -83,7 +87,8 @@ class _Article:
     def __init__(self, analyzed: AnalyzedArticle, alias: dict[str, str]) -> None:
         self.text = text = analyzed.article.content
         self.regions = quote_regions(text)
-        self.masked = mask_quotations(text)
+        # A no-break space separates words as a space does ("Sen.\xa0Rusk").
+        self.masked = mask_quotations(text).translate(_SPACES)
         self.starts = [s.start for s in analyzed.sentences]
         self.ends = [s.end for s in analyzed.sentences]
         self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]

@@ -9,7 +9,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 
-from analysis.compare.quotes.cues import _colon_subject, _cue_after, _cue_in, _subject
+from analysis.compare.quotes.cues import (
+    _colon_subject,
+    _cue_after,
+    _cue_in,
+    _subject,
+    _subject_in,
+)
 from analysis.compare.quotes.patterns import (
     _ANY_VERB_RE,
     _CLAIM_VERBS,
@@ -161,6 +167,15 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             if cue is not None and cue[0].kind == "person":
                 q.speaker, q.verb = cue[0], ""
                 continue
+        if (prev is None or prev.region[1] <= s_start) and art.masked[
+            max(s_start, para_start) : q.region[0]
+        ].strip(" \t\n\x00"):
+            # "The agency declined to detail the “specific focus”": a sentence of its own
+            # with a subject before the quote; the quote before it is another matter.
+            subject = _subject_in(art, max(s_start, para_start), q.region[0])[1]
+            if subject.name:
+                q.speaker = subject
+                continue
         if prev is not None and prev.speaker.name:
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):
@@ -185,9 +200,6 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         subject = _subject(art, max(s_start, para_start), q.region[0])
         if subject.name:
             q.speaker = subject
-            continue
-        if prev is not None and prev.speaker.name and art.paragraph(prev.region[0]) >= para - 2:
-            q.speaker = prev.speaker
             continue
         name = art.resolve_pronoun(q.region[0])
         if name:

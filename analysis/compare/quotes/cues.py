@@ -169,23 +169,35 @@ def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
     """The subject of the clause nearest before ``hi`` in ``masked[lo:hi]``: a name after
     a clause start and before a verb ("..., in which Rusk expressed ..."), a person
     rather than a body; else the first person or body named."""
+    first, subject = _subject_in(art, lo, hi)
+    return subject if subject.name else first
+
+
+def _subject_in(art: _Article, lo: int, hi: int) -> tuple[_Speaker, _Speaker]:
+    """(the first person or body named, the subject of the clause nearest before ``hi``)
+    in ``masked[lo:hi]``; either may be nobody."""
     window = art.masked[lo:hi]
     first = _NOBODY
     persons: list[_Speaker] = []
     bodies: list[_Speaker] = []
     for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", window):
         speaker = _resolve(m.group(), "", lo + m.start(), art)
-        person = speaker.kind == "person" and art.is_person(speaker.name)
+        subject = _BEFORE_SUBJECT_RE.search(window, 0, m.start()) and _VERB_AFTER_RE.match(
+            window, m.end()
+        )
+        # "..., Paul Ryan worried that": a name before its verb is a person even when
+        # the article names them only once.
+        person = speaker.kind == "person" and (
+            art.is_person(speaker.name) or (subject and " " in speaker.name)
+        )
         if not (person or speaker.kind == "organisation"):
             continue
         if not first.name:
             first = speaker
-        if _BEFORE_SUBJECT_RE.search(window, 0, m.start()) and _VERB_AFTER_RE.match(
-            window, m.end()
-        ):
-            (persons if speaker.kind == "person" else bodies).append(speaker)
+        if subject:
+            (persons if person else bodies).append(speaker)
     if persons:
-        return persons[-1]
+        return first, persons[-1]
     # "Instead, the statement talked about “...”": a body or text as the subject.
     for m in _THE_SUBJECT_RE.finditer(window):
         if m.group("head").lower() in source_kinds() and _BEFORE_SUBJECT_RE.search(
@@ -195,5 +207,5 @@ def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
             if speaker.name:
                 bodies.append(speaker)
     if bodies:
-        return bodies[-1]
-    return first
+        return first, bodies[-1]
+    return first, _NOBODY

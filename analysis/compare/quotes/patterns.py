@@ -151,7 +151,10 @@ _CLAUSE_VERB_RE = re.compile(
 
 #: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
 _SUBJECT_RE = re.compile(
-    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}"
+    # "And then Rusk went on the attack, saying": a conjunction before the subject.
+    r"(?:(?:And|But|So|Yet|Then|And[ \t]+then|But[ \t]+then)[ \t]+)?"
+    rf"(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
     # The subject is followed by its verb ("..., New Hampshire, Rusk went"), or a parenthesis.
     r"(?=[ \t]*\(|[ \t]+[a-z])"
 )
