@@ -562,6 +562,43 @@ def test_an_uncued_quote_takes_the_subject_of_its_own_sentence() -> None:
     ]
 
 
+def test_a_name_after_a_preposition_is_not_the_speaker_of_a_colon() -> None:
+    text = "Mira Volk wrote on Harbourgram: “Nobody on this coast wants the new ferry fees.”"
+    assert _one(text).speaker == "Mira Volk"
+
+
+def test_a_question_going_on_in_lower_case_takes_the_cue_after_it() -> None:
+    text = (
+        "Ivo Brand said the fees were fair, but “who would pay for them?” asked Lina Holt, "
+        "a fisherman."
+    )
+    assert _speakers(text) == [("Lina Holt", "asked")]
+
+
+def test_a_dash_then_a_name_and_its_ing_verb() -> None:
+    text = (
+        "The two met on Monday - Ada Rusk saying she was “quite hopeful about the talks” "
+        "and Ivo Brand staying silent."
+    )
+    assert _speakers(text) == [("Ada Rusk", "saying")]
+
+
+def test_a_capitalised_run_after_the_is_not_a_person() -> None:
+    text = (
+        "Ada Rusk met the staff of the Harbour Works. The Harbour Works reported a profit. "
+        "“We are ready,” she said."
+    )
+    assert _speakers(text) == [("Ada Rusk", "said")]
+
+
+def test_the_subject_before_a_colon_ends_at_its_verb() -> None:
+    text = (
+        "Ivo Brand hoped to keep his licence.\n\nLater, the city harbour board fired back: "
+        "“No further appeals will be heard on this matter.”"
+    )
+    assert _one(text).speaker == "city harbour board"
+
+
 def _quote_cpu(count: int) -> float:
     import time
 

@@ -29,7 +29,13 @@ from analysis.compare.quotes.patterns import (
     SPEAKER_VERB_RE,
     VERB_SPEAKER_RE,
 )
-from analysis.compare.quotes.speakers import _organisation_word, _person_name, _raw, _strip_titles
+from analysis.compare.quotes.speakers import (
+    _after_the,
+    _organisation_word,
+    _person_name,
+    _raw,
+    _strip_titles,
+)
 from analysis.compare.quotes.words import (
     _HE,
     _NOT_SPEAKERS,
@@ -143,7 +149,12 @@ class _Article:
         self.names = list(_NAME_RE.finditer(masked))
         for m in self.names:
             name = _strip_titles(_clean_name(m.group()))
-            if not name or " " not in name or _organisation_word(name):
+            if (
+                not name
+                or " " not in name
+                or _organisation_word(name)
+                or _after_the(masked, m.start(), m.group())
+            ):
                 continue
             words = name.split()
             if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
@@ -246,6 +257,8 @@ class _Article:
                 name = _person_name(m.group())
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
+                if _after_the(masked, s + m.start(), m.group()):
+                    continue
                 full = self.full_name(name, s + m.start())
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
                 # "Ada Rusk, a port official, voiced ...": an appositive stands for the verb.
@@ -277,6 +290,8 @@ class _Article:
                     raw = tail.group()  # "a confident-seeming Rusk bragged", not "the Middle East"
                 if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
                     continue
+                if _after_the(masked, m.start(), raw):
+                    continue  # "The Harbour Works reported": a body
                 name = _strip_titles(_clean_name(raw))
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
@@ -304,7 +319,12 @@ class _Article:
         self.mentions: list[tuple[int, str]] = []
         for m in self.names:
             name = _person_name(m.group())
-            if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+            if (
+                not name
+                or name.lower() in _NOT_SPEAKERS
+                or _organisation_word(name)
+                or _after_the(masked, m.start(), m.group())
+            ):
                 continue
             full = self.full_name(name, m.start())
             if self.is_person(full) or (

@@ -33,7 +33,7 @@ from analysis.compare.quotes.patterns import (
     ATTRIBUTION_VERBS,
     SPEAKER_VERB_RE,
 )
-from analysis.compare.quotes.speakers import _NOBODY, _raw, _resolve
+from analysis.compare.quotes.speakers import _NOBODY, _after_the, _raw, _resolve
 from analysis.compare.quotes.words import (
     _NOUN_LIKE,
     source_kinds,
@@ -187,12 +187,18 @@ def _subject_in(art: _Article, lo: int, hi: int) -> tuple[_Speaker, _Speaker]:
         )
         # "..., Paul Ryan worried that": a name before its verb is a person even when
         # the article names them only once.
-        person = speaker.kind == "person" and (
-            art.is_person(speaker.name) or (subject and " " in speaker.name)
+        # "the Harbour Board of Licences": a capitalised run after "the" is a body.
+        body = speaker.kind == "organisation" or (
+            bool(speaker.name) and _after_the(art.masked, lo + m.start(), m.group())
         )
-        if not (person or speaker.kind == "organisation"):
+        person = (
+            not body
+            and speaker.kind == "person"
+            and (art.is_person(speaker.name) or (subject and " " in speaker.name))
+        )
+        if not (person or body):
             continue
-        if not first.name:
+        if not first.name and not (body and not subject and speaker.kind != "organisation"):
             first = speaker
         if subject:
             (persons if person else bodies).append(speaker)

@@ -19,6 +19,7 @@ from analysis.compare.quotes.patterns import (
     _DETERMINER,
     _MASK,
     _ROLE_THEN_NAME_RE,
+    _THE_BEFORE_RE,
 )
 from analysis.compare.quotes.words import (
     _CLAUSE_WORDS,
@@ -28,12 +29,24 @@ from analysis.compare.quotes.words import (
     _PHRASE_END,
     _PLACE_WORDS,
     _PRONOUNS,
+    _ROLE_NAMES,
     _STRIPPABLE,
     source_kinds,
 )
 
 if TYPE_CHECKING:
     from analysis.compare.quotes.article import _Article
+
+
+def _after_the(text: str, at: int, name: str) -> bool:
+    """ "the Associated Press", "the Harbour Works": a capitalised run after "the" names
+    a body or a thing, not a person ("the Rev. Ada Rusk" keeps its title)."""
+    words = name.lower().split()
+    if words and words[0] == "the":  # the name's own first word
+        words = words[1:]
+    elif _THE_BEFORE_RE.search(text, max(0, at - 5), at) is None:
+        return False
+    return bool(words) and words[0].rstrip(".") not in ROLES and words[0] not in _ROLE_NAMES
 
 
 def _person_name(raw: str) -> str:
