@@ -599,6 +599,14 @@ def test_the_subject_before_a_colon_ends_at_its_verb() -> None:
     assert _one(text).speaker == "city harbour board"
 
 
+def test_a_surname_that_is_a_function_word_speaks() -> None:
+    text = (
+        "Ada Will, a columnist, criticised the harbour plan on Monday.\n\n"
+        "“It will sink the port and the town with it,” Will wrote."
+    )
+    assert _speakers(text) == [("Ada Will", "wrote")]
+
+
 def _quote_cpu(count: int) -> float:
     import time
 

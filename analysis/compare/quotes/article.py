@@ -43,6 +43,7 @@ from analysis.compare.quotes.words import (
     _PLACE_WORDS,
     _PRONOUNS,
     _ROLE_NAMES,
+    _TIME_TAILS,
     source_kinds,
 )
 from analysis.quotation import (
@@ -157,7 +158,7 @@ class _Article:
             ):
                 continue
             words = name.split()
-            if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
+            if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _TIME_TAILS:
                 continue
             if name not in multi_seen:
                 multi_seen.add(name)

@@ -31,6 +31,7 @@ from analysis.compare.quotes.words import (
     _PRONOUNS,
     _ROLE_NAMES,
     _STRIPPABLE,
+    _TIME_TAILS,
     source_kinds,
 )
 
@@ -52,7 +53,7 @@ def _after_the(text: str, at: int, name: str) -> bool:
 def _person_name(raw: str) -> str:
     """A name without titles, honorifics or a trailing time ("Sen. Ada Rusk Friday")."""
     name = _strip_titles(_clean_name(raw))
-    while " " in name and name.split()[-1].lower() in _NOT_SPEAKERS:
+    while " " in name and name.split()[-1].lower() in _TIME_TAILS:
         name = name.rsplit(None, 1)[0]
     return name
 
@@ -138,7 +139,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if raw.lower() == "it":
         phrase, kind = art.resolve_it(at)
         return _Speaker(phrase, kind, "") if phrase else _NOBODY
-    if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
+    if raw.lower() in _PRONOUNS or (raw.lower() in _NOT_SPEAKERS and raw not in art.full):
         return _NOBODY
     split = _ROLE_THEN_NAME_RE.match(raw)
     if (
