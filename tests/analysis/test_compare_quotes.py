@@ -607,6 +607,19 @@ def test_a_surname_that_is_a_function_word_speaks() -> None:
     assert _speakers(text) == [("Ada Will", "wrote")]
 
 
+def test_the_subject_of_is_describes_and_does_not_speak() -> None:
+    text = (
+        "“We will fight the fees,” Ivo Brand said on Monday.\n\n"
+        "He repeated his claim that Marlow is “a town the ferry forgot” at a rally."
+    )
+    assert [s for s, _verb in _speakers(text)] == ["Ivo Brand", "Ivo Brand"]
+
+
+def test_one_before_a_group_word_after_said_is_part_of_the_source() -> None:
+    text = "“There is a lot of anger in the caucus,” said one Democrat who opposed the plan."
+    assert _speakers(text) == [("one Democrat", "said")]
+
+
 def _quote_cpu(count: int) -> float:
     import time
 

@@ -182,7 +182,7 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         ].strip(" \t\n\x00"):
             # "The agency declined to detail the “specific focus”": a sentence of its own
             # with a subject before the quote; the quote before it is another matter.
-            subject = _subject_in(art, max(s_start, para_start), q.region[0])[1]
+            subject = _subject_in(art, max(s_start, para_start), q.region[0], active=True)[1]
             if subject.name:
                 q.speaker = subject
                 continue

@@ -17,6 +17,7 @@ from analysis.compare.quotes.patterns import (
     _BEFORE_SUBJECT_RE,
     _CLAUSE_VERB_RE,
     _COLON_SUBJECT_RE,
+    _COPULA_AFTER_RE,
     _DASH_NAME_RE,
     _NAME,
     _PARENTHETICAL_RE,
@@ -173,9 +174,12 @@ def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
     return subject if subject.name else first
 
 
-def _subject_in(art: _Article, lo: int, hi: int) -> tuple[_Speaker, _Speaker]:
+def _subject_in(
+    art: _Article, lo: int, hi: int, *, active: bool = False
+) -> tuple[_Speaker, _Speaker]:
     """(the first person or body named, the subject of the clause nearest before ``hi``)
-    in ``masked[lo:hi]``; either may be nobody."""
+    in ``masked[lo:hi]``; either may be nobody. With ``active``, a subject of "is" or
+    "was" does not count: "Afghanistan is a “war of choice”" describes, it does not speak."""
     window = art.masked[lo:hi]
     first = _NOBODY
     persons: list[_Speaker] = []
@@ -198,8 +202,15 @@ def _subject_in(art: _Article, lo: int, hi: int) -> tuple[_Speaker, _Speaker]:
         )
         if not (person or body):
             continue
-        if not first.name and not (body and not subject and speaker.kind != "organisation"):
+        if (
+            not first.name
+            and not (body and not subject and speaker.kind != "organisation")
+            # "Theater tickets were ...": a word capitalised only as a sentence opener.
+            and (subject or " " in m.group().strip() or m.group() in art.inside)
+        ):
             first = speaker
+        if subject and active and _COPULA_AFTER_RE.match(window, m.end()):
+            continue
         if subject:
             (persons if person else bodies).append(speaker)
     if persons:
@@ -209,6 +220,8 @@ def _subject_in(art: _Article, lo: int, hi: int) -> tuple[_Speaker, _Speaker]:
         if m.group("head").lower() in source_kinds() and _BEFORE_SUBJECT_RE.search(
             window, 0, m.start()
         ):
+            if active and _COPULA_AFTER_RE.match(window, m.end()):
+                continue
             speaker = _resolve(m.group("np"), "", lo + m.start(), art)
             if speaker.name:
                 bodies.append(speaker)

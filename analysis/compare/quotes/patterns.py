@@ -170,7 +170,7 @@ SPEAKER_VERB_RE = re.compile(
 #: Lowercase role words between a verb and a name: "said former state Sen. X".
 _NOT_ROLE = (
     r"(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
-    r"|they|we|and|but|the|a|an)\b)"
+    r"|they|we|and|but|the|a|an|one|two|three|some|several|another|many)\b)"
 )
 
 
@@ -314,6 +314,10 @@ _COLON_SUBJECT_RE = re.compile(
     rf"(?={_VERB_AFTER_RE.pattern})"
     r"(?:[ \t]+[a-z][\w’'-]*){1,6}[ \t]*:[ \t]*$"
 )
+
+
+#: A copula right after a subject: "Afghanistan is", "the plan was".
+_COPULA_AFTER_RE = re.compile(r"(?<![ \t])[ \t]+(?:is|was|are|were|remains|remained)\b")
 
 
 #: "the commission recognized", "The ad targets": a noun phrase before a verb.
