@@ -530,6 +530,96 @@ def test_proposed_is_a_speech_verb() -> None:
     assert _one(text).speaker == "Lena Holt"
 
 
+def test_a_name_before_its_verb_is_the_subject_even_when_named_once() -> None:
+    text = (
+        "After the Harbour Council vote, Talia Ormond fretted that the docks "
+        'would become "a graveyard of cranes" within a year.'
+    )
+    assert _one(text).speaker == "Talia Ormond"
+
+
+def test_a_no_break_space_separates_title_and_name() -> None:
+    text = "“The ferry will run all winter,” Sen.\xa0Ivo Brand said on Monday."
+    assert _one(text).speaker == "Ivo Brand"
+
+
+def test_a_conjunction_before_the_subject_of_saying() -> None:
+    text = (
+        "Ada Rusk defended the plan. And then Ivo Brand went on the attack, saying, "
+        "“Nobody asked the fishermen!”"
+    )
+    assert _speakers(text)[-1] == ("Ivo Brand", "saying")
+
+
+def test_an_uncued_quote_takes_the_subject_of_its_own_sentence() -> None:
+    text = (
+        "“We will not sell the ferry,” Ada Rusk said. The harbour board declined to give "
+        "a date for the “final and binding review of every offer” it has received."
+    )
+    assert [q.speaker for q in quotes(make_corpus(("A", "a.txt", text))).quotes] == [
+        "Ada Rusk",
+        "harbour board",
+    ]
+
+
+def test_a_name_after_a_preposition_is_not_the_speaker_of_a_colon() -> None:
+    text = "Mira Volk wrote on Harbourgram: “Nobody on this coast wants the new ferry fees.”"
+    assert _one(text).speaker == "Mira Volk"
+
+
+def test_a_question_going_on_in_lower_case_takes_the_cue_after_it() -> None:
+    text = (
+        "Ivo Brand said the fees were fair, but “who would pay for them?” asked Lina Holt, "
+        "a fisherman."
+    )
+    assert _speakers(text) == [("Lina Holt", "asked")]
+
+
+def test_a_dash_then_a_name_and_its_ing_verb() -> None:
+    text = (
+        "The two met on Monday - Ada Rusk saying she was “quite hopeful about the talks” "
+        "and Ivo Brand staying silent."
+    )
+    assert _speakers(text) == [("Ada Rusk", "saying")]
+
+
+def test_a_capitalised_run_after_the_is_not_a_person() -> None:
+    text = (
+        "Ada Rusk met the staff of the Harbour Works. The Harbour Works reported a profit. "
+        "“We are ready,” she said."
+    )
+    assert _speakers(text) == [("Ada Rusk", "said")]
+
+
+def test_the_subject_before_a_colon_ends_at_its_verb() -> None:
+    text = (
+        "Ivo Brand hoped to keep his licence.\n\nLater, the city harbour board fired back: "
+        "“No further appeals will be heard on this matter.”"
+    )
+    assert _one(text).speaker == "city harbour board"
+
+
+def test_a_surname_that_is_a_function_word_speaks() -> None:
+    text = (
+        "Ada Will, a columnist, criticised the harbour plan on Monday.\n\n"
+        "“It will sink the port and the town with it,” Will wrote."
+    )
+    assert _speakers(text) == [("Ada Will", "wrote")]
+
+
+def test_the_subject_of_is_describes_and_does_not_speak() -> None:
+    text = (
+        "“We will fight the fees,” Ivo Brand said on Monday.\n\n"
+        "He repeated his claim that Marlow is “a town the ferry forgot” at a rally."
+    )
+    assert [s for s, _verb in _speakers(text)] == ["Ivo Brand", "Ivo Brand"]
+
+
+def test_one_before_a_group_word_after_said_is_part_of_the_source() -> None:
+    text = "“There is a lot of anger in the caucus,” said one Democrat who opposed the plan."
+    assert _speakers(text) == [("one Democrat", "said")]
+
+
 def _quote_cpu(count: int) -> float:
     import time
 

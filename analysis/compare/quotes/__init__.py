@@ -14,10 +14,14 @@ The cue of a quote, in order:
 2. before it in its sentence: ``X said: "..."``, ``X told reporters that
    "..."``, ``X called the plan "..."``, ``According to X, "..."``;
 3. a sentence ending with a colon before it (``Rusk continued:``);
-4. the quotes around it: a quote with no cue carries on the speaker of the
+4. the subject of its own sentence, when the quote sits in a sentence of its
+   own after a subject (``The board declined to give a date for the "review
+   of every offer"``);
+5. the quotes around it: a quote with no cue carries on the speaker of the
    quote before it in its paragraph or the paragraph before, or takes the
    speaker of the next quote of its paragraph;
-5. the subject of its sentence (``Rusk's plan is "dead on arrival"``).
+6. the first person or body its sentence names (``Rusk's plan is "dead on
+   arrival"``), else the person a "he" there would stand for.
 
 "He"/"she" is the newest person before it who is a speaker or a sentence's
 subject, outside quotations; "the senator" is the newest person the article

@@ -29,7 +29,13 @@ from analysis.compare.quotes.patterns import (
     SPEAKER_VERB_RE,
     VERB_SPEAKER_RE,
 )
-from analysis.compare.quotes.speakers import _organisation_word, _person_name, _raw, _strip_titles
+from analysis.compare.quotes.speakers import (
+    _after_the,
+    _organisation_word,
+    _person_name,
+    _raw,
+    _strip_titles,
+)
 from analysis.compare.quotes.words import (
     _HE,
     _NOT_SPEAKERS,
@@ -37,6 +43,7 @@ from analysis.compare.quotes.words import (
     _PLACE_WORDS,
     _PRONOUNS,
     _ROLE_NAMES,
+    _TIME_TAILS,
     source_kinds,
 )
 from analysis.quotation import (
@@ -67,6 +74,10 @@ def _within(
     return found
 
 
+#: Spaces that are not " " (same length, so offsets hold).
+_SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+
 class _Person:
     """A person named in one article: the full name first given, its role."""
 
@@ -83,7 +94,8 @@ class _Article:
     def __init__(self, analyzed: AnalyzedArticle, alias: dict[str, str]) -> None:
         self.text = text = analyzed.article.content
         self.regions = quote_regions(text)
-        self.masked = mask_quotations(text)
+        # A no-break space separates words as a space does ("Sen.\xa0Rusk").
+        self.masked = mask_quotations(text).translate(_SPACES)
         self.starts = [s.start for s in analyzed.sentences]
         self.ends = [s.end for s in analyzed.sentences]
         self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
@@ -138,10 +150,15 @@ class _Article:
         self.names = list(_NAME_RE.finditer(masked))
         for m in self.names:
             name = _strip_titles(_clean_name(m.group()))
-            if not name or " " not in name or _organisation_word(name):
+            if (
+                not name
+                or " " not in name
+                or _organisation_word(name)
+                or _after_the(masked, m.start(), m.group())
+            ):
                 continue
             words = name.split()
-            if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _NOT_SPEAKERS:
+            if words[0].lower() in _NOT_SPEAKERS or words[-1].lower() in _TIME_TAILS:
                 continue
             if name not in multi_seen:
                 multi_seen.add(name)
@@ -241,6 +258,8 @@ class _Article:
                 name = _person_name(m.group())
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
+                if _after_the(masked, s + m.start(), m.group()):
+                    continue
                 full = self.full_name(name, s + m.start())
                 # "Andrew Hale took his daughter": a two-word name followed by a verb.
                 # "Ada Rusk, a port official, voiced ...": an appositive stands for the verb.
@@ -272,6 +291,8 @@ class _Article:
                     raw = tail.group()  # "a confident-seeming Rusk bragged", not "the Middle East"
                 if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
                     continue
+                if _after_the(masked, m.start(), raw):
+                    continue  # "The Harbour Works reported": a body
                 name = _strip_titles(_clean_name(raw))
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
@@ -299,7 +320,12 @@ class _Article:
         self.mentions: list[tuple[int, str]] = []
         for m in self.names:
             name = _person_name(m.group())
-            if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+            if (
+                not name
+                or name.lower() in _NOT_SPEAKERS
+                or _organisation_word(name)
+                or _after_the(masked, m.start(), m.group())
+            ):
                 continue
             full = self.full_name(name, m.start())
             if self.is_person(full) or (

@@ -9,12 +9,20 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     pass
 
-from analysis.compare.quotes.cues import _colon_subject, _cue_after, _cue_in, _subject
+from analysis.compare.quotes.cues import (
+    _colon_subject,
+    _cue_after,
+    _cue_in,
+    _subject,
+    _subject_in,
+)
 from analysis.compare.quotes.patterns import (
     _ANY_VERB_RE,
     _CLAIM_VERBS,
+    _LOWER_NEXT_RE,
     _MASK,
     _NAME_COLON_RE,
+    _PREPOSITION_BEFORE_RE,
     _THAT_RE,
     _TOLD_OBJECT_RE,
     _TRAILING_CUE_RE,
@@ -57,6 +65,15 @@ class _Found:
         self.cued = False  # the speaker comes from a cue, not from the quotes around
 
 
+def _name_before_colon(art: _Article, lo: int, hi: int) -> _Speaker:
+    """ "Pollsters agree - Ada Rusk: “...”": the name a colon at ``hi - 1`` follows, in
+    ``masked[lo:hi]``; not the object of a preposition ("Rusk wrote on Facebook:")."""
+    named = _NAME_COLON_RE.search(art.masked, lo, hi) if hi > lo else None
+    if named is None or _PREPOSITION_BEFORE_RE.search(art.masked, lo, named.start()):
+        return _NOBODY
+    return _resolve(named.group("speaker"), "", named.start(), art)
+
+
 def _direct_quotes(art: _Article) -> list[_Found]:
     """The quotations of one article with their speakers (see the module docstring)."""
     text = art.text
@@ -90,12 +107,12 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         # A quote that ends its sentence ("...."): a cue before it in its sentence
         # comes first; what follows may be a new statement.
         ends_sentence = text[max(rs, re_ - 3) : re_].rstrip(QUOTE_MARKS + " ")[-1:] in ".!?"
+        if ends_sentence and _LOWER_NEXT_RE.match(art.masked, re_):
+            ends_sentence = False  # "“Why not?” asked Rusk": the sentence goes on
         cue = _colon_subject(art, lo, rs)
-        named = _NAME_COLON_RE.search(art.masked[lo:rs].rstrip())
-        if named is not None:
-            # "Pollsters agree - Ada Rusk: “...”": the name the colon follows.
-            speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
-            cue = (speaker, "") if speaker.name else cue
+        speaker = _name_before_colon(art, lo, len(art.masked[:rs].rstrip()))
+        if speaker.name:
+            cue = (speaker, "")
         if cue is None and ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
         # "When Vale shouted, “...,” Rusk joked": a verb right before the quote is its cue.
@@ -123,10 +140,9 @@ def _direct_quotes(art: _Article) -> list[_Found]:
                 lo = art.starts[art.sentence(colon)] if art.starts else 0
                 if k and found[k - 1].region[1] > lo:
                     lo = found[k - 1].region[1]
-                named = _NAME_COLON_RE.search(art.masked[lo : colon + 1])
-                if named is not None:
-                    speaker = _resolve(named.group("speaker"), "", lo + named.start(), art)
-                    cue = (speaker, "") if speaker.name else None
+                speaker = _name_before_colon(art, lo, colon + 1)
+                if speaker.name:
+                    cue = (speaker, "")
                 if cue is None:
                     cue = _cue_in(art, lo, colon + 1)
                 if cue is None:
@@ -161,6 +177,15 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             if cue is not None and cue[0].kind == "person":
                 q.speaker, q.verb = cue[0], ""
                 continue
+        if (prev is None or prev.region[1] <= s_start) and art.masked[
+            max(s_start, para_start) : q.region[0]
+        ].strip(" \t\n\x00"):
+            # "The agency declined to detail the “specific focus”": a sentence of its own
+            # with a subject before the quote; the quote before it is another matter.
+            subject = _subject_in(art, max(s_start, para_start), q.region[0], active=True)[1]
+            if subject.name:
+                q.speaker = subject
+                continue
         if prev is not None and prev.speaker.name:
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):
@@ -185,9 +210,6 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         subject = _subject(art, max(s_start, para_start), q.region[0])
         if subject.name:
             q.speaker = subject
-            continue
-        if prev is not None and prev.speaker.name and art.paragraph(prev.region[0]) >= para - 2:
-            q.speaker = prev.speaker
             continue
         name = art.resolve_pronoun(q.region[0])
         if name:

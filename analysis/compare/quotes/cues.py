@@ -17,6 +17,7 @@ from analysis.compare.quotes.patterns import (
     _BEFORE_SUBJECT_RE,
     _CLAUSE_VERB_RE,
     _COLON_SUBJECT_RE,
+    _COPULA_AFTER_RE,
     _DASH_NAME_RE,
     _NAME,
     _PARENTHETICAL_RE,
@@ -33,7 +34,7 @@ from analysis.compare.quotes.patterns import (
     ATTRIBUTION_VERBS,
     SPEAKER_VERB_RE,
 )
-from analysis.compare.quotes.speakers import _NOBODY, _raw, _resolve
+from analysis.compare.quotes.speakers import _NOBODY, _after_the, _raw, _resolve
 from analysis.compare.quotes.words import (
     _NOUN_LIKE,
     source_kinds,
@@ -169,31 +170,61 @@ def _subject(art: _Article, lo: int, hi: int) -> _Speaker:
     """The subject of the clause nearest before ``hi`` in ``masked[lo:hi]``: a name after
     a clause start and before a verb ("..., in which Rusk expressed ..."), a person
     rather than a body; else the first person or body named."""
+    first, subject = _subject_in(art, lo, hi)
+    return subject if subject.name else first
+
+
+def _subject_in(
+    art: _Article, lo: int, hi: int, *, active: bool = False
+) -> tuple[_Speaker, _Speaker]:
+    """(the first person or body named, the subject of the clause nearest before ``hi``)
+    in ``masked[lo:hi]``; either may be nobody. With ``active``, a subject of "is" or
+    "was" does not count: "Afghanistan is a “war of choice”" describes, it does not speak."""
     window = art.masked[lo:hi]
     first = _NOBODY
     persons: list[_Speaker] = []
     bodies: list[_Speaker] = []
     for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", window):
         speaker = _resolve(m.group(), "", lo + m.start(), art)
-        person = speaker.kind == "person" and art.is_person(speaker.name)
-        if not (person or speaker.kind == "organisation"):
-            continue
-        if not first.name:
-            first = speaker
-        if _BEFORE_SUBJECT_RE.search(window, 0, m.start()) and _VERB_AFTER_RE.match(
+        subject = _BEFORE_SUBJECT_RE.search(window, 0, m.start()) and _VERB_AFTER_RE.match(
             window, m.end()
+        )
+        # "..., Paul Ryan worried that": a name before its verb is a person even when
+        # the article names them only once.
+        # "the Harbour Board of Licences": a capitalised run after "the" is a body.
+        body = speaker.kind == "organisation" or (
+            bool(speaker.name) and _after_the(art.masked, lo + m.start(), m.group())
+        )
+        person = (
+            not body
+            and speaker.kind == "person"
+            and (art.is_person(speaker.name) or (subject and " " in speaker.name))
+        )
+        if not (person or body):
+            continue
+        if (
+            not first.name
+            and not (body and not subject and speaker.kind != "organisation")
+            # "Theater tickets were ...": a word capitalised only as a sentence opener.
+            and (subject or " " in m.group().strip() or m.group() in art.inside)
         ):
-            (persons if speaker.kind == "person" else bodies).append(speaker)
+            first = speaker
+        if subject and active and _COPULA_AFTER_RE.match(window, m.end()):
+            continue
+        if subject:
+            (persons if person else bodies).append(speaker)
     if persons:
-        return persons[-1]
+        return first, persons[-1]
     # "Instead, the statement talked about “...”": a body or text as the subject.
     for m in _THE_SUBJECT_RE.finditer(window):
         if m.group("head").lower() in source_kinds() and _BEFORE_SUBJECT_RE.search(
             window, 0, m.start()
         ):
+            if active and _COPULA_AFTER_RE.match(window, m.end()):
+                continue
             speaker = _resolve(m.group("np"), "", lo + m.start(), art)
             if speaker.name:
                 bodies.append(speaker)
     if bodies:
-        return bodies[-1]
-    return first
+        return first, bodies[-1]
+    return first, _NOBODY

@@ -151,7 +151,10 @@ _CLAUSE_VERB_RE = re.compile(
 
 #: A clause's subject: after an optional fronted phrase ("On Monday, she ...").
 _SUBJECT_RE = re.compile(
-    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    rf"^[\s\x00]*(?:[^,\x00\n]{{0,60}},[ \t]+){{0,2}}"
+    # "And then Rusk went on the attack, saying": a conjunction before the subject.
+    r"(?:(?:And|But|So|Yet|Then|And[ \t]+then|But[ \t]+then)[ \t]+)?"
+    rf"(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
     # The subject is followed by its verb ("..., New Hampshire, Rusk went"), or a parenthesis.
     r"(?=[ \t]*\(|[ \t]+[a-z])"
 )
@@ -167,7 +170,7 @@ SPEAKER_VERB_RE = re.compile(
 #: Lowercase role words between a verb and a name: "said former state Sen. X".
 _NOT_ROLE = (
     r"(?!(?:in|on|at|to|of|by|for|with|during|after|before|that|this|it|he|she"
-    r"|they|we|and|but|the|a|an)\b)"
+    r"|they|we|and|but|the|a|an|one|two|three|some|several|another|many)\b)"
 )
 
 
@@ -221,6 +224,21 @@ _DASH_NAME_RE = re.compile(rf"[ \t]*[—–-][ \t]*(?P<speaker>{_NAME})(?![\w’
 _NAME_COLON_RE = re.compile(rf"(?P<speaker>{_NAME})[ \t]*:$")
 
 
+#: A sentence going on in lower case after a quotation: "“Why not?” asked Rusk".
+#: (Matched right after a quotation; the look-behind keeps a search through blanks linear.)
+_LOWER_NEXT_RE = re.compile(r"(?<![ \t])[ \t]*(?:,[ \t]*)?[a-z]")
+
+
+#: "the" right before a capitalised run: "the Harbour Works".
+_THE_BEFORE_RE = re.compile(r"(?<![\w’'])[Tt]he[ \t]+$")
+
+
+#: A preposition right before a name: "wrote on Facebook", "a message to Rusk".
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w’'])(?:to|on|in|at|with|from|for|by|of|about|into|onto|via|against)[ \t]+$"
+)
+
+
 #: "the affidavit", "the State Department": a body or text "it" can stand for.
 _BODY_RE = re.compile(r"\b[Tt]he[ \t]+(?P<phrase>[\w’'-]+(?:[ \t]+[\w’'-]+){0,2})")
 
@@ -263,12 +281,6 @@ _SUBORDINATE_RE = re.compile(
 _VERB_BEFORE_RE = re.compile(rf"(?<![\w’'])(?:{_FINITE_RE})[ \t]*[,:]?[ \t]*$")
 
 
-_COLON_SUBJECT_RE = re.compile(
-    rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
-    r"(?:[ \t]+[a-z][\w’'-]*){1,4}[ \t]*:[ \t]*$"
-)
-
-
 #: An appositive after a name: ", a port official,", ", chairman of the board,", ", 55,".
 _APPOSITIVE_NEXT_RE = re.compile(
     r",[ \t]+(?:(?:an?|the|who|whose|his|her|their|its|one|\d+)\b|[a-z]+[ \t]+(?:of|for|at|to)\b)"
@@ -294,6 +306,18 @@ _VERB_AFTER_RE = re.compile(
     r"|thought|brought|felt|held|told|wrote|said|began|chose|drew|fought|knew|paid|sought"
     r"|struck|threw|wore|hung)\b"
 )
+
+
+_COLON_SUBJECT_RE = re.compile(
+    rf"(?:^|[,;.][ \t]+)(?P<speaker>{_AFTER_SPEAKER}){_APPOSITIVE}"
+    # The subject ends at its verb: "the harbour board was blunt:", not "the harbour".
+    rf"(?={_VERB_AFTER_RE.pattern})"
+    r"(?:[ \t]+[a-z][\w’'-]*){1,6}[ \t]*:[ \t]*$"
+)
+
+
+#: A copula right after a subject: "Afghanistan is", "the plan was".
+_COPULA_AFTER_RE = re.compile(r"(?<![ \t])[ \t]+(?:is|was|are|were|remains|remained)\b")
 
 
 #: "the commission recognized", "The ad targets": a noun phrase before a verb.
@@ -349,9 +373,10 @@ _TO_VERB_RE = re.compile(
 )
 
 
-#: "..., with Rusk noting that ...".
+#: "..., with Rusk noting that ...", "... - Rusk saying ...": a subject and its -ing verb.
 _WITH_ING_RE = re.compile(
-    rf"\bwith[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
+    rf"(?:\bwith|(?<![\w’'])[—–]|(?<=[ \t])-)[ \t]+(?P<speaker>{SPEAKER})[ \t]+"
+    rf"(?P<verb>{'|'.join(sorted(_ING_VERBS))})(?![\w’'])"
 )
 
 

@@ -19,6 +19,7 @@ from analysis.compare.quotes.patterns import (
     _DETERMINER,
     _MASK,
     _ROLE_THEN_NAME_RE,
+    _THE_BEFORE_RE,
 )
 from analysis.compare.quotes.words import (
     _CLAUSE_WORDS,
@@ -28,7 +29,9 @@ from analysis.compare.quotes.words import (
     _PHRASE_END,
     _PLACE_WORDS,
     _PRONOUNS,
+    _ROLE_NAMES,
     _STRIPPABLE,
+    _TIME_TAILS,
     source_kinds,
 )
 
@@ -36,10 +39,21 @@ if TYPE_CHECKING:
     from analysis.compare.quotes.article import _Article
 
 
+def _after_the(text: str, at: int, name: str) -> bool:
+    """ "the Associated Press", "the Harbour Works": a capitalised run after "the" names
+    a body or a thing, not a person ("the Rev. Ada Rusk" keeps its title)."""
+    words = name.lower().split()
+    if words and words[0] == "the":  # the name's own first word
+        words = words[1:]
+    elif _THE_BEFORE_RE.search(text, max(0, at - 5), at) is None:
+        return False
+    return bool(words) and words[0].rstrip(".") not in ROLES and words[0] not in _ROLE_NAMES
+
+
 def _person_name(raw: str) -> str:
     """A name without titles, honorifics or a trailing time ("Sen. Ada Rusk Friday")."""
     name = _strip_titles(_clean_name(raw))
-    while " " in name and name.split()[-1].lower() in _NOT_SPEAKERS:
+    while " " in name and name.split()[-1].lower() in _TIME_TAILS:
         name = name.rsplit(None, 1)[0]
     return name
 
@@ -125,7 +139,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if raw.lower() == "it":
         phrase, kind = art.resolve_it(at)
         return _Speaker(phrase, kind, "") if phrase else _NOBODY
-    if raw.lower() in _PRONOUNS or raw.lower() in _NOT_SPEAKERS:
+    if raw.lower() in _PRONOUNS or (raw.lower() in _NOT_SPEAKERS and raw not in art.full):
         return _NOBODY
     split = _ROLE_THEN_NAME_RE.match(raw)
     if (

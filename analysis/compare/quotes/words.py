@@ -49,6 +49,11 @@ _NOT_SPEAKERS = (
 )
 
 
+#: Words that end a name as a time or an opener, never as a surname ("Ada Rusk
+#: Friday"); a capitalised function word after a given name may be one ("George Will").
+_TIME_TAILS = _NOT_SPEAKERS - (STOPWORDS - CALENDAR_WORDS)
+
+
 #: First words of place names ("United States", "New Hampshire"): not people.
 _PLACE_WORDS = frozenset(
     [
