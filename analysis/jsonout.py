@@ -42,12 +42,20 @@ over all its sentences; a sentence's are exactly TextBlob's. The
 
 from __future__ import annotations
 
+import json
 import math
+from collections.abc import Sequence
 from typing import Any
 
 from analysis.model import AnalyzedArticle, Corpus
 
-__all__ = ["article_to_json", "corpus_to_json", "plain_json"]
+__all__ = [
+    "article_json_text",
+    "article_to_json",
+    "corpus_json_text",
+    "corpus_to_json",
+    "plain_json",
+]
 
 
 def plain_json(value: Any) -> Any:
@@ -119,15 +127,55 @@ def article_to_json(analysed: AnalyzedArticle) -> dict[str, Any]:
 
 def corpus_to_json(corpus: Corpus) -> dict[str, Any]:
     """The whole ``analyze --json`` document for ``corpus`` (see the module docstring)."""
-    from analysis.tables import outlet_table
+    return {"articles": [article_to_json(a) for a in corpus.articles], **_after_articles(corpus)}
 
-    outlets = outlet_table(corpus).reset_index()
+
+def _after_articles(corpus: Corpus) -> dict[str, Any]:
+    """The document's entries after ``"articles"``."""
+    from analysis.tables import outlet_rows
+
     return {
-        "articles": [article_to_json(a) for a in corpus.articles],
         "outlets": [
-            {str(key): plain_json(value) for key, value in row.items()}
-            for row in outlets.to_dict(orient="records")
+            {key: plain_json(value) for key, value in row.items()} for row in outlet_rows(corpus)
         ],
         "errors": [{"path": e.path, "error": e.error} for e in corpus.errors],
         "skipped": [{"path": s.path, "reason": s.error} for s in corpus.skipped],
     }
+
+
+# The document as ``framelens analyze --json`` writes it is
+# ``json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=1)``. That
+# pretty-printer is pure Python and was the slowest serial step of the command
+# (benchmarks/RESULTS.md), so each article's text is made apart, in the worker
+# process that analysed it (analysis.pipeline.analyze_rendered), and joined
+# here. The result is the same text: json.dumps writes no newline inside a
+# string (it escapes them), so indenting an entry is adding spaces after each
+# newline.
+
+
+def _indented(value: Any, depth: int) -> str:
+    """``value`` as json.dumps(indent=1) writes it ``depth`` levels deep in a document."""
+    return json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+
+
+def article_json_text(analysed: AnalyzedArticle) -> str:
+    """One entry of ``"articles"``, indented as in the document (:func:`corpus_json_text`)."""
+    return _indented(article_to_json(analysed), 2)
+
+
+def corpus_json_text(corpus: Corpus, articles: Sequence[str] | None = None) -> str:
+    """``json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=1)``, from its parts.
+
+    ``articles`` are the articles' :func:`article_json_text`, when they are
+    made already (:func:`analysis.pipeline.analyze_rendered` makes them in
+    its worker processes).
+    """
+    if articles is None:
+        articles = [article_json_text(a) for a in corpus.articles]
+    after = [f' "{key}": {_indented(value, 1)}' for key, value in _after_articles(corpus).items()]
+    if not articles:
+        return "{\n" + ",\n".join([' "articles": []', *after]) + "\n}"
+    # One join over the articles, one over the whole: the articles are most of
+    # the document (20 MB for 1,269 articles), each copy of it costs.
+    listed = ",\n  ".join(articles)
+    return "".join(['{\n "articles": [\n  ', listed, "\n ],\n", ",\n".join(after), "\n}"])

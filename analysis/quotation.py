@@ -221,8 +221,7 @@ class SpeechVerb(NamedTuple):
 @cache
 def speech_verbs() -> dict[str, SpeechVerb]:
     """Every form of every speech verb (lower case) → its entry."""
-    from analysis.compare.tokens import read_term_table
-    from analysis.resources import resource_path
+    from analysis.resources import read_term_table, resource_path
 
     path = resource_path("speech_verbs.tsv")
     table: dict[str, SpeechVerb] = {}

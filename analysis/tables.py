@@ -53,6 +53,7 @@ __all__ = [
     "TOP_TERMS",
     "article_table",
     "categories",
+    "outlet_rows",
     "outlet_table",
     "score_columns",
     "sentence_table",
@@ -233,16 +234,22 @@ def outlet_table(corpus: Corpus) -> pd.DataFrame:
     """
     import pandas as pd
 
+    columns = ["outlet", "articles", *_score_columns(categories(corpus))]
+    return pd.DataFrame(outlet_rows(corpus), columns=columns).set_index("outlet")
+
+
+def outlet_rows(corpus: Corpus) -> list[dict[str, object]]:
+    """The rows of :func:`outlet_table` as plain dicts (``outlet`` first), without
+    pandas: ``analyze --json`` needs no more, and importing pandas cost its
+    process 0.4-0.6 CPU-seconds (benchmarks/RESULTS.md)."""
     cats = categories(corpus)
     by_outlet: dict[str, list[AnalyzedArticle]] = {}
     for a in corpus.articles:
         by_outlet.setdefault(a.outlet, []).append(a)
-    rows = [
+    return [
         {"outlet": outlet, "articles": len(group), **score_columns(group, cats)}
         for outlet, group in by_outlet.items()
     ]
-    frame = pd.DataFrame(rows, columns=["outlet", "articles", *_score_columns(cats)])
-    return frame.set_index("outlet")
 
 
 class BiasSpread(NamedTuple):

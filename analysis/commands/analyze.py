@@ -103,12 +103,10 @@ def _readable(frame: pd.DataFrame, per: str) -> str:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``framelens analyze``; return the exit status."""
-    import json
-
     from analysis.errors import FrameLensError
-    from analysis.jsonout import corpus_to_json
+    from analysis.jsonout import article_json_text, corpus_json_text
     from analysis.lexicon import default_lexicon, load_lexicon
-    from analysis.pipeline import analyze
+    from analysis.pipeline import analyze, analyze_rendered
 
     try:
         lexicon = default_lexicon()
@@ -119,7 +117,13 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     try:
         workers = capped_workers(args.workers, "analyze", err)
-        corpus = analyze(args.paths, lexicon=lexicon, workers=workers)
+        if args.json:
+            # Each article's JSON is written by the worker process that analysed it.
+            corpus, articles = analyze_rendered(
+                args.paths, article_json_text, lexicon=lexicon, workers=workers
+            )
+        else:
+            corpus = analyze(args.paths, lexicon=lexicon, workers=workers)
     except KeyboardInterrupt:
         err.write("framelens analyze: interrupted.\n")
         return 130
@@ -129,7 +133,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for failure in corpus.errors:
         err.write(f"framelens analyze: {failure.path}: {failure.error}\n")
     if args.json:
-        document = json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=1) + "\n"
+        document = corpus_json_text(corpus, articles) + "\n"
     elif args.csv:
         from analysis.export import frame_to_csv
 

@@ -53,10 +53,10 @@ from analysis.compare.tokens import (
     TermEntry,
     TermMatcher,
     content_stems,
-    read_term_table,
 )
 from analysis.errors import CancelledError
 from analysis.model import Corpus
+from analysis.resources import read_term_table
 
 log = logging.getLogger(__name__)
 

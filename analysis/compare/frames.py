@@ -18,9 +18,10 @@ from functools import cache
 from pathlib import Path
 
 from analysis.compare.results import FrameHit, Frames, OutletFrame
-from analysis.compare.tokens import TermEntry, TermMatcher, read_term_table
+from analysis.compare.tokens import TermEntry, TermMatcher
 from analysis.errors import LexiconError
 from analysis.model import Corpus
+from analysis.resources import read_term_table
 
 #: (id, label) of the 15 frame dimensions, in the codebook's order.
 FRAMES: tuple[tuple[str, str], ...] = (

@@ -32,10 +32,10 @@ from analysis.compare.tokens import (
     STOPWORDS,
     TermEntry,
     TermMatcher,
-    read_term_table,
 )
 from analysis.model import Corpus
 from analysis.quotation import MASK, mask_quotations
+from analysis.resources import read_term_table
 
 _CAP = r"[A-Z][\w’'.-]*"
 #: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.

@@ -13,10 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any, NamedTuple
-
-from analysis.errors import LexiconError
 
 #: A word (letters/digits with inner hyphens or apostrophes) or one punctuation mark.
 TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
@@ -253,38 +250,6 @@ class TermMatch(NamedTuple):
     end: int
     text: str
     entry: TermEntry
-
-
-def read_term_table(path: Path, columns: Sequence[str]) -> list[tuple[str, ...]]:
-    """Rows of a TSV resource with a header line and ``#`` comments.
-
-    Raises :class:`LexiconError` naming the file and line when a row is malformed.
-    """
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise LexiconError(f"{path} could not be read: {error}") from error
-    rows: list[tuple[str, ...]] = []
-    header_seen = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        cells = tuple(cell.strip() for cell in line.split("\t"))
-        if not header_seen:
-            header_seen = True
-            if tuple(c.lower() for c in cells[: len(columns)]) != tuple(columns):
-                raise LexiconError(
-                    f"{path}, line {number}: the header must be "
-                    f"{' <tab> '.join(columns)}, not {line!r}."
-                )
-            continue
-        if len(cells) < len(columns) or not all(cells[: len(columns)]):
-            raise LexiconError(
-                f"{path}, line {number}: expected {len(columns)} tab-separated columns "
-                f"({', '.join(columns)}), found {line!r}."
-            )
-        rows.append(cells[: len(columns)])
-    return rows
 
 
 def _term_pattern(term: str) -> str:

@@ -265,10 +265,11 @@ def expand_inputs(paths: Iterable[str | os.PathLike[str]]) -> Expanded:
 _AHEAD = 8
 
 
-def _load_one(path: str) -> tuple[Article | None, str]:
+def load_one(path: str) -> tuple[Article | None, str]:
     """Load one file: the article, or ``None`` and the one-line reason.
 
-    Runs in this process or in a worker process; it returns the reason
+    Runs in this process or in a worker process (:mod:`analysis.pipeline`
+    loads each file in the process that analyses it); it returns the reason
     rather than raising, so nothing but plain values crosses a process.
     """
     from analysis.load import load_path
@@ -288,7 +289,7 @@ def _load_one(path: str) -> tuple[Article | None, str]:
 def _loaded_in_order(
     files: list[Path], executor: Executor | None
 ) -> Iterator[tuple[Article | None, str]]:
-    """``_load_one`` of each file, in order; in ``executor`` when one is given.
+    """``load_one`` of each file, in order; in ``executor`` when one is given.
 
     A worker process that dies on a file (a crash in a parser) fails that
     file; the files after it are read in this process.
@@ -299,17 +300,17 @@ def _loaded_in_order(
     ahead = iter(files)
     for index, path in enumerate(files):
         if executor is None:
-            yield _load_one(str(path))
+            yield load_one(str(path))
             continue
         while len(pending) < _AHEAD and (nxt := next(ahead, None)) is not None:
-            pending.append(executor.submit(_load_one, str(nxt)))
+            pending.append(executor.submit(load_one, str(nxt)))
         try:
             yield pending.popleft().result()
         except BrokenProcessPool:
             log.warning("the reader process stopped while reading %s", path)
             yield None, "the file crashed the reader (it may be damaged or hostile)."
             for rest in files[index + 1 :]:
-                yield _load_one(str(rest))
+                yield load_one(str(rest))
             return
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from analysis.jsonout import corpus_to_json
-from analysis.model import Article, LoadFailure
+from analysis.model import Article, Corpus, LoadFailure
 from analysis.pipeline import analyze
 
 ARTICLE_KEYS = {
@@ -43,3 +43,63 @@ def test_schema_and_offsets() -> None:
     assert outlet["outlet"] == "Paper" and outlet["articles"] == 1
     assert isinstance(outlet["words"], int)
     assert doc["errors"] == [{"path": "bad.pdf", "error": "the PDF is encrypted."}]
+
+
+def _story_corpus() -> Corpus:
+    # Three outlets that all use "slammed": shared vocabulary, marked by the
+    # story-level pass after each article was analysed on its own.
+    texts = [
+        "Critics slammed the “plan”.\nIt is a truly awful, disgraceful waste!",
+        "The mayor slammed the budget. Officials said: “We disagree.”",
+        "Residents slammed the delay\u2028and the cost. Ça coûte cher.",
+    ]
+    articles = [
+        Article(text=text, path=f"{k}.txt", outlet=f"Paper {k}") for k, text in enumerate(texts)
+    ]
+    corpus = analyze(articles, workers=1)
+    return Corpus(
+        articles=corpus.articles,
+        errors=(LoadFailure("bad.pdf", "the PDF is encrypted."),),
+        lexicons=corpus.lexicons,
+        skipped=(LoadFailure("notes.xyz", "not an article."),),
+    )
+
+
+def test_the_document_text_is_json_dumps_with_indent_1() -> None:
+    from analysis.jsonout import corpus_json_text
+
+    corpus = _story_corpus()
+    assert any(h.shared for a in corpus.articles for h in a.highlights)
+    expected = json.dumps(corpus_to_json(corpus), ensure_ascii=False, indent=1)
+    assert corpus_json_text(corpus) == expected
+    empty = Corpus()
+    assert corpus_json_text(empty) == json.dumps(
+        corpus_to_json(empty), ensure_ascii=False, indent=1
+    )
+
+
+def test_articles_rendered_apart_make_the_same_document() -> None:
+    from analysis.jsonout import article_json_text, corpus_json_text
+    from analysis.pipeline import analyze_rendered
+
+    corpus = _story_corpus()
+    articles = [a.article for a in corpus.articles]
+    rendered, texts = analyze_rendered(articles, article_json_text, workers=1)
+    assert texts == [article_json_text(a) for a in rendered.articles]
+    assert corpus_json_text(rendered, texts) == json.dumps(
+        corpus_to_json(rendered), ensure_ascii=False, indent=1
+    )
+
+
+def test_outlet_rows_are_the_outlet_table() -> None:
+    from analysis.tables import outlet_rows, outlet_table
+
+    corpus = _story_corpus()
+    table = outlet_table(corpus).reset_index().to_dict(orient="records")
+    rows = outlet_rows(corpus)
+    assert [list(r) for r in rows] == [list(r) for r in table]
+    for row, expected in zip(rows, table, strict=True):
+        for key, value in row.items():
+            other = expected[key]
+            assert type(value) is type(other), key
+            assert value == other or str(value) == str(other) == "nan", key

@@ -231,3 +231,33 @@ def test_an_article_that_breaks_the_analysis_becomes_an_error(
     (error,) = corpus.errors
     assert error.path == "a1.txt" and "unforeseen text" in error.error
     assert "a1.txt" in caplog.text
+
+
+@pytest.mark.slow
+def test_files_loaded_in_the_workers_give_what_loading_here_gives(tmp_path: Path) -> None:
+    # Each worker reads the files it analyses; the caller still turns away
+    # duplicates (within a run of paths), reports bad files in order and keeps
+    # the order of the inputs.
+    from analysis.jsonout import article_json_text
+    from analysis.pipeline import analyze_rendered
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for k in range(MIN_PARALLEL + 4):
+        body = " ".join([STORIES[k % 4]] * 5)
+        text = f"outlet: O{k % 3}\n\nStory {k}\n\n{body}\n"
+        (folder / f"{k:03d}.txt").write_text(text, encoding="utf-8")
+    (folder / "050-copy.txt").write_text((folder / "005.txt").read_text(), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "notes.xyz").write_text("not an article", encoding="utf-8")
+    pasted = Article(text=STORIES[3], path="<pasted>", outlet="Pasted")
+    inputs = [folder, pasted, folder / "005.txt", tmp_path / "missing.txt"]
+    serial = analyze(inputs, workers=1)
+    parallel, texts = analyze_rendered(inputs, article_json_text, workers=2)
+    assert parallel == serial
+    assert texts == [article_json_text(a) for a in serial.articles]
+    errors = [(Path(e.path).name, e.error.split(" ")[0]) for e in serial.errors]
+    assert errors == [("050-copy.txt", "duplicate"), ("empty.txt", "it"), ("missing.txt", "the")]
+    assert [Path(s.path).name for s in serial.skipped] == ["notes.xyz"]
+    # After the pasted article, 005.txt starts a new run of paths: not a duplicate.
+    assert [Path(a.article.path).name for a in serial.articles][-2:] == ["<pasted>", "005.txt"]

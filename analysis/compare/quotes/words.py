@@ -223,8 +223,7 @@ _TITLE_WORDS = frozenset(
 @cache
 def source_kinds() -> dict[str, SpeakerKind]:
     """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
-    from analysis.compare.tokens import read_term_table
-    from analysis.resources import resource_path
+    from analysis.resources import read_term_table, resource_path
 
     table: dict[str, SpeakerKind] = {}
     for word, kind, _reason in read_term_table(
