@@ -397,16 +397,17 @@ class _Article:
         # A rule line ("___") between items of a live blog: nobody is carried over it.
         b = bisect.bisect_left(self.breaks, at) - 1
         floor = max(at - 1500, self.breaks[b] if b >= 0 else 0)
-        k = bisect.bisect_left(self.salient, (at, "")) - 1
-        while k >= 0 and self.salient[k][0] >= floor:
-            name = self.salient[k][1]
-            if not want or self.gender.get(name, want) == want:
-                return name
-            k -= 1
         # Nobody spoke or opened a sentence nearby: the newest person named at all.
-        k = bisect.bisect_left(self.mentions, (at, "")) - 1
-        while k >= 0 and self.mentions[k][0] >= floor:
-            name = self.mentions[k][1]
+        return self._newest(self.salient, at, floor, want) or self._newest(
+            self.mentions, at, floor, want
+        )
+
+    def _newest(self, people: list[tuple[int, str]], at: int, floor: int, want: str) -> str:
+        """The newest of ``people`` (offset, full name) between ``floor`` and ``at``
+        whose gender is ``want`` or unknown ("" wants anyone); else ""."""
+        k = bisect.bisect_left(people, (at, "")) - 1
+        while k >= 0 and people[k][0] >= floor:
+            name = people[k][1]
             if not want or self.gender.get(name, want) == want:
                 return name
             k -= 1

@@ -300,8 +300,7 @@ _BEFORE_SUBJECT_RE = re.compile(
 #: through a long run of blanks stays linear.
 _VERB_AFTER_RE = re.compile(
     r"(?<![ \t])[ \t]+(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^s\W]s|has|had|have|is|was|were"
-    r"|are|will"
-    r"|would|can|could|did|does|do|may|might|must|should|also|then|later|again|took|went|made"
+    r"|are|will|would|can|could|did|does|do|may|might|must|should|also|then|later|again|took|went|made"
     r"|gave|sent|ran|saw|came|got|put|set|hit|shot|spoke|stood|kept|left|led|met|won|lost"
     r"|thought|brought|felt|held|told|wrote|said|began|chose|drew|fought|knew|paid|sought"
     r"|struck|threw|wore|hung)\b"
