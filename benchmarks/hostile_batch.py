@@ -251,6 +251,17 @@ def _compare_child(root: str) -> None:
     )
 
 
+def _run_child(flag: str, folder: Path) -> subprocess.CompletedProcess[str]:
+    """Run one part (:data:`CHILDREN`) on ``folder`` in a fresh process; its JSON is on stdout."""
+    return subprocess.run(
+        [sys.executable, __file__, flag, str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        check=True,
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=3, help="copies of the hostile batch")
@@ -265,23 +276,10 @@ def main() -> int:
             f"built {inputs} inputs ({size_mb:,.0f} MB on disk) in "
             f"{time.perf_counter() - built:.1f} s"
         )
-        run = subprocess.run(
-            [sys.executable, __file__, "--child", str(root)],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            check=True,
-        )
-        result = json.loads(run.stdout)
+        result = json.loads(_run_child("--child", root).stdout)
     with tempfile.TemporaryDirectory(prefix="framelens-hostile-batch-") as tmp:
         _build_batch_inputs(Path(tmp))
-        run = subprocess.run(
-            [sys.executable, __file__, "--batch-child", tmp],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            check=True,
-        )
+        run = _run_child("--batch-child", Path(tmp))
         batch = json.loads(run.stdout)
         batch_stderr = run.stderr
         from tests.analysis.loadfiles import remove_tree
@@ -289,14 +287,7 @@ def main() -> int:
         remove_tree(Path(tmp) / "in")  # 1,200 deep: TemporaryDirectory's clean-up recurses
     with tempfile.TemporaryDirectory(prefix="framelens-hostile-compare-") as tmp:
         _build_compare_inputs(Path(tmp))
-        run = subprocess.run(
-            [sys.executable, __file__, "--compare-child", tmp],
-            capture_output=True,
-            text=True,
-            cwd=REPO,
-            check=True,
-        )
-        compared = json.loads(run.stdout)
+        compared = json.loads(_run_child("--compare-child", Path(tmp)).stdout)
     print(
         f"load_many: {result['articles']} articles + {result['failures']} failures "
         f"of {inputs} inputs in {result['seconds']:.1f} s, peak memory {result['peak_mb']:.0f} MB"
@@ -396,17 +387,12 @@ def main() -> int:
     return 0 if ok else 1
 
 
+#: The parts that run in a fresh process of their own, by command-line flag.
+CHILDREN = {"--child": _child, "--batch-child": _batch_child, "--compare-child": _compare_child}
+
 if __name__ == "__main__":
-    if len(sys.argv) == 3 and sys.argv[1] == "--child":
+    if len(sys.argv) == 3 and sys.argv[1] in CHILDREN:
         sys.path.insert(0, str(REPO))
-        _child(sys.argv[2])
-        sys.exit(0)
-    if len(sys.argv) == 3 and sys.argv[1] == "--batch-child":
-        sys.path.insert(0, str(REPO))
-        _batch_child(sys.argv[2])
-        sys.exit(0)
-    if len(sys.argv) == 3 and sys.argv[1] == "--compare-child":
-        sys.path.insert(0, str(REPO))
-        _compare_child(sys.argv[2])
+        CHILDREN[sys.argv[1]](sys.argv[2])
         sys.exit(0)
     sys.exit(main())
