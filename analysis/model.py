@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+from analysis.safeio import file_label
+
 if TYPE_CHECKING:
     from analysis.corrections import Correction
 
@@ -43,6 +45,15 @@ FurnitureKind = Literal[
     "slogan",  # a site's description of itself
     "note",  # correction notes, copyright lines
 ]
+
+
+#: An article without a title is called by this many of its opening words.
+LEAD_TITLE_WORDS = 10
+
+
+def _opens_quote(words: list[str]) -> bool:
+    """True when ``words`` open a curly quotation they do not close."""
+    return sum(w.count("\u201c") - w.count("\u201d") for w in words) > 0
 
 
 class Furniture(NamedTuple):
@@ -78,6 +89,30 @@ class Article:
     furniture: tuple[Furniture, ...] = ()
     #: ``(start, end)`` of the headline line in ``text``, when the text carries one.
     headline: tuple[int, int] | None = None
+
+    @property
+    def display_title(self) -> str:
+        """What to call the article on screen and in print.
+
+        Its title; without one (a paste that starts with the body), its
+        opening words up to :data:`LEAD_TITLE_WORDS`, furniture skipped,
+        with "…" where they are cut ("Brazil and China are calling for an
+        international conference …"): they say more than a file name such as
+        ``000_7ba55f64.txt``, which is the last resort (:func:`file_label`).
+        """
+        if self.title:
+            return self.title
+        line = self.content.lstrip().split("\n", 1)[0]
+        words = line.split()
+        if len(words) > LEAD_TITLE_WORDS:
+            words = words[:LEAD_TITLE_WORDS]
+            # Cut before a quotation the cut would leave open: "say they are …".
+            while len(words) > 1 and _opens_quote(words):
+                words.pop()
+            return " ".join(words).rstrip(",;:\u2014\u2013-") + " \u2026"
+        if words:
+            return " ".join(words)
+        return file_label(self.path) or "Untitled"
 
     @property
     def content(self) -> str:

@@ -201,7 +201,7 @@ def parse_date(text: str) -> date | None:
 
 
 def _title(article: AnalyzedArticle) -> str:
-    return article.article.title.strip() or Path(article.article.path).stem or "Untitled"
+    return article.article.display_title
 
 
 def _story(

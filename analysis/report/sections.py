@@ -48,7 +48,7 @@ MAX_ALIGNED_GROUPS = 12
 
 
 def _article_label(item: AnalyzedArticle) -> str:
-    return item.article.title or Path(item.article.path).name or item.article.path
+    return item.article.display_title
 
 
 def _source(item: AnalyzedArticle) -> str:

@@ -30,7 +30,7 @@ from PySide6.QtCore import (
 )
 
 from analysis.model import AnalyzedArticle, Corpus, LoadFailure
-from analysis.safeio import file_label, printable
+from analysis.safeio import printable
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -322,13 +322,13 @@ class ArticlesModel(QAbstractItemModel):
         a = analyzed.article
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if index.column() == COL_NAME:
-                return a.title or file_label(key)
+                return a.display_title
             source = self.source_of(key)
             # Only say it when this article's outlet was found differently from its siblings'.
             return source if len(self._sources[outlet]) > 1 else ""  # type: ignore[index]
 
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [a.title or "(untitled)", printable(key)]
+            lines = [a.display_title, printable(key)]
             if a.author or a.date:
                 lines.append(" · ".join(x for x in (a.author, a.date) if x))
             lines.append(f"Detected outlet: {a.outlet} (by {a.outlet_source})")

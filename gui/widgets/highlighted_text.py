@@ -55,7 +55,6 @@ from analysis.categories import (
 )
 from analysis.corrections import Correction, highlight_key
 from analysis.model import AnalyzedArticle, Furniture, Highlight
-from analysis.safeio import file_label
 from analysis.tables import score_columns
 from gui.highlight_format import char_format
 from gui.theme import is_dark
@@ -238,7 +237,10 @@ class HighlightedText(QTextBrowser):
         title_fmt = QTextCharFormat()
         title_fmt.setFontWeight(QFont.Weight.Bold)
         title_fmt.setFontPointSize(self._point_size() * 1.3)
-        cursor.insertText(article.title or file_label(article.path), title_fmt)
+        # An article without a headline is called by its opening words: set in
+        # italics, so they do not pass for a headline the outlet wrote.
+        title_fmt.setFontItalic(not article.title)
+        cursor.insertText(article.display_title, title_fmt)
         meta = [x for x in (article.author, article.date) if x]
         meta.append(f"{analyzed.words} words")
         own = score_columns([analyzed], ())  # the outlet's own voice, as everywhere

@@ -97,5 +97,8 @@ def test_an_undecodable_file_name_is_shown_readably() -> None:
     m = ArticlesModel()
     m.add([(key, analyzed("A one.", path=key, outlet="Alpha", title=""))])
     article = m.article_index(key)
-    assert m.data(article) == "caf\\xe9.txt"
+    assert m.data(article) == "A one."  # no headline: its opening words
     assert "/news/caf\\xe9.txt" in str(m.data(article, Qt.ItemDataRole.ToolTipRole))
+    # Without words to show, the file name, readably.
+    m.add([(key + "2", analyzed(" ", path=key, outlet="Alpha", title=""))])
+    assert m.data(m.article_index(key + "2")) == "caf\\xe9.txt"
