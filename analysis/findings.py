@@ -180,7 +180,7 @@ def _loaded(corpus: Corpus) -> list[Finding]:
         if top:
             text += f"; most often {', '.join(top)}"
         if quoted:
-            text += f" ({_plural(quoted, 'more')} inside quotations, the sources' words)"
+            text += f" ({quoted} more inside quotations, the sources' words)"
         found.append(Finding("Loaded language", text + "."))
     return found
 

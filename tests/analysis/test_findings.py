@@ -98,3 +98,18 @@ def test_the_report_opens_with_the_key_differences(corpus: Corpus) -> None:
 def test_without_a_comparison_only_loaded_language_is_said(corpus: Corpus) -> None:
     found = key_differences(corpus, None)
     assert found and {f.topic for f in found} == {"Loaded language"}
+
+
+
+@pytest.mark.parametrize("quotes", [1, 2])
+def test_loaded_terms_inside_quotations_are_counted_in_plain_words(quotes: int) -> None:
+    from analysis.model import Article
+    from analysis.score import analyze_article
+
+    said = " ".join(['"It is an outrageous plan," a resident said.'] * quotes)
+    text = f"The council approved the harbour bridge on Tuesday. {said} Work starts in May."
+    article = analyze_article(Article(text=text, path="<test>", outlet="Harbour Gazette"))
+    assert article.quoted_loaded_count == quotes
+    (finding,) = key_differences(Corpus(articles=(article,)), None)
+    assert f"({quotes} more inside quotations, the sources' words)" in finding.text
+    assert "mores" not in finding.text
