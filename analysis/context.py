@@ -12,6 +12,8 @@ stands.  This module holds the rules, each readable on its own
   ``noun`` (after a determiner or a possessive: "a push by Kyiv", "its
   claims"), ``verb`` (anywhere else), ``war`` (in a report on an armed
   conflict, where "invasion" and "attack" describe what happened),
+  ``passive`` (after was, were, been or being: "no laws were broken",
+  "two packages were discovered", unless "that" follows),
   ``next:WORD`` and ``prev:WORD`` (just before or after WORD:
   "establishment of");
 * **neutral news words**: TextBlob rates some words that news uses
@@ -31,6 +33,7 @@ from functools import cache, lru_cache
 
 __all__ = [
     "TAGS",
+    "after_be",
     "applies_here",
     "check_not_in",
     "in_proper_name",
@@ -41,7 +44,7 @@ __all__ = [
 ]
 
 #: The contexts an entry's ``not_in`` column may name (plus next:WORD, prev:WORD).
-TAGS: tuple[str, ...] = ("noun", "verb", "war")
+TAGS: tuple[str, ...] = ("noun", "verb", "war", "passive")
 
 #: An article counts as a report on an armed conflict from this many cue words on.
 WAR_CUES_MIN = 3
@@ -65,6 +68,16 @@ _VERB_BEFORE = frozenset(
         "did", "does", "do", "not", "never", "i", "we", "they", "you", "he", "she", "it",
     }
 )  # fmt: skip
+# Prepositions after which a word is a noun or a noun's modifier ("in duck
+# pajamas", "mailing of explosives"), unless it is an -ing form ("of ducking").
+_PREPOSITIONS = frozenset(
+    {
+        "in", "on", "of", "for", "with", "from", "by", "about", "at", "into", "over",
+        "under", "after", "before", "without", "against", "between", "during", "like",
+    }
+)  # fmt: skip
+# Forms of "be" that make a past participle after them passive.
+_BE_PASSIVE = frozenset({"was", "were", "been", "being"})
 _SENTENCE_OPENERS = frozenset(".!?:;\n\"'\u201c\u201d\u2018\u2019(\u2014\u2013-|")
 
 
@@ -219,13 +232,30 @@ def reads_as_noun(text: str, start: int) -> bool:
     """True when the word at ``start`` reads as a noun: right after a determiner
     or possessive ("a push", "its claims", "Russia's push"), or after an
     adjective that follows one ("its diplomatic push"), and not itself
-    followed by a noun it would qualify ("King's offensive remark")."""
+    followed by a noun it would qualify ("King's offensive remark"); or right
+    after a preposition, where only a noun or a noun's modifier stands ("in duck
+    pajamas"), unless it is an adjective or an -ing or -ed form ("accused of
+    ducking")."""
     before = _word_before(text, start)
     if before is None:
         return False
     word_end = _WORD.match(text, start)
-    after = _word_after(text, word_end.end()) if word_end else None
-    if after is not None and _class(after.group()) == "noun":
+    if word_end is None:
+        return False
+    word = word_end.group().lower()
+    if (
+        before.group().lower() in _PREPOSITIONS
+        and not word.endswith(("ing", "ed"))
+        and _class(word) != "adjective"
+    ):
+        return True
+    after = _word_after(text, word_end.end())
+    # An adjective qualifies any noun phrase after it ("an explosive congressional
+    # hearing", "the explosive Norwalk video"); other words only a common noun.
+    qualified = (
+        ("noun", "adjective", "proper", "unknown") if _class(word) == "adjective" else ("noun",)
+    )
+    if after is not None and _class(after.group()) in qualified:
         return False
     from analysis.wordclass import word_class
 
@@ -241,6 +271,22 @@ def reads_as_noun(text: str, start: int) -> bool:
         if before is None:
             return False
     return False
+
+
+def after_be(text: str, start: int) -> bool:
+    """True when the word at ``start`` follows was, were, been or being, with at
+    most one adverb or "not" between ("were broken", "was quickly discovered")."""
+    before = _word_before(text, start)
+    if before is not None and before.group().lower() not in _BE_PASSIVE:
+        word = before.group().lower()
+        if word == "not" or _class(word) == "adverb":
+            before = _word_before(text, before.start())
+    return before is not None and before.group().lower() in _BE_PASSIVE
+
+
+def _next_is(text: str, end: int, word: str) -> bool:
+    after = _word_after(text, end)
+    return after is not None and after.group().lower() == word
 
 
 @cache
@@ -302,9 +348,7 @@ def check_not_in(value: str) -> tuple[str, ...]:
             continue
         if not sep and tag in TAGS:
             continue
-        raise ValueError(
-            f"unknown context {tag!r}; use {', '.join(TAGS)}, next:WORD or prev:WORD"
-        )
+        raise ValueError(f"unknown context {tag!r}; use {', '.join(TAGS)}, next:WORD or prev:WORD")
     return tags
 
 
@@ -317,6 +361,9 @@ def applies_here(text: str, start: int, end: int, not_in: Sequence[str]) -> bool
         if tag == "war":
             if war_report(text):
                 return False
+        elif tag == "passive":
+            if after_be(text, start) and not _next_is(text, end, "that"):
+                return False
         elif tag == "noun":
             if reads_as_noun(text, start):
                 return False
@@ -324,8 +371,7 @@ def applies_here(text: str, start: int, end: int, not_in: Sequence[str]) -> bool
             if not reads_as_noun(text, start):
                 return False
         elif tag.startswith("next:"):
-            after = _word_after(text, end)
-            if after is not None and after.group().lower() == tag[5:]:
+            if _next_is(text, end, tag[5:]):
                 return False
         elif tag.startswith("prev:"):
             before = _word_before(text, start)

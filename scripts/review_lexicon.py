@@ -84,6 +84,13 @@ RULES: dict[str, tuple[str, str]] = {
         "attack', 'crude oil', 'gross domestic product', 'natural disaster', 'endangered "
         "species', 'handout photo', 'woke up'): not_in next/prev WORD",
     ),
+    "E-passive": (
+        "except",
+        "a verb whose loaded sense needs an agent or a clause: in the passive it reports "
+        "what happened to a thing ('no laws were broken', 'two packages were "
+        "discovered', 'the van was seized'); 'that' after it keeps the factive sense: "
+        "not_in passive",
+    ),
     "K-adj": (
         "keep",
         "an evaluative adjective or adverb, or an intensifier (word class adjective or "
@@ -143,6 +150,23 @@ _LEGAL = (
     "next:probe,next:inquiry,next:conviction,next:allegations"
 )
 
+_CLAIM_PREV = (
+    "prev:settle,prev:settled,prev:settling,prev:harassment,prev:insurance,"
+    "prev:discrimination,prev:compensation,prev:disability,prev:injury,prev:damages,"
+    "prev:asylum,prev:pension,prev:benefit,prev:benefits,prev:bankruptcy,prev:refugee,"
+    "prev:file,prev:filed,prev:filing,prev:legal"
+)
+_CLAIM_NEXT = (
+    "next:responsibility,next:asylum,next:residency,next:citizenship,next:benefits,"
+    "next:damages,next:compensation,next:refugee,next:unemployment,next:as"
+)
+
+# a court dismisses a case: the legal term, not a verb of speaking
+_DISMISSED_LEGAL = (
+    "prev:judge,prev:court,prev:courts,prev:jury,next:charges,next:case,next:cases,"
+    "next:lawsuit,next:lawsuits,next:suit,next:claims,next:indictment,next:appeal"
+)
+
 #: The entries each exception rule names, with the contexts it adds.
 EXCEPT: dict[str, dict[str, str]] = {
     "E-noun": {
@@ -168,6 +192,13 @@ EXCEPT: dict[str, dict[str, str]] = {
         "scorched-earth": "war", "wipe out": "war", "wiped out": "war", "blow up": "war",
         "blew up": "war", "torpedo": "war", "torpedoed": "war",
     },
+    "E-passive": {
+        "broken": "passive", "discover": "passive", "discovered": "passive",
+        "reveal": "passive", "revealed": "passive", "uncovered": "passive",
+        "seized": "passive",
+        # passive, "dismissed" is fired: "the agent was dismissed"
+        "dismissed": "passive," + _DISMISSED_LEGAL,
+    },
     "E-colloc": {
         "treason": _LEGAL, "extortion": _LEGAL, "blackmail": _LEGAL, "bribery": _LEGAL,
         "obstruction": "next:of", "contempt": "next:of",
@@ -177,10 +208,6 @@ EXCEPT: dict[str, dict[str, str]] = {
             "next:laws,next:offences,next:offenses"
         ),
         "crude": "next:oil",
-        "explosive": (
-            "next:device,next:devices,next:material,next:materials,next:vest,next:charge,"
-            "next:charges"
-        ),
         "hostile": "next:takeover,next:bid",
         "handout": "next:photo,next:picture,next:image,next:video",
         "handouts": "next:photo,next:picture,next:image,next:video",
@@ -213,6 +240,26 @@ EXCEPT: dict[str, dict[str, str]] = {
             "prev:pilot,prev:visa,prev:compensation,prev:bonus,prev:savings,prev:subsidy"
         ),
         "agenda": "next:for,next:item,next:items",
+        # the legal and insurance sense: a demand for money or a right, not a doubted
+        # statement ("settle the harassment claims", "claims against the state",
+        # "claimed responsibility for the attack", "claim asylum"; territory: "an
+        # island it claims as its own")
+        "claim": _CLAIM_PREV + "," + _CLAIM_NEXT + ",next:against",
+        "claimed": _CLAIM_NEXT,
+        "claiming": _CLAIM_NEXT + ",next:discrimination",
+        # "push back" (to resist, to postpone) is the news idiom, not a verb of speaking
+        "push": "next:back",
+        "criminal": (
+            "next:investigations,next:probes,next:inquiries,next:cases,next:courts,"
+            "next:records,next:laws,next:trials,next:proceedings,next:prosecutions,"
+            "next:complaints,next:referrals,next:defense,next:defence,next:division"
+        ),
+        # an exact form: the adjective's plural is the literal noun ("mailing of
+        # explosives"), and "an explosive" is the thing itself (see E-noun)
+        "=explosive": (
+            "next:device,next:devices,next:material,next:materials,next:vest,next:charge,"
+            "next:charges,noun"
+        ),
         "endanger": "next:species",
         "endangered": "next:species,next:animals,next:animal,next:list",
     },

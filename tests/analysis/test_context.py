@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.context import applies_here, check_not_in, in_proper_name, reads_as_noun, war_report
+from analysis.context import (
+    after_be,
+    applies_here,
+    check_not_in,
+    in_proper_name,
+    reads_as_noun,
+    war_report,
+)
 from analysis.lexicon import Lexicon, LexiconEntry, default_lexicon
 from analysis.model import Article
 from analysis.score import analyze_article
@@ -94,6 +101,12 @@ def test_no_loaded_or_subjective_highlight_falls_inside_a_name() -> None:
         ("It is an island which Beijing claims as its own.", "claims", False),
         # A word that qualifies the noun after it is no noun itself.
         ("Critics seized on the mayor's offensive remark about immigrants.", "offensive", False),
+        # After a preposition only a noun or a noun's modifier stands ...
+        ("A photograph of him in duck pajamas went round the internet.", "duck", True),
+        ("The plan was built on push notifications to every phone.", "push", True),
+        # ... but not an -ing form or an adjective.
+        ("He was accused of ducking every question.", "ducking", False),
+        ("The mayor apologised for offensive remarks.", "offensive", False),
     ],
 )
 def test_word_class_from_the_words_before(text: str, word: str, noun: bool) -> None:
@@ -228,6 +241,37 @@ def matched(text: str) -> set[str]:
         ("He woke up early on Monday.", "The woke crowd booed.", "woke"),
         ("The region suffered a natural disaster.", "The launch was a disaster.", "disaster"),
         ("He was found in contempt of court.", "She spoke with contempt for voters.", "contempt"),
+        # The legal sense of a claim: a demand for money or a right.
+        (
+            "The county used public money to settle harassment claims.",
+            "The county repeated its claims that the audit was rigged.",
+            "claims",
+        ),
+        (
+            "A little-known group claimed responsibility for the fire.",
+            "The group claimed the fire was an accident.",
+            "claimed",
+        ),
+        ("Farmers filed claims against the insurer.", "Nobody believes his claims.", "claims"),
+        ("It guards a reef that it claims as its own.", "It claims the reef is empty.", "claims"),
+        # "Push back" is the news idiom for resisting or postponing.
+        ("The council pushed back the vote to June.", "Aides pushed the story.", "pushed"),
+        (
+            "She heads criminal investigations at the agency.",
+            "It was criminal negligence.",
+            "criminal",
+        ),
+        (
+            "A judge dismissed the lawsuit on Friday.",
+            "The mayor dismissed the critics.",
+            "dismissed",
+        ),
+        # An exact form: the plural of the adjective is the literal noun.
+        (
+            "Police found an explosive in the van.",
+            "The memo made explosive allegations.",
+            "explosive",
+        ),
     ],
 )
 def test_review_exceptions_keep_the_loaded_sense(
@@ -277,3 +321,51 @@ def test_review_script_matches_the_lexicon_file() -> None:
     assert {"alleged", "militants"} <= dropped
     assert not dropped & {e.term for e in default_lexicon().entries}
     assert {rule for _, _, rule in log} <= set(review.RULES)
+
+
+@pytest.mark.parametrize(
+    ("literal", "loaded_sense", "word"),
+    [
+        (
+            "The inspector said no rules were broken.",
+            "Voters are tired of broken promises.",
+            "broken",
+        ),
+        (
+            "Two more parcels were discovered at a post office.",
+            "Reporters discovered that the permit was forged.",
+            "discovered",
+        ),
+        (
+            "The size of the payment was revealed in a filing.",
+            "The memo revealed a plot to silence critics.",
+            "revealed",
+        ),
+        ("The truck was seized by customs officers.", "Rebels seized the airport.", "seized"),
+        (
+            "The agent was dismissed last summer.",
+            "The minister dismissed the warnings.",
+            "dismissed",
+        ),
+    ],
+)
+def test_in_the_passive_a_verb_reports_what_happened_to_a_thing(
+    literal: str, loaded_sense: str, word: str
+) -> None:
+    assert word not in matched(literal)
+    assert word in matched(loaded_sense)
+
+
+def test_the_passive_keeps_a_factive_verb_before_that() -> None:
+    text = "It was revealed that the permit was forged."
+    assert "revealed" in matched(text)
+    assert after_be(text, text.index("revealed"))
+    assert after_be("No laws were clearly broken.", 21)  # one adverb between
+
+
+def test_explosive_the_noun_is_literal_and_its_plural_never_matches() -> None:
+    assert "explosive" not in matched("He was charged with shipping an explosive by mail.")
+    assert "explosives" not in matched("The firm gives explosives training to the police.")
+    assert "explosive" in matched("The memo made explosive allegations.")
+    assert "explosive" in matched("It was an explosive congressional hearing.")
+    assert "explosive" in matched("She gave the explosive Norwalk recording to the paper.")
