@@ -296,13 +296,15 @@ def compare(
     step(1)
     distinctive, distinctive_why = _distinctive_by_story(corpus, stories, min_count)
     step(2)
-    # Labels and quotes both resolve short names to full ones: find them once.
-    names = short_names(corpus)
-    labelled = labels(corpus, concepts=concept_groups, alias=names)
+    # Labels, quotes and frames read every article, one at a time (see .bounds);
+    # labels and quotes both resolve short names to full ones: find them once.
+    each = read.each
+    names = short_names(each)
+    labelled = labels(each, concepts=concept_groups, alias=names)
     step(3)
-    quoted = quotes(corpus, alias=names)
+    quoted = quotes(each, alias=names)
     step(4)
-    framed = frame_scores(corpus, dictionary=frames)
+    framed = frame_scores(each, dictionary=frames)
     step(5)
     return Comparison(
         threshold=threshold,

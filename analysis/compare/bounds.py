@@ -5,11 +5,15 @@ the text, and the loaders accept articles of up to ten million characters,
 twenty thousand of them. A news article, even a long feature, is a few tens
 of thousands of characters; a longer "article" is a book, a transcript or a
 pasted archive. So the comparison reads each article up to
-:data:`MAX_COMPARED_CHARS` (to the end of the last sentence within it), and
-the articles in order up to :data:`MAX_TOTAL_CHARS` in all; the articles
-after that are left out of the comparison, in a story of their own. Every
-cut is said in a story's warnings. The articles themselves, their scores and
-their highlights stay whole.
+:data:`MAX_COMPARED_CHARS` (to the end of the last sentence within it).
+Finding stories and aligning statements compare articles with each other,
+which takes time that grows faster than the text: they read the articles in
+order up to :data:`MAX_TOTAL_CHARS` in all, and the articles after that
+are left out of them, in a story of their own ("Not compared"). Labels,
+quotes and frames read one article at a time, in time proportional to the
+text, as the analysis before them does: they read every article
+(:attr:`Bounded.each`). Every cut is said in a story's warnings. The
+articles themselves, their scores and their highlights stay whole.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ class Bounded:
 
     #: The same articles in the same order; the ones after ``compared`` are empty.
     corpus: Corpus
+    #: Every article cut to ``per_article`` only: what labels, quotes and frames read.
+    each: Corpus
     #: How many articles (from the first) are compared.
     compared: int
     #: By index of an article compared in part: (characters read, characters in all).
@@ -61,10 +67,11 @@ class Bounded:
                     warnings=(
                         f"{_articles(len(left_out))} ("
                         f"{file_label(self.corpus.articles[left_out[0]].article.path)} and "
-                        f"after) not compared: the comparison reads up to "
+                        f"after) not grouped into stories or aligned: that reads up to "
                         f"{self.total:,} characters at once, which the "
-                        f"{_articles(self.compared)} before fill. Compare fewer "
-                        f"articles at once to include them.",
+                        f"{_articles(self.compared)} before fill. Their labels, quotes "
+                        f"and frames are counted. Compare fewer articles at once to "
+                        f"align them.",
                     ),
                 )
             )
@@ -95,10 +102,15 @@ def bounded(corpus: Corpus, per_article: int | None = None, total: int | None = 
     per_article = MAX_COMPARED_CHARS if per_article is None else per_article
     total = MAX_TOTAL_CHARS if total is None else total
     parts: list[AnalyzedArticle] = []
+    each: list[AnalyzedArticle] = []
     cut: dict[int, tuple[int, int]] = {}
     compared = len(corpus.articles)
     left = total
     for i, whole in enumerate(corpus.articles):
+        alone = compared_part(whole, per_article)
+        each.append(alone)
+        if alone is not whole:
+            cut[i] = (len(alone.article.text), len(whole.article.text))
         if i > compared or left < min(len(whole.article.text), MIN_PART_CHARS):
             # What is left of the total would read a scrap of this article, or none.
             compared = min(compared, i)
@@ -109,9 +121,10 @@ def bounded(corpus: Corpus, per_article: int | None = None, total: int | None = 
             cut[i] = (len(part.article.text), len(whole.article.text))
         left -= len(part.article.text)
         parts.append(part)
+    each_corpus = replace(corpus, articles=tuple(each)) if cut else corpus
     if cut or compared < len(corpus.articles):
         corpus = replace(corpus, articles=tuple(parts))
-    return Bounded(corpus, compared, cut, per_article, total)
+    return Bounded(corpus, each_corpus, compared, cut, per_article, total)
 
 
 def _articles(n: int) -> str:

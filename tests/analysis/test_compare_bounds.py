@@ -80,7 +80,12 @@ def test_articles_past_the_total_are_a_story_of_their_own() -> None:
     stories = read.stories(_stories_of(read))
     assert stories[-1].title == "Not compared"
     assert stories[-1].articles == (4,)
-    assert "1 article (b.txt and after) not compared" in stories[-1].warnings[0]
+    assert "1 article (b.txt and after) not grouped into stories or aligned" in (
+        stories[-1].warnings[0]
+    )
+    assert "Their labels, quotes and frames are counted." in stories[-1].warnings[0]
+    # Steps that read one article at a time read it all the same.
+    assert read.each.articles[4].article.text == corpus.articles[4].article.text
     # Every article is in exactly one story.
     assert sorted(i for s in stories for i in s.articles) == [0, 1, 2, 3, 4]
 
@@ -89,11 +94,26 @@ def test_compare_leaves_articles_past_the_total_out_and_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     corpus = make_corpus(*STORY)
-    corpus = Corpus(articles=(*corpus.articles, _long_article(60)))
+    quoted = analyze_article(
+        Article(
+            text=" ".join(
+                f'"The bridge costs {n} crowns," Ivo Brand, the harbour master, said.'
+                for n in range(40)
+            ),
+            path="long.txt",
+            outlet="Harbour Gazette",
+        )
+    )
+    corpus = Corpus(articles=(*corpus.articles, quoted))
     monkeypatch.setattr(
         bounds, "MAX_TOTAL_CHARS", sum(len(a.article.text) for a in corpus.articles[:3])
     )
     comparison = compare(corpus)
+    # Its quotes and labels are counted all the same: they read one article at a time.
+    assert len([q for q in comparison.quotes.quotes if q.article == 3]) == 40
+    assert ("Ivo Brand", "the harbour master") in {
+        (d.actor, d.text) for d in comparison.labels.descriptors if d.article == 3
+    }
     doc = comparison_to_json(comparison, corpus)
     left_out = [s for s in doc["stories"] if s["title"] == "Not compared"]  # type: ignore[union-attr]
     assert [s["articles"] for s in left_out] == [["long.txt"]]
