@@ -36,12 +36,19 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from itertools import accumulate
 
-__all__ = ["block_spans", "sentence_spans"]
+__all__ = ["TITLE_ABBREVIATIONS", "block_spans", "sentence_spans"]
 
-#: Titles before a name: never the end of a sentence.
+#: Titles written with a full stop before a name ("Gov.", "Sens."): never the end
+#: of a sentence.
+TITLE_ABBREVIATIONS = frozenset(
+    {
+        "Mr", "Mrs", "Ms", "Messrs", "Mmes", "Dr", "Drs", "Gov", "Govs", "Sen", "Sens", "Rep",
+        "Reps", "Gen", "Gens", "Lt", "Col", "Sgt", "Capt", "Cmdr", "Adm", "Maj", "Rev", "Prof",
+        "Pres", "Supt", "Atty", "Hon", "Fr", "Msgr", "Amb", "Cpl", "Pvt",
+    }
+)  # fmt: skip
 _TITLE_END = re.compile(
-    r"(?:^|(?<=[\s(\[\"“‘'—–-]))(?:Mr|Mrs|Ms|Messrs|Mmes|Dr|Drs|Gov|Govs|Sen|Sens|Rep|Reps|Gen"
-    r"|Gens|Lt|Col|Sgt|Capt|Cmdr|Adm|Maj|Rev|Prof|Pres|Supt|Atty|Hon|Fr|Msgr|Amb|Cpl|Pvt)\.$"
+    r"(?:^|(?<=[\s(\[\"“‘'—–-]))(?:" + "|".join(sorted(TITLE_ABBREVIATIONS)) + r")\.$"
 )
 #: A middle initial: "Michael T." (the name goes on after it).
 _INITIAL_END = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")

@@ -36,6 +36,7 @@ from analysis.compare.tokens import (
 from analysis.model import Corpus
 from analysis.quotation import MASK, mask_quotations
 from analysis.resources import read_term_table
+from analysis.segment import TITLE_ABBREVIATIONS
 
 _CAP = r"[A-Z][\w’'.-]*"
 #: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.
@@ -102,6 +103,11 @@ ROLES = frozenset(
         "officer",
         "correspondent",
         "analyst",
+        "editor",
+        "whip",
+        "agent",
+        "capt.",
+        "captain",
     ]
 )
 #: Roles of several words, matched as a whole ("Secretary of State Antony Blinken").
@@ -223,8 +229,32 @@ _NOT_DESCRIPTOR_START = frozenset(
         "among",
         "than",
         "like",
+        # sentence adverbs and prepositions of time or place: "Obama, meanwhile, ...",
+        # "Paul Ryan, toward the end of the debate, ..."
+        "meanwhile",
+        "toward",
+        "towards",
+        "during",
+        "nonetheless",
+        "nevertheless",
+        "instead",
+        "still",
+        "again",
+        "indeed",
+        "later",
+        "earlier",
+        "today",
+        "yesterday",
+        "along",
+        "across",
+        "through",
+        "throughout",
+        "around",
+        "within",
     ]
 )
+#: Relative pronouns: a description that ends in one was cut before its clause.
+_RELATIVE = ("who", "which", "that", "whose")
 _PREPOSITIONS = frozenset(
     [
         "in",
@@ -300,8 +330,32 @@ _NOT_NAMES = CALENDAR_WORDS | frozenset(
 _HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
 
 
+#: Words with a full stop that a name may hold besides titles and initials.
+_NAME_ABBREVIATIONS = frozenset(["Jr", "Sr", "St", "Inc", "Co", "Corp", "Ltd", "Bros", "Mt", "Ft"])
+
+
+def _ends_sentence(word: str) -> bool:
+    """True for a word with a full stop that ends a sentence, not a name's
+    abbreviation ("Tuesday." before "Mr. Ryan"; not "Sen.", "T.", "U.S.", "Jr.")."""
+    bare = word[:-1]
+    return (
+        word.endswith(".")
+        and len(bare) > 1
+        and "." not in bare
+        and bare not in TITLE_ABBREVIATIONS
+        and bare not in _NAME_ABBREVIATIONS
+    )
+
+
 def _clean_name(name: str) -> str:
-    words = name.split()
+    # A name never runs across a line break ("... Russia and Ukraine\n\nChina, a firm
+    # Russian ally"): the part on the last line.
+    words = name.rsplit("\n", 1)[-1].split()
+    # A run of capitals across a sentence end ("Committee. Ms. Pelosi"): the last sentence's.
+    for k in range(len(words) - 2, -1, -1):
+        if _ends_sentence(words[k]):
+            words = words[k + 1 :]
+            break
     # A title run into the name ("Belarusian President Alexander Lukashenko"): keep what follows.
     for k in range(len(words) - 1, -1, -1):
         if words[k].lower() in ROLES or words[k].lower() in ("state", "general"):
@@ -401,7 +455,8 @@ def _descriptor_ok(desc: str) -> bool:
         return False
     first = words[0]
     lowered_first = first.lower()
-    if lowered_first in _NOT_DESCRIPTOR_START:
+    # "Mitt Romney, 49 percent to 44 percent": a figure, not a description.
+    if lowered_first in _NOT_DESCRIPTOR_START or first[:1].isdigit():
         return False
     # "reportedly without ...", "echoed Trump's call ...", "speaking at ...": an adverb or
     # a verb, not a noun phrase.
@@ -419,7 +474,7 @@ def _descriptor_ok(desc: str) -> bool:
         return False
     for word in words:
         w = word.lower().strip(",.;:")
-        if w in ("who", "which", "that", "whose"):
+        if w in _RELATIVE:
             break
         if w in _FINITE:
             return False
@@ -470,8 +525,9 @@ def sentence_descriptors(
         before_text = sentence[: m.start()]
         before = before_text.split()
         first_word = m.group("name").split()[0].lower()
-        # "In Beijing, the two leaders ...": a fronted place or time, not an appositive.
-        if (len(before) == 1 and before[0].lower() in _PREPOSITIONS) or (
+        # "In Beijing, the two leaders ...", "In the House, his relationship ...": a
+        # fronted place or time, not an appositive.
+        if (1 <= len(before) <= 3 and before[0].lower() in _PREPOSITIONS) or (
             not before and first_word in _PREPOSITIONS
         ):
             continue
@@ -480,6 +536,13 @@ def sentence_descriptors(
         kind: DescriptorKind = (
             "relative clause" if first in ("who", "which", "whose") else "appositive"
         )
+        # "a retired FBI profiler and forensic linguist who": the description
+        # without the pronoun of the clause cut after it; a lone "who" is none.
+        words = desc.split()
+        if kind == "appositive" and len(words) > 1 and words[-1].lower() in _RELATIVE:
+            desc = desc[: desc.rfind(words[-1])].rstrip()
+        if kind == "relative clause" and len(words) < 2:
+            continue
         name = _clean_name(m.group("name"))
         # "Mark Warner of Virginia, the top Democrat ...": the description is Warner's.
         owner = _OF_NAME_RE.search(before_text)
@@ -549,7 +612,13 @@ def _article_actor(
     """
     if " " in name:
         return name
-    matches = [(pos, full) for pos, full in known if name in (full.split()[-1], full.split()[0])]
+    # A surname ends a full name; a family name first ("Xi" of "Xi Jinping") starts a
+    # two-word one ("Trump" is not "Trump National Golf Club").
+    matches = [
+        (pos, full)
+        for pos, full in known
+        if name == full.split()[-1] or (name == full.split()[0] and full.count(" ") == 1)
+    ]
     if matches:
         before = [full for pos, full in matches if pos <= at]
         return before[-1] if before else matches[0][1]
@@ -582,10 +651,13 @@ def labels(
         # Labels come from the outlet's own voice: quotations are blanked out first.
         masked = mask_quotations(text)
         known: list[tuple[int, str]] = []
-        for found in _NAME_RE.finditer(masked):
-            full = _clean_name(found.group())
-            if " " in full and not _bad_name(full):
-                known.append((found.start(), full))
+        # Names within sentences only: a name never runs across a sentence end
+        # or a paragraph break ("... on Tuesday.\n\nBut Cornyn, ...").
+        for sentence in analyzed.sentences:
+            for found in _NAME_RE.finditer(masked, sentence.start, sentence.end):
+                full = _clean_name(found.group())
+                if " " in full and not _bad_name(full):
+                    known.append((found.start(), full))
         for s, sentence in enumerate(analyzed.sentences):
             for name, _desc, kind, d_start, d_end in sentence_descriptors(
                 masked, sentence.start, sentence.end

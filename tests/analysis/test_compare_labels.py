@@ -132,6 +132,55 @@ def test_people_who_share_a_surname_keep_their_own_labels() -> None:
     assert ("Tom Rusk", "a keen sailor") in found
 
 
+def test_figures_adverbs_and_places_after_a_comma_are_not_descriptors() -> None:
+    assert not _found("Among likely voters it was Ada Rusk, 49 percent to 44 percent.")
+    assert not _found("Ivo Brand, meanwhile, kept the port open.")
+    assert not _found("Ivo Brand, toward the end of the debate, raised the tariff.")
+    assert not _found("In the Senate, a flurry of late votes decided the matter.")
+
+
+def test_a_description_ends_before_the_clause_cut_after_it() -> None:
+    found = _found("Ivo Brand, a retired harbour pilot and union organiser who, they say, sings.")
+    assert ("Ivo Brand", "a retired harbour pilot and union organiser", "appositive") in found
+    assert not {d for d in found if d[1].split()[-1] == "who"}
+    assert not _found("It went to Lina Holt, who, in the end, declined.")
+
+
+def test_an_actor_never_runs_across_a_sentence_end_or_a_line_break() -> None:
+    from tests.analysis.compare_corpus import make_corpus
+
+    text = (
+        "Port talks between Norland and Ostby\n\n"
+        "Ostby, a close ally of Norland, joined the talks. The council met on Tuesday.\n\n"
+        "But Brand, the harbour master, said nothing. Mr. Brand, a former pilot, left.\n\n"
+        "Ivo Brand opened the quay on Monday."
+    )
+    found = {(d.actor, d.text) for d in labels(make_corpus(("A", "a.txt", text))).descriptors}
+    assert ("Ostby", "a close ally of Norland") in found
+    assert ("Ivo Brand", "the harbour master") in found
+    assert ("Ivo Brand", "a former pilot") in found
+    assert not [actor for actor, _ in found if "." in actor or "Norland Ostby" in actor]
+
+
+def test_titles_before_a_name_are_not_part_of_it() -> None:
+    found = _found("Harbour Weekly Editor Ivo Brand, who led the charge, spoke first.")
+    assert ("Ivo Brand", "who led the charge", "relative clause") in found
+    assert ("Ivo Brand", "Harbour Weekly Editor", "title") in found
+    found = _found("Majority Whip Lina Holt, who counts the votes, agreed.")
+    assert ("Lina Holt", "who counts the votes", "relative clause") in found
+
+
+def test_a_surname_is_not_taken_for_the_start_of_an_organisation() -> None:
+    from tests.analysis.compare_corpus import make_corpus
+
+    text = (
+        "Ivo Brand met staff at the Brand Harbour Sailing Club on Monday.\n\n"
+        "Brand, an avid sailor, stayed for lunch."
+    )
+    found = {(d.actor, d.text) for d in labels(make_corpus(("A", "a.txt", text))).descriptors}
+    assert found == {("Ivo Brand", "an avid sailor")}
+
+
 @pytest.mark.seeds
 def test_seeds_and_basil_descriptors_never_lie_inside_a_quotation(
     seeds_dir: Path, data_dir: Path
