@@ -19,9 +19,12 @@ Hierarchy::
     ├── ReportError          a report could not be produced
     ├── PatternError         a concordance search pattern cannot be read
     └── CancelledError       the user cancelled a long operation
+                             (:func:`check_cancel` raises it)
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 
 class FrameLensError(Exception):
@@ -89,3 +92,12 @@ class CancelledError(FrameLensError):
 
     def __init__(self, message: str = "The operation was cancelled.") -> None:
         super().__init__(message)
+
+
+def check_cancel(
+    cancel: Callable[[], bool] | None, message: str = "The operation was cancelled."
+) -> None:
+    """Raise :class:`CancelledError` with ``message`` when ``cancel`` is given and
+    ``cancel()`` is true: the check long loops make between units of work."""
+    if cancel is not None and cancel():
+        raise CancelledError(message)

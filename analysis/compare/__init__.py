@@ -45,7 +45,7 @@ from analysis.compare.results import (
 )
 from analysis.compare.stories import find_stories
 from analysis.compare.tokens import TermMatcher
-from analysis.errors import CancelledError
+from analysis.errors import check_cancel
 from analysis.model import Corpus
 
 __all__ = [
@@ -269,8 +269,7 @@ def compare(
     steps = 5
 
     def step(done: int) -> None:
-        if cancel is not None and cancel():
-            raise CancelledError("The comparison was cancelled.")
+        check_cancel(cancel, "The comparison was cancelled.")
         if progress is not None:
             progress(done, steps)
 
@@ -300,9 +299,9 @@ def compare(
     # labels and quotes both resolve short names to full ones: find them once.
     each = read.each
     names = short_names(each)
-    labelled = labels(each, concepts=concept_groups, alias=names)
+    labelled = labels(each, concepts=concept_groups, alias=names, cancel=cancel)
     step(3)
-    quoted = quotes(each, alias=names)
+    quoted = quotes(each, alias=names, cancel=cancel)
     step(4)
     framed = frame_scores(each, dictionary=frames)
     step(5)

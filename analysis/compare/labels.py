@@ -23,6 +23,7 @@ apart), and failing that to the one full name the corpus gives it
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -33,6 +34,7 @@ from analysis.compare.tokens import (
     TermEntry,
     TermMatcher,
 )
+from analysis.errors import check_cancel
 from analysis.model import Corpus
 from analysis.quotation import MASK, mask_quotations
 from analysis.resources import read_term_table
@@ -633,8 +635,12 @@ def labels(
     *,
     concepts: TermMatcher | None = None,
     alias: dict[str, str] | None = None,
+    cancel: Callable[[], bool] | None = None,
 ) -> Labels:
     """Descriptors of actors and concept-group counts per outlet.
+
+    ``cancel()`` is checked before each article (raising
+    :class:`~analysis.errors.CancelledError`).
 
     Actors are named by the full name their article gives them (a surname alone
     resolves within the article; people who share a surname stay apart).
@@ -647,6 +653,7 @@ def labels(
     counts: dict[tuple[str, str, str], int] = {}
     used_concepts: set[str] = set()
     for a, analyzed in enumerate(corpus.articles):
+        check_cancel(cancel, "The comparison was cancelled.")
         text, outlet = analyzed.article.content, analyzed.outlet
         # Labels come from the outlet's own voice: quotations are blanked out first.
         masked = mask_quotations(text)

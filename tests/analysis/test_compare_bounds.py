@@ -141,3 +141,23 @@ def test_compare_time_is_bounded_on_huge_quote_dense_articles() -> None:
     warnings = [w for s in comparison.stories for w in s.warnings]
     assert any("0.txt (" in w and "compared in part" in w for w in warnings)
     assert any(s.title == "Not compared" for s in comparison.stories)
+
+
+@pytest.mark.parametrize("step", ["quotes", "labels"])
+def test_steps_that_read_every_article_stop_between_articles_when_cancelled(step: str) -> None:
+    from analysis.compare.labels import labels
+    from analysis.compare.quotes import quotes
+    from analysis.errors import CancelledError
+
+    corpus = make_corpus(*STORY)
+    assert len(corpus.articles) >= 3
+    asked: list[int] = []
+
+    def cancel() -> bool:
+        asked.append(1)
+        return len(asked) == 2  # cancelled while the second article is reached
+
+    run = quotes if step == "quotes" else labels
+    with pytest.raises(CancelledError, match="The comparison was cancelled."):
+        run(corpus, cancel=cancel)
+    assert len(asked) == 2

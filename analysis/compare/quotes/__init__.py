@@ -40,6 +40,7 @@ count in the quoted share.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from analysis.compare.labels import aliases, full_names
@@ -56,6 +57,7 @@ from analysis.compare.results import (
     SpeakerKind,
     VerbCount,
 )
+from analysis.errors import check_cancel
 from analysis.model import Corpus
 
 if TYPE_CHECKING:
@@ -72,11 +74,17 @@ __all__ = [
 ]
 
 
-def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
+def quotes(
+    corpus: Corpus,
+    *,
+    alias: dict[str, str] | None = None,
+    cancel: Callable[[], bool] | None = None,
+) -> Quotes:
     """Quotes and reported claims with their speakers; shares, sources and verbs per outlet.
 
     ``alias`` is :func:`~analysis.compare.labels.aliases` of ``corpus``, when the
-    caller has it already.
+    caller has it already. ``cancel()`` is checked before each article (raising
+    :class:`~analysis.errors.CancelledError`).
     """
     alias = alias if alias is not None else aliases(corpus)
     corpus_full = full_names(alias)
@@ -88,6 +96,7 @@ def quotes(corpus: Corpus, *, alias: dict[str, str] | None = None) -> Quotes:
     from analysis.score import count_words
 
     for a, analyzed in enumerate(corpus.articles):
+        check_cancel(cancel, "The comparison was cancelled.")
         text, outlet = analyzed.article.content, analyzed.outlet
         words[outlet] += analyzed.words
         art = _Article(analyzed, alias)
