@@ -640,3 +640,48 @@ def test_attribution_time_grows_linearly_with_the_quotations() -> None:
     small = min(_quote_cpu(2_000) for _ in range(2))
     large = _quote_cpu(8_000)
     assert large < 6 * small + 0.2, (small, large)
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        (
+            'Sen. Ada Rusk, R-Texas, who heads the port committee, said, "It is a blockbuster."',
+            "Sen., R-Texas, who heads the port committee",
+        ),
+        ('Senator Ivo Brand, Republican of Norland, called it "a sad day for the quay."', ""),
+        ('Speaker Lina Holt, D-N.Y., said the law is "pretty clear".', "Speaker, D-N.Y."),
+    ],
+)
+def test_a_party_tag_between_name_and_verb_is_a_role_not_the_speaker(text: str, role: str) -> None:
+    quote = _one(text)
+    assert quote.speaker in ("Ada Rusk", "Ivo Brand", "Lina Holt")
+    assert quote.speaker_kind == "person"
+    if role:
+        assert quote.speaker_role == role
+
+
+def test_a_title_and_an_appositive_make_one_readable_role() -> None:
+    assert _one('Sen. Ada Rusk, a port official, said "we will build it."').speaker_role == (
+        "Sen., a port official"
+    )
+    # A lower-case word before the title is part of it.
+    assert _one('"We will build it," state Sen. Ada Rusk said.').speaker_role == "state Sen."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ivo Brand, chairman of the Harbour National Committee, said "we will build it."',
+        'Ada Rusk, a spokeswoman for the Brand campaign, said "we will build it."',
+        'Lina Holt, a University of Norland law professor, said "we will build it."',
+        'Sen. Tom Vik, the top Democrat on the Senate port panel, said "we will build it."',
+    ],
+)
+def test_a_person_described_by_the_body_they_work_for_is_a_person(text: str) -> None:
+    assert _one(text).speaker_kind == "person"
+
+
+def test_a_body_named_by_its_role_is_an_organisation() -> None:
+    quote = _one('"We will build it," the state news agency Belta reported.')
+    assert quote.speaker_kind == "organisation"

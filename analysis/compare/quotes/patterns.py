@@ -102,10 +102,18 @@ _AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
 
 
 #: Appositive ", a spokesman for X," or parenthetical " (D-Ohio)" between name and verb.
-#: One comma-free piece of an appositive: a noun phrase ("a spokesman for X", "30",
-#: "of Raleigh") or a relative clause ("who was among those polled").
+#: A lawmaker's party and state: "R-Texas", "D-N.Y.", "Republican of Nebraska"; never
+#: the name of an appositive ("Ada Rusk, R-Texas, said" is Ada Rusk's).
+_PARTY_TAG = (
+    r"(?:[RDI]-[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?"
+    r"|(?:Republican|Democrat|Democratic|Independent)[ \t]+(?:of|from)[ \t]+"
+    r"[A-Z][\w.]*(?:[ \t][A-Z][\w.]*)?)"
+)
+#: One comma-free piece of an appositive: a party tag, a noun phrase ("a spokesman
+#: for X", "30", "of Raleigh") or a relative clause ("who was among those polled").
 _APPOSITIVE_PIECE = (
-    r"(?:(?:who|which|whose)\b[^,\x00\n“”\"]{2,100}?"
+    rf"(?:{_PARTY_TAG}(?=[ \t]*,)"
+    r"|(?:who|which|whose)\b[^,\x00\n“”\"]{2,100}?"
     r"|(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t])|(?:of|from|in)[ \t]+[A-Z])"
     r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)"
     r"(?:(?!\b(?:said|says|is|was|were|are|has|had|have|will|would|did|does)\b)"
@@ -114,7 +122,7 @@ _APPOSITIVE_PIECE = (
 
 
 _APPOSITIVE = (
-    rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>{_NAME})"
+    rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>(?!{_PARTY_TAG}[ \t]*,){_NAME})"
     rf"|(?P<role>{_APPOSITIVE_PIECE}(?:,[ \t]*(?:{_APPOSITIVE_PIECE}|[A-Z][\w.]*)){{0,3}})),)?"
 )
 

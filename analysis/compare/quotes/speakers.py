@@ -58,6 +58,27 @@ def _person_name(raw: str) -> str:
     return name
 
 
+def _role_head(role: str) -> str:
+    """The head noun of a role: of its first comma piece, before any clause or
+    prepositional phrase ("Sen., R-Texas, who heads the port committee" → "sen.";
+    "the top Democrat on the Senate panel" → "democrat"; "state news agency" →
+    "agency")."""
+    first = re.split(r"\b(?:who|which|whose)\b", role)[0].split(",")[0]
+    words = first.split()
+    for k, word in enumerate(words):
+        # "of" inside a name ("a University of Denver law professor") ends nothing.
+        inside_name = word == "of" and words[k - 1][:1].isupper()
+        if k and word in _ROLE_PREPOSITIONS and not inside_name:
+            words = words[:k]
+            break
+    return words[-1].lower() if words else ""
+
+
+_ROLE_PREPOSITIONS = frozenset(
+    ["for", "of", "at", "with", "from", "in", "on", "to", "about", "over", "under", "behind"]
+)
+
+
 def _strip_titles(name: str) -> str:
     """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing";
     "Ada Rusk of Vermont" → "Ada Rusk" (a person's place is not part of the name)."""
@@ -234,10 +255,14 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     full = art.full_name(name, at)
     title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
     if role and title_role and not role.endswith(","):
-        role = f"{role} {title_role}"  # "state" + "Senator"
+        words = role.split()
+        if role.islower() and len(words) <= 2 and words[0] not in ("a", "an", "the"):
+            role = f"{role} {title_role}"  # "state" + "Senator"
+        else:
+            role = f"{title_role}, {role}"  # "Sen." + "a port official", "R-Texas"
     given = role or art.roles.get(full, "") or title_role
     given = given.rsplit(". ", 1)[-1]  # a role never runs across a sentence end
-    role_head = given.split()[-1].lower() if given else ""
+    role_head = _role_head(given)
     if source_kinds().get(role_head) == "organisation":
         return _Speaker(full, "organisation", given)  # "state news agency Belta"
     # "Beijing, which repeats ..., said": "which" is never said of a person.
