@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+from enum import IntEnum
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.jsonout import corpus_to_json
 from analysis.model import Article, Corpus, LoadFailure
@@ -103,3 +107,65 @@ def test_outlet_rows_are_the_outlet_table() -> None:
             other = expected[key]
             assert type(value) is type(other), key
             assert value == other or str(value) == str(other) == "nan", key
+
+
+# --- The indented text without json.dumps's pure-Python encoder ---------------------------------
+
+#: Strings that look like the separators _indented relies on, and text json.dumps escapes
+#: or keeps as it is (ensure_ascii=False): quotes, backslashes, controls, U+2028, emoji.
+_TRICKY = st.sampled_from(
+    ["", "},\n  {", "},\n   {", '"', "\\", "\n", "\t\x00\x1f", "\u2028", "é ∂ 😀", "[]", "{}"]
+)
+_STRINGS = st.one_of(st.text(), _TRICKY)
+_PLAIN = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),  # NaN, infinities, -0.0 and subnormals included
+    _STRINGS,
+)
+_KEYS = st.one_of(_STRINGS, st.integers(), st.floats(), st.booleans(), st.none())
+
+
+class _Level(IntEnum):
+    LOW = 1
+
+
+class _Text(str):
+    pass
+
+
+def _documents() -> st.SearchStrategy[object]:
+    flat_dict = st.dictionaries(_STRINGS, _PLAIN, min_size=1)
+    return st.recursive(
+        st.one_of(_PLAIN, st.just(_Level.LOW), st.builds(_Text, _STRINGS)),
+        lambda inner: st.one_of(
+            st.lists(inner),
+            st.lists(inner).map(tuple),
+            st.lists(flat_dict, min_size=1),  # an article's sentences, highlights
+            st.lists(st.one_of(flat_dict, st.just({}))),
+            st.dictionaries(_STRINGS, inner),
+            st.dictionaries(_KEYS, inner),  # keys json.dumps turns into strings
+        ),
+        max_leaves=20,
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(value=_documents(), depth=st.integers(0, 3))
+def test_indented_is_json_dumps_with_indent_1(value: object, depth: int) -> None:
+    from analysis.jsonout import _indented
+
+    expected = json.dumps(value, ensure_ascii=False, indent=1).replace("\n", "\n" + " " * depth)
+    assert _indented(value, depth) == expected
+
+
+def test_indented_article_entries_are_json_dumps_with_indent_1() -> None:
+    from analysis.jsonout import _indented, article_to_json
+
+    for analysed in _story_corpus().articles:
+        entry = article_to_json(analysed)
+        assert entry["sentences"] and entry["highlights"]
+        assert _indented(entry, 2) == json.dumps(entry, ensure_ascii=False, indent=1).replace(
+            "\n", "\n  "
+        )

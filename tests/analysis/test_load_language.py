@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.load import load_text
 from analysis.load.language import guess_language, language_warning
@@ -55,3 +59,42 @@ def test_non_english_article_is_flagged() -> None:
     assert article.language == "de"
     assert article.warnings == (language_warning("de"),)
     assert "German" in article.warnings[0] and "English" in article.warnings[0]
+
+
+def _script_language_by_letter(sample: str) -> str | None:
+    """The script test as first written: every letter looked at in turn."""
+    from collections import Counter
+
+    from analysis.load.language import _SCRIPTS
+
+    letters = [c for c in sample if c.isalpha()]
+    scripts: Counter[str] = Counter()
+    for char in letters:
+        name = unicodedata.name(char, "")
+        for prefix, code in _SCRIPTS:
+            if name.startswith(prefix):
+                scripts[code] += 1
+                break
+    if not scripts:
+        return None
+    code, count = scripts.most_common(1)[0]
+    if count / len(letters) < 0.5:
+        return None
+    if code == "zh" and scripts.get("ja", 0) > 0.05 * len(letters):
+        return "ja"
+    return code
+
+
+#: Pieces of text in several scripts, to be mixed in every proportion.
+_PIECES = st.sampled_from(
+    [*(text[:40] for text in SAMPLES.values()), "Ελληνικά λόγια", "שלום עולם", "مرحبا", "नमस्ते",
+     "한국어", "カタカナ", "ひらがな", "“quoted” — dash", "x² ½ Ⅻ 3", STORY[:60]]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text()), max_size=12).map(" ".join))
+def test_script_language_looks_only_at_non_ascii_letters(text: str) -> None:
+    from analysis.load.language import _script_language
+
+    assert _script_language(text) == _script_language_by_letter(text)
