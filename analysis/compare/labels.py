@@ -130,8 +130,11 @@ _MODIFIER = (
     r"(?:[A-Z][\w’'.-]*|top|former|close|longtime|then|his|her|its|their|the|deputy|acting"
     r"|chief|foreign|prime|state|national|security|defense|defence)"
 )
+#: A title before a name, on one line ("Chinese President Xi Jinping"; never
+#: "... in Ukraine\n\nChinese President").
 TITLE_RE = re.compile(
-    rf"(?<![\w’'])(?P<desc>(?:{_MODIFIER}\s+){{0,4}}(?i:{_ROLE_RE})(?![\w-]))\s+(?P<name>{NAME})"
+    rf"(?<![\w’'])(?P<desc>(?:{_MODIFIER}[ \t\u00a0]+){{0,4}}(?i:{_ROLE_RE})(?![\w-]))"
+    rf"[ \t\u00a0]+(?P<name>{NAME})"
 )
 _DESC_CHAR = r"[^,;:()“”\"—–]"
 _DESC_EDGE = r"[^\s,;:()“”\"—–]"

@@ -685,3 +685,11 @@ def test_a_person_described_by_the_body_they_work_for_is_a_person(text: str) -> 
 def test_a_body_named_by_its_role_is_an_organisation() -> None:
     quote = _one('"We will build it," the state news agency Belta reported.')
     assert quote.speaker_kind == "organisation"
+
+
+def test_a_role_never_runs_across_a_paragraph_break() -> None:
+    text = (
+        "Harbour leaders call for talks on the quay in Norland\n\n"
+        'Port President Ada Rusk said "we will build it."'
+    )
+    assert _one(text).speaker_role == "Port President"
