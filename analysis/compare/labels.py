@@ -364,6 +364,9 @@ def _clean_name(name: str) -> str:
     # A title run into the name ("Belarusian President Alexander Lukashenko"): keep what follows.
     for k in range(len(words) - 1, -1, -1):
         if words[k].lower() in ROLES or words[k].lower() in ("state", "general"):
+            # "Angus King of Maine": a role word before "of" and a place is a surname.
+            if k + 1 < len(words) and words[k + 1] == "of":
+                continue
             words = words[k + 1 :]
             break
     while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _HONORIFICS):

@@ -693,3 +693,14 @@ def test_a_role_never_runs_across_a_paragraph_break() -> None:
         'Port President Ada Rusk said "we will build it."'
     )
     assert _one(text).speaker_role == "Port President"
+
+
+def test_a_surname_that_is_a_title_word_stays_a_name() -> None:
+    quote = _one('"It will pass," Sen. Ivo King of Norland, who sits with the Greens, told us.')
+    assert quote.speaker == "Ivo King"
+    assert quote.speaker_role == "Sen., who sits with the Greens"
+
+
+def test_according_to_reads_an_acronym_whole() -> None:
+    (quote,) = _quotes('"The fees rose," according to the U.S. Attorney\'s Office.')
+    assert quote.speaker != "U" and quote.speaker_kind == "organisation"

@@ -203,7 +203,8 @@ VERB_SPEAKER_RE = re.compile(
 
 #: "according to X" up to the next punctuation.
 ACCORDING_RE = re.compile(
-    r"(?i:according[ \t]+to)[ \t]+(?P<speaker>[^,;:.“”\"()\x00\n]{2,80}?)"
+    # An acronym's full stops ("the U.S. Attorney's Office") do not end the source.
+    r"(?i:according[ \t]+to)[ \t]+(?P<speaker>(?:(?:[A-Z]\.){2,}|[^,;:.“”\"()\x00\n]){2,80}?)"
     r"(?=[ \t]*[,;:.“”\"()\x00\n]|$)"
 )
 

@@ -253,7 +253,14 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         # "Republican-repelling", "Central Asian", "Democratic": an adjective, not a name.
         return _NOBODY
     full = art.full_name(name, at)
-    title_role = " ".join(raw.split()[: len(raw.split()) - len(name.split())])
+    # The words before the name ("independent Sen." of "independent Sen. Angus King of
+    # Maine"); without the name in the subject, all but as many words as it has.
+    at_name = raw.find(name)
+    title_role = (
+        " ".join(raw[:at_name].split())
+        if at_name >= 0
+        else " ".join(raw.split()[: len(raw.split()) - len(name.split())])
+    )
     if role and title_role and not role.endswith(","):
         words = role.split()
         if role.islower() and len(words) <= 2 and words[0] not in ("a", "an", "the"):
