@@ -110,6 +110,9 @@ ROLES = frozenset(
         "agent",
         "capt.",
         "captain",
+        "sheriff",
+        "prosecutor",
+        "commissioner",
     ]
 )
 #: Roles of several words, matched as a whole ("Secretary of State Antony Blinken").
@@ -497,6 +500,15 @@ def _headline(sentence: str) -> bool:
     return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
+def _institution(name: str) -> bool:
+    """True for a one-word name that is the head of a body ("Sheriff Department",
+    "County Prosecutor Office"): the title before it names no person."""
+    # quotes.words reads source_kinds.tsv and imports this module: import it here.
+    from analysis.compare.quotes.words import source_kinds
+
+    return " " not in name and source_kinds().get(name.lower()) == "organisation"
+
+
 def _bad_name(name: str) -> bool:
     first = name.split()[0].lower() if name else ""
     return not name or name.lower() in _NOT_NAMES or first in _PREPOSITIONS or first in STOPWORDS
@@ -522,7 +534,7 @@ def sentence_descriptors(
         if not kept:
             continue
         name = _clean_name(m.group("name"))
-        if _bad_name(name):
+        if _bad_name(name) or _institution(name):
             continue
         skipped = len(desc.split()) - len(kept)
         word_starts = [w.start() for w in re.finditer(r"\S+", desc)]

@@ -170,6 +170,14 @@ def test_titles_before_a_name_are_not_part_of_it() -> None:
     assert ("Lina Holt", "who counts the votes", "relative clause") in found
 
 
+def test_a_title_before_the_name_of_a_body_describes_no_one() -> None:
+    assert not _found("The Justice Department opened an inquiry into the port.")
+    found = _found("Norland County Sheriff Ivo Brand closed the quay.")
+    assert ("Ivo Brand", "Norland County Sheriff", "title") in found
+    found = _found("Residents cheered when City Prosecutor Lina Holt spoke to the council.")
+    assert ("Lina Holt", "City Prosecutor", "title") in found
+
+
 def test_a_surname_is_not_taken_for_the_start_of_an_organisation() -> None:
     from tests.analysis.compare_corpus import make_corpus
 
