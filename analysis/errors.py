@@ -94,6 +94,10 @@ class CancelledError(FrameLensError):
         super().__init__(message)
 
 
+#: What every step of :func:`analysis.compare.compare` says when it is cancelled.
+COMPARISON_CANCELLED = "The comparison was cancelled."
+
+
 def check_cancel(
     cancel: Callable[[], bool] | None, message: str = "The operation was cancelled."
 ) -> None:

@@ -45,7 +45,7 @@ from analysis.compare.results import (
 )
 from analysis.compare.stories import find_stories
 from analysis.compare.tokens import TermMatcher
-from analysis.errors import check_cancel
+from analysis.errors import COMPARISON_CANCELLED, check_cancel
 from analysis.model import Corpus
 
 __all__ = [
@@ -269,7 +269,7 @@ def compare(
     steps = 5
 
     def step(done: int) -> None:
-        check_cancel(cancel, "The comparison was cancelled.")
+        check_cancel(cancel, COMPARISON_CANCELLED)
         if progress is not None:
             progress(done, steps)
 

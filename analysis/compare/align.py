@@ -54,7 +54,7 @@ from analysis.compare.tokens import (
     TermMatcher,
     content_stems,
 )
-from analysis.errors import CancelledError
+from analysis.errors import COMPARISON_CANCELLED, check_cancel
 from analysis.model import Corpus
 from analysis.resources import read_term_table
 
@@ -314,8 +314,8 @@ def similarity_pairs(
         )  # fmt: skip
     found: dict[tuple[int, int], float] = {}
     for i, stems in enumerate(sets):
-        if cancel is not None and i % CANCEL_EVERY == 0 and cancel():
-            raise CancelledError("The comparison was cancelled.")
+        if i % CANCEL_EVERY == 0:
+            check_cancel(cancel, COMPARISON_CANCELLED)
         lists = [rows_of[t] for t in stems if t in rows_of]
         if not lists:
             continue

@@ -27,14 +27,20 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from analysis.compare.results import ConceptCount, Descriptor, DescriptorKind, Labels
+from analysis.compare.results import (
+    ConceptCount,
+    Descriptor,
+    DescriptorKind,
+    Labels,
+    SpeakerKind,
+)
 from analysis.compare.tokens import (
     CALENDAR_WORDS,
     STOPWORDS,
     TermEntry,
     TermMatcher,
 )
-from analysis.errors import check_cancel
+from analysis.errors import COMPARISON_CANCELLED, check_cancel
 from analysis.model import Corpus
 from analysis.quotation import MASK, mask_quotations
 from analysis.resources import read_term_table
@@ -500,12 +506,23 @@ def _headline(sentence: str) -> bool:
     return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
 
 
+@cache
+def source_kinds() -> dict[str, SpeakerKind]:
+    """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
+    from analysis.resources import resource_path
+
+    table: dict[str, SpeakerKind] = {}
+    for word, kind, _reason in read_term_table(
+        resource_path("source_kinds.tsv"), ("word", "kind", "reason")
+    ):
+        if kind in ("organisation", "document", "unnamed"):
+            table[word.lower()] = kind  # type: ignore[assignment]
+    return table
+
+
 def _institution(name: str) -> bool:
     """True for a one-word name that is the head of a body ("Sheriff Department",
     "County Prosecutor Office"): the title before it names no person."""
-    # quotes.words reads source_kinds.tsv and imports this module: import it here.
-    from analysis.compare.quotes.words import source_kinds
-
     return " " not in name and source_kinds().get(name.lower()) == "organisation"
 
 
@@ -671,7 +688,7 @@ def labels(
     counts: dict[tuple[str, str, str], int] = {}
     used_concepts: set[str] = set()
     for a, analyzed in enumerate(corpus.articles):
-        check_cancel(cancel, "The comparison was cancelled.")
+        check_cancel(cancel, COMPARISON_CANCELLED)
         text, outlet = analyzed.article.content, analyzed.outlet
         # Labels come from the outlet's own voice: quotations are blanked out first.
         masked = mask_quotations(text)

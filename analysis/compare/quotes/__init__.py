@@ -43,12 +43,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import aliases, full_names
+from analysis.compare.labels import aliases, full_names, source_kinds
 from analysis.compare.quotes.article import _Article
 from analysis.compare.quotes.attribution import _direct_quotes, _indirect, _is_title
 from analysis.compare.quotes.patterns import ACCORDING_RE, KIND_LABELS
 from analysis.compare.quotes.speakers import phrase_head, source_word
-from analysis.compare.quotes.words import source_kinds
 from analysis.compare.results import (
     OutletQuoting,
     Quote,
@@ -57,7 +56,7 @@ from analysis.compare.results import (
     SpeakerKind,
     VerbCount,
 )
-from analysis.errors import check_cancel
+from analysis.errors import COMPARISON_CANCELLED, check_cancel
 from analysis.model import Corpus
 
 if TYPE_CHECKING:
@@ -96,7 +95,7 @@ def quotes(
     from analysis.score import count_words
 
     for a, analyzed in enumerate(corpus.articles):
-        check_cancel(cancel, "The comparison was cancelled.")
+        check_cancel(cancel, COMPARISON_CANCELLED)
         text, outlet = analyzed.article.content, analyzed.outlet
         words[outlet] += analyzed.words
         art = _Article(analyzed, alias)

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, TITLE_RE, _clean_name
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, source_kinds
 from analysis.compare.results import (
     SpeakerKind,
 )
@@ -44,7 +44,6 @@ from analysis.compare.quotes.words import (
     _PRONOUNS,
     _ROLE_NAMES,
     _TIME_TAILS,
-    source_kinds,
 )
 from analysis.quotation import (
     mask_quotations,

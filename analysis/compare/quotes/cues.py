@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     pass
 
 
+from analysis.compare.labels import source_kinds
 from analysis.compare.quotes.patterns import (
     _AFTER_ACCORDING_RE,
     _AFTER_SPEAKER_VERB_RE,
@@ -35,10 +36,7 @@ from analysis.compare.quotes.patterns import (
     SPEAKER_VERB_RE,
 )
 from analysis.compare.quotes.speakers import _NOBODY, _after_the, _raw, _resolve
-from analysis.compare.quotes.words import (
-    _NOUN_LIKE,
-    source_kinds,
-)
+from analysis.compare.quotes.words import _NOUN_LIKE
 
 if TYPE_CHECKING:
     from analysis.compare.quotes.article import _Article

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, _clean_name
+from analysis.compare.labels import ROLES, _clean_name, source_kinds
 from analysis.compare.results import (
     SpeakerKind,
 )
@@ -32,7 +32,6 @@ from analysis.compare.quotes.words import (
     _ROLE_NAMES,
     _STRIPPABLE,
     _TIME_TAILS,
-    source_kinds,
 )
 
 if TYPE_CHECKING:
@@ -58,6 +57,11 @@ def _person_name(raw: str) -> str:
     return name
 
 
+_ROLE_PREPOSITIONS = frozenset(
+    ["for", "of", "at", "with", "from", "in", "on", "to", "about", "over", "under", "behind"]
+)
+
+
 def _role_head(role: str) -> str:
     """The head noun of a role: of its first comma piece, before any clause or
     prepositional phrase ("Sen., R-Texas, who heads the port committee" → "sen.";
@@ -65,18 +69,13 @@ def _role_head(role: str) -> str:
     "agency")."""
     first = re.split(r"\b(?:who|which|whose)\b", role)[0].split(",")[0]
     words = first.split()
-    for k, word in enumerate(words):
+    for k in range(1, len(words)):
         # "of" inside a name ("a University of Denver law professor") ends nothing.
-        inside_name = word == "of" and words[k - 1][:1].isupper()
-        if k and word in _ROLE_PREPOSITIONS and not inside_name:
+        inside_name = words[k] == "of" and words[k - 1][:1].isupper()
+        if words[k] in _ROLE_PREPOSITIONS and not inside_name:
             words = words[:k]
             break
     return words[-1].lower() if words else ""
-
-
-_ROLE_PREPOSITIONS = frozenset(
-    ["for", "of", "at", "with", "from", "in", "on", "to", "about", "over", "under", "behind"]
-)
 
 
 def _strip_titles(name: str) -> str:

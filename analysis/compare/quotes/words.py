@@ -1,12 +1,10 @@
 """The word lists of attribution: words that are never speakers, titles, places,
-clause words, and the kinds of sources (resources/source_kinds.tsv)."""
+clause words (the kinds of sources, resources/source_kinds.tsv, are read in
+:mod:`analysis.compare.labels`, beside the roles)."""
 
 from __future__ import annotations
 
-from functools import cache
-
 from analysis.compare.labels import ROLES
-from analysis.compare.results import SpeakerKind
 from analysis.compare.tokens import CALENDAR_WORDS, STOPWORDS
 from analysis.quotation import speech_verbs
 
@@ -218,20 +216,6 @@ _TITLE_WORDS = frozenset(
         "billionaire",
     ]
 )
-
-
-@cache
-def source_kinds() -> dict[str, SpeakerKind]:
-    """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
-    from analysis.resources import read_term_table, resource_path
-
-    table: dict[str, SpeakerKind] = {}
-    for word, kind, _reason in read_term_table(
-        resource_path("source_kinds.tsv"), ("word", "kind", "reason")
-    ):
-        if kind in ("organisation", "document", "unnamed"):
-            table[word.lower()] = kind  # type: ignore[assignment]
-    return table
 
 
 _HE = frozenset(["he", "his", "him", "himself"])
