@@ -243,18 +243,13 @@ def reads_as_noun(text: str, start: int) -> bool:
     if word_end is None:
         return False
     word = word_end.group().lower()
-    if (
-        before.group().lower() in _PREPOSITIONS
-        and not word.endswith(("ing", "ed"))
-        and _class(word) != "adjective"
-    ):
-        return True
+    adjective = _class(word) == "adjective"
+    if before.group().lower() in _PREPOSITIONS and not word.endswith(("ing", "ed")):
+        return not adjective
     after = _word_after(text, word_end.end())
     # An adjective qualifies any noun phrase after it ("an explosive congressional
     # hearing", "the explosive Norwalk video"); other words only a common noun.
-    qualified = (
-        ("noun", "adjective", "proper", "unknown") if _class(word) == "adjective" else ("noun",)
-    )
+    qualified = ("noun", "adjective", "proper", "unknown") if adjective else ("noun",)
     if after is not None and _class(after.group()) in qualified:
         return False
     from analysis.wordclass import word_class

@@ -109,17 +109,16 @@ def bounded(corpus: Corpus, per_article: int | None = None, total: int | None = 
     for i, whole in enumerate(corpus.articles):
         alone = compared_part(whole, per_article)
         each.append(alone)
-        if alone is not whole:
-            cut[i] = (len(alone.article.text), len(whole.article.text))
         if i > compared or left < min(len(whole.article.text), MIN_PART_CHARS):
             # What is left of the total would read a scrap of this article, or none.
             compared = min(compared, i)
-            parts.append(compared_part(whole, 0))
-            continue
-        part = compared_part(whole, min(per_article, left))
-        if part is not whole:
-            cut[i] = (len(part.article.text), len(whole.article.text))
-        left -= len(part.article.text)
+            part = compared_part(whole, 0)
+        else:
+            part = alone if left >= per_article else compared_part(whole, left)
+            left -= len(part.article.text)
+        read = part if i < compared else alone
+        if read is not whole:
+            cut[i] = (len(read.article.text), len(whole.article.text))
         parts.append(part)
     each_corpus = replace(corpus, articles=tuple(each)) if cut else corpus
     if cut or compared < len(corpus.articles):

@@ -126,11 +126,11 @@ def guess_language(text: str) -> str:
     script = _script_language(sample[:20_000])
     if script is not None:
         return script
-    words = list(map(str.lower, _WORD_RE.findall(sample)[:_SAMPLE_WORDS]))
+    words = [w.lower() for w in _WORD_RE.findall(sample)[:_SAMPLE_WORDS]]
     if len(words) < _MIN_WORDS:
         return "en"
     scores = {
-        code: sum(map(stops.__contains__, words)) / len(words) for code, stops in _STOPWORDS.items()
+        code: sum(1 for w in words if w in stops) / len(words) for code, stops in _STOPWORDS.items()
     }
     best = max(scores, key=lambda code: scores[code])
     # English news prose has 35-50 % function words; keep English unless
