@@ -635,11 +635,13 @@ def test_attribution_time_grows_linearly_with_the_quotations() -> None:
     # Issue 27: each quotation searched every cue of its article (a list of
     # match starts rebuilt per call), so 33,000 quotations took 19 s in one line.
     # Four times the quotations must take well under sixteen times as long
-    # (measured: 4.3 times now, 8.5 times before).
+    # (measured: 4.3 to 5.5 times now, 8.5 times before). The bound of 6 failed
+    # about once in ten runs on a loaded machine, so it is 8: still half of
+    # what a quadratic search takes.
     _quote_cpu(200)  # warm the caches
     small = min(_quote_cpu(2_000) for _ in range(2))
-    large = _quote_cpu(8_000)
-    assert large < 6 * small + 0.2, (small, large)
+    large = min(_quote_cpu(8_000) for _ in range(2))
+    assert large < 8 * small + 0.2, (small, large)
 
 
 @pytest.mark.parametrize(
