@@ -520,6 +520,16 @@ def source_kinds() -> dict[str, SpeakerKind]:
     return table
 
 
+@cache
+def places() -> frozenset[str]:
+    """Names of countries, states, provinces and capitals, from resources/places.tsv:
+    a place may speak through its government but is never a person."""
+    from analysis.resources import resource_path
+
+    rows = read_term_table(resource_path("places.tsv"), ("name", "kind", "reason"))
+    return frozenset(name for name, _kind, _reason in rows)
+
+
 def _institution(name: str) -> bool:
     """True for a one-word name that is the head of a body ("Sheriff Department",
     "County Prosecutor Office"): the title before it names no person."""

@@ -706,3 +706,74 @@ def test_a_surname_that_is_a_title_word_stays_a_name() -> None:
 def test_according_to_reads_an_acronym_whole() -> None:
     (quote,) = _quotes('"The fees rose," according to the U.S. Attorney\'s Office.')
     assert quote.speaker != "U" and quote.speaker_kind == "organisation"
+
+
+def test_he_never_stands_for_a_country() -> None:
+    # A country opening a sentence is no antecedent; the person named after it is.
+    text = (
+        "Ada Rusk met the mayor on Monday.\n\n"
+        "Wednesday’s trip to China comes as the port makes its own push, with Ivo Brand "
+        "visiting Norland. In a speech there, he noted that the strike "
+        "“has caused deep concern throughout the region.”"
+    )
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Ivo Brand", "person")
+
+
+def test_a_place_that_speaks_and_opens_sentences_is_not_a_person() -> None:
+    text = (
+        "Kazakhstan says it is neutral. Kazakhstan has called for talks.\n\n"
+        "“We expect nothing,” he said."
+    )
+    assert _one(text).speaker == ""  # nobody the article names is a "he"
+
+
+def test_during_after_with_is_no_clause_subject() -> None:
+    text = (
+        "Ada Rusk said she discussed the plan with Brand during informal talks, saying "
+        "she believed he was “sincerely striving” to end the strike."
+    )
+    assert _one(text).speaker == "Ada Rusk"
+
+
+def test_a_person_of_a_town_and_state_is_the_speaker_not_the_state() -> None:
+    text = (
+        "Dean Hale cheered on Monday.\n\n"
+        "Lina Holt of Columbia, South Carolina, said: “We can win this.”"
+    )
+    assert (_one(text).speaker, _one(text).speaker_kind) == ("Lina Holt", "person")
+
+
+def test_a_statement_signed_in_a_city_is_the_source_not_the_city() -> None:
+    quote = _one(
+        "“Peace must come first,” read the joint-statement signed in Beijing, which "
+        "repeats language used by the president."
+    )
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_role) == (
+        "joint-statement",
+        "document",
+        "",
+    )
+
+
+def test_something_is_never_a_role() -> None:
+    found = _quotes("Rusk was accused of hiding the ledger, something Brand says lacks evidence.")
+    assert all(q.speaker_role != "something" for q in found)
+
+
+def test_a_document_keeps_the_name_it_was_first_quoted_under() -> None:
+    text = (
+        "The peace proposal called for an end to the “Cold War mentality.”\n\n"
+        "“There are no winners in conflict wars,” the proposal said."
+    )
+    found = [q for q in _quotes(text) if q.direct]
+    assert [(q.speaker, q.speaker_kind) for q in found] == [
+        ("peace proposal", "document"),
+        ("peace proposal", "document"),
+    ]
+
+
+def test_some_on_a_platform_is_an_unnamed_group() -> None:
+    text = "Ada Rusk entered the tower. According to some on Twitter, Rusk was “incognito.”"
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_kind) == ("some on Twitter", "unnamed")

@@ -102,12 +102,16 @@ def quotes(
         every = _direct_quotes(art)
         claims = _indirect(art, every)
         direct = [q for q in every if not _is_title(art, q)]
+        bodies: list[str] = []  # documents and organisations quoted so far
         for q in sorted([*direct, *claims], key=lambda q: q.start):
             n_words = count_words(text[q.start : q.end])
             speaker = q.speaker.name
             if q.speaker.kind == "person" and " " not in speaker:
                 # "Xi" here, "Xi Jinping" in another outlet: one source across outlets.
                 speaker = corpus_full.get(speaker, speaker)
+            elif q.speaker.kind in ("document", "organisation") and speaker:
+                speaker = _as_introduced(speaker, bodies)
+                bodies.append(speaker)
             found.append(
                 Quote(
                     outlet,
@@ -150,6 +154,17 @@ def quotes(
             for (o, v), n in sorted(verbs.items(), key=lambda kv: (kv[0][0], -kv[1], kv[0][1]))
         ),
     )
+
+
+def _as_introduced(name: str, earlier: list[str]) -> str:
+    """A document or body by the longer name the article quoted it under before:
+    "the proposal said" after "the peace proposal ... called" is "peace proposal"."""
+    if " " in name or not name[:1].islower():
+        return name
+    for before in reversed(earlier):
+        if " " in before and before.lower().endswith(" " + name.lower()):
+            return before
+    return name
 
 
 def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:

@@ -6,7 +6,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, source_kinds
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, places, source_kinds
 from analysis.compare.results import (
     SpeakerKind,
 )
@@ -75,6 +75,18 @@ def _within(
 
 #: Spaces that are not " " (same length, so offsets hold).
 _SPACES = str.maketrans({"\xa0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " "})
+
+
+#: "Ada Rusk of Marlow, " right before a place that ends a speaker's description.
+_OF_PLACE_BEFORE_RE = re.compile(rf"(?P<name>{_NAME})[ \t]+of[ \t]+[^,.;\n]{{1,40}},[ \t]*$")
+
+
+#: "with Ada Rusk visiting Norland": a name as the subject of an -ing clause.
+_WITH_SUBJECT_RE = re.compile(
+    rf"\bwith[ \t]+(?P<name>{_NAME})[ \t]+"
+    r"(?!(?:during|including|regarding|concerning|following|according|morning|evening)\b)"
+    r"[a-z]+ing\b"
+)
 
 
 class _Person:
@@ -218,9 +230,23 @@ class _Article:
         """A capitalised word the article uses twice or more: a name, not an opener."""
         return self.seen.get(name, 0) >= 2
 
+    def place(self, name: str) -> bool:
+        """A country, state or capital ("China", "Moscow"), unless the article names a
+        person with that surname ("Jim Jordan ... Jordan")."""
+        return name in places() and name not in self.full
+
+    def person_before_place(self, at: int) -> str:
+        """The person a place at ``at`` belongs to: "Ada Rusk of Marlow, Vermont says"
+        → "Ada Rusk" for "Vermont", else ""."""
+        m = _OF_PLACE_BEFORE_RE.search(self.masked, max(0, at - 100), at)
+        if m is None:
+            return ""
+        name = _person_name(m.group("name"))
+        return self.full_name(name, m.start()) if " " in name else ""
+
     def is_person(self, name: str) -> bool:
         """A full name the article also gives by surname, or with a title."""
-        if not name:
+        if not name or self.place(name):
             return False
         if name in self.titles_of or name in self.full:
             return True
@@ -275,6 +301,7 @@ class _Article:
                 if self.is_person(full) or (
                     verb_next
                     and full.split()[0] not in _PLACE_WORDS
+                    and not self.place(full)
                     and (" " in full or self._single_person(full))
                 ):
                     self.salient.append((s + m.start(), full))
@@ -296,6 +323,10 @@ class _Article:
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
                 full = self.full_name(name, m.start())
+                if self.place(full):
+                    full = self.person_before_place(m.start())
+                    if not full:
+                        continue
                 if " " in full or self.is_person(full) or self._single_person(full):
                     self.salient.append((m.start(), full))
             for m in _within(self.verb_speakers, self.verb_speaker_starts, s, e):
@@ -313,8 +344,18 @@ class _Article:
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
                 full = self.full_name(name, m.start("speaker"))
+                if self.place(full):
+                    continue
                 if " " in full or self.is_person(full) or self._single_person(full):
                     self.salient.append((m.start("speaker"), full))
+        # "..., with Blinken visiting Kazakhstan": the subject of an absolute clause.
+        for m in _WITH_SUBJECT_RE.finditer(masked):
+            name = _person_name(m.group("name"))
+            if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
+                continue
+            full = self.full_name(name, m.start("name"))
+            if not self.place(full) and (" " in full or self.is_person(full)):
+                self.salient.append((m.start("name"), full))
         self.salient.sort()
         self.mentions: list[tuple[int, str]] = []
         for m in self.names:
@@ -328,7 +369,8 @@ class _Article:
                 continue
             full = self.full_name(name, m.start())
             if self.is_person(full) or (
-                len(full.split()) == 2
+                not self.place(full)
+                and len(full.split()) == 2
                 and full.split()[0] not in _PLACE_WORDS
                 and not any(w.isupper() for w in full.split())
             ):
@@ -342,6 +384,7 @@ class _Article:
             and name in self.speaking
             and self.recurring(name)
             and name not in _PLACE_WORDS
+            and not self.place(name)
             and name.lower() not in _OPENERS
             and name.lower() not in source_kinds()
             and not name.isupper()

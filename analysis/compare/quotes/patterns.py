@@ -265,7 +265,10 @@ _NAME_RE = re.compile(rf"(?<![\w’'])(?:{_NAME})")
 
 #: "Clinton spokesman Josh Schwerin": the role, then the name after the last lowercase word.
 _ROLE_THEN_NAME_RE = re.compile(
-    rf"^(?P<role>.*\b(?!(?:of|de|da|del|van|von|bin|al|la|le|and|for|the)\b)[a-z][\w’'.-]*)"
+    # The role never ends in a preposition: "the statement signed in Beijing" is no
+    # role "the statement signed in" and a name "Beijing".
+    rf"^(?P<role>.*\b(?!(?:of|de|da|del|van|von|bin|al|la|le|and|for|the|in|on|at|from"
+    rf"|by|to|with|into|about|against|over|under|near)\b)[a-z][\w’'.-]*)"
     rf"[ \t]+(?P<name>{_NAME})$"
 )
 

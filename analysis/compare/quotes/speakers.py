@@ -112,7 +112,17 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
         if w in ("for", "of", "at", "with", "from", "in") and k > 0:
             words = words[:k]
             break
-    return kinds.get(words[-1], "unnamed")
+    # "the joint-statement": a compound's last part is its head.
+    return kinds.get(words[-1], kinds.get(words[-1].rsplit("-", 1)[-1], "unnamed"))
+
+
+#: Words that open a clause or stand for a thing, never a source's role
+#: ("Beijing, which repeats ...", "something Beijing says").
+_NOT_ROLE_STARTS = frozenset(["which", "something", "anything", "nothing", "everything"])
+
+
+#: A quantifier that stands for people when a place follows ("some on Twitter").
+_QUANTIFIERS = frozenset(["some", "many", "several", "others", "few", "most"])
 
 
 class _Speaker:
@@ -123,7 +133,8 @@ class _Speaker:
     def __init__(self, name: str, kind: SpeakerKind, role: str) -> None:
         self.name = name
         self.kind = kind
-        self.role = role
+        first = role.split(None, 1)[0].lower() if role.strip() else ""
+        self.role = "" if first in _NOT_ROLE_STARTS else role
 
 
 _NOBODY = _Speaker("", "", "")
@@ -170,6 +181,14 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         # "state Senator Ivo Brand", "the harbour master Lina Holt": role, then name.
         raw, role = split.group("name"), role or split.group("role")
         first = raw.split()[0].lower()
+    group = raw.split()
+    if (
+        first in _QUANTIFIERS
+        and 3 <= len(group) <= 4
+        and group[1].lower() in ("in", "on", "at", "within")
+    ):
+        # "some on Twitter", "Many in the party": the group is the phrase.
+        return _Speaker(raw.rstrip(".,;:"), "unnamed", role)
     if first == "both" and " and " in raw:
         raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
         first = raw.split()[0].lower()
@@ -252,6 +271,10 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         # "Republican-repelling", "Central Asian", "Democratic": an adjective, not a name.
         return _NOBODY
     full = art.full_name(name, at)
+    if art.place(full):
+        owner = art.person_before_place(at)
+        if owner:  # "Ada Rusk of Marlow, Vermont, said": Vermont is where she lives
+            return _Speaker(owner, "person", art.roles.get(owner, ""))
     # The words before the name ("independent Sen." of "independent Sen. Angus King of
     # Maine"); without the name in the subject, all but as many words as it has.
     at_name = raw.find(name)
@@ -275,7 +298,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     titled = not given.lower().startswith("which") and any(
         w.lower().rstrip(".") in ROLES for w in given.split()[:4]
     )
-    if (
+    if art.place(full) or (
         not art.is_person(full)
         and not titled
         and (" " not in full or full.split()[0] in _PLACE_WORDS)
