@@ -91,10 +91,22 @@ class Chart:
 
 
 def subjectivity_chart(corpus: Corpus) -> Chart:
-    """Every sentence's TextBlob subjectivity, per outlet."""
+    """TextBlob subjectivity of each sentence in the outlet's own voice, per outlet.
+
+    Quoted sentences (a source's words) are left out, as in the outlet summary,
+    so the chart's mean is the table's; an outlet with nothing but quotations
+    keeps them.
+    """
+    every: dict[str, list[float]] = {outlet: [] for outlet in corpus.outlets}
     by_outlet: dict[str, list[float]] = {outlet: [] for outlet in corpus.outlets}
     for analyzed in corpus.articles:
-        by_outlet[analyzed.outlet].extend(s.subjectivity for s in analyzed.sentences)
+        for s in analyzed.sentences:
+            every[analyzed.outlet].append(s.subjectivity)
+            if not s.quoted:
+                by_outlet[analyzed.outlet].append(s.subjectivity)
+    for outlet, values in by_outlet.items():
+        if not values:
+            values.extend(every[outlet])
     return Chart(
         "subjectivity",
         "Subjectivity per outlet",

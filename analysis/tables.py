@@ -225,11 +225,11 @@ def outlet_table(corpus: Corpus) -> pd.DataFrame:
     """One row per outlet (in order of first appearance), indexed by ``outlet``.
 
     Columns: ``articles`` (how many), ``words`` and ``sentences`` (totals),
-    ``subjectivity`` and ``polarity`` (means over all the outlet's
-    sentences, so a long article weighs more than a short one),
-    ``subjective_share`` (share of its sentences with subjectivity >= 0.5),
-    ``loaded_per_1000`` and ``loaded_per_1000_<category>`` (loaded terms per
-    1,000 of its words), ``bias`` (mean sentence bias estimate) and
+    ``subjectivity`` and ``polarity`` (means over the outlet's own
+    sentences, quoted ones aside, so a long article weighs more than a short
+    one), ``subjective_share`` (share of those sentences with subjectivity
+    >= 0.5), ``loaded_per_1000`` and ``loaded_per_1000_<category>`` (loaded
+    terms in its own voice per 1,000 of its own words), ``bias`` (mean sentence bias estimate) and
     ``top_terms`` (over all its articles).
     """
     import pandas as pd

@@ -88,3 +88,32 @@ def test_frames_chart_lists_every_outlet_even_without_frames() -> None:
     )
     chart = frames_chart(dataclasses.replace(comparison, frames=frames))
     assert [outlet for outlet, _ in chart.cells] == list(comparison.outlets)
+
+
+def test_subjectivity_leaves_quoted_sentences_out_as_the_outlet_table_does() -> None:
+    from analysis.model import Corpus
+    from analysis.tables import outlet_table
+
+    corpus = make_corpus()
+    first = corpus.articles[0]
+    # The outlet's first sentence becomes a source's words.
+    quoted = first.sentences[0]._replace(quoted=True)
+    article = dataclasses.replace(first, sentences=(quoted, *first.sentences[1:]))
+    corpus = Corpus(articles=(article, *corpus.articles[1:]))
+    values = subjectivity_chart(corpus).samples_by_outlet()[first.outlet]
+    assert values == [s.subjectivity for s in first.sentences[1:]]
+    table = outlet_table(corpus)
+    assert sum(values) / len(values) == pytest.approx(table.loc[first.outlet, "subjectivity"])
+
+
+def test_subjectivity_keeps_an_outlet_that_only_quotes() -> None:
+    from analysis.model import Corpus
+
+    corpus = make_corpus()
+    first = corpus.articles[0]
+    sentences = tuple(s._replace(quoted=True) for s in first.sentences)
+    corpus = Corpus(
+        articles=(dataclasses.replace(first, sentences=sentences), *corpus.articles[1:])
+    )
+    values = subjectivity_chart(corpus).samples_by_outlet()[first.outlet]
+    assert values == [s.subjectivity for s in first.sentences]

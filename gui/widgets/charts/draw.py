@@ -99,7 +99,7 @@ def draw_subjectivity_chart(
         painter,
         rect,
         title,
-        "Each sentence scored by TextBlob · box: middle half · whiskers: range · ◆ mean",
+        "Own sentences, quotes aside · box: middle half · whiskers: range · ◆ mean",
         palette,
     )
     stats = {outlet: box_stats(values) for outlet, values in sentences.items()}
