@@ -47,22 +47,43 @@ def keep_together(doc: QTextDocument, units: Sequence[tuple[int, int]], page_hei
 def keep_headings(
     doc: QTextDocument, headings: Sequence[int], page_height: float, *, room: float
 ) -> None:
-    """Move a heading that sits at the foot of a page to the next page.
+    """Move a heading that sits at the foot of a page, or whose text starts on the
+    next page, to the next page.
 
     QTextDocument has no "keep with next"; a heading whose top lies within
-    the last few lines of a page would otherwise be parted from its text.
-    Headings are checked in order, as each move shifts those after it.
-    ``room`` is the height (in device units) a heading needs below it.
+    the last few lines of a page would otherwise be parted from its text, and
+    so would one whose text :func:`keep_together` moved on. Headings are
+    checked in order, as each move shifts those after it. ``room`` is the
+    height (in device units) a heading needs below it.
     """
     layout = doc.documentLayout()
     # Qt lays long documents out lazily; positions are only final (and edits
     # only safe) once the whole layout is done, which pageCount() forces.
     doc.pageCount()
+    numbers = set(headings)
     for number in headings:
         block = doc.findBlockByNumber(number)
         top = layout.blockBoundingRect(block).top()
-        if page_height - (top % page_height) < room:
-            fmt = block.blockFormat()
-            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-            QTextCursor(block).setBlockFormat(fmt)
-            doc.pageCount()
+        after = block.next()
+        parted = after.isValid() and int(
+            layout.blockBoundingRect(after).top() // page_height
+        ) > int(top // page_height)
+        if not parted and page_height - (top % page_height) >= room:
+            continue
+        # A run of headings ("Outlet", then an article's title) moves as one; the
+        # break goes before its first heading, and off the text it heads (which
+        # keep_together may have moved on).
+        first = block
+        while first.previous().isValid() and first.previous().blockNumber() in numbers:
+            first = first.previous()
+        inside = first.next()
+        while inside.isValid() and inside.blockNumber() <= after.blockNumber():
+            fmt = inside.blockFormat()
+            if fmt.pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_Auto)
+                QTextCursor(inside).setBlockFormat(fmt)
+            inside = inside.next()
+        fmt = first.blockFormat()
+        fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        QTextCursor(first).setBlockFormat(fmt)
+        doc.pageCount()

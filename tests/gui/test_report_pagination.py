@@ -51,3 +51,28 @@ def test_a_heading_at_the_foot_of_a_page_moves_on(qapp: object) -> None:
     line = height / 10.5
     keep_headings(doc, [3, 9], height, room=line * 3)  # line 9 is the page's last
     assert breaks(doc) == [9]
+
+
+def test_a_heading_goes_with_a_unit_moved_to_the_next_page(qapp: object) -> None:
+    # Line 6 heads lines 7-10; they straddle the end of page 1 and move on, so
+    # the heading, though it has room below it, moves too and the break with it.
+    doc, height = document(30)
+    line = height / 10.5
+    keep_together(doc, [(7, 10)], height)
+    assert breaks(doc) == [7]
+    keep_headings(doc, [6], height, room=line * 3)
+    assert breaks(doc) == [6]
+    layout = doc.documentLayout()
+    heading = layout.blockBoundingRect(doc.findBlockByNumber(6)).top()
+    text = layout.blockBoundingRect(doc.findBlockByNumber(7)).top()
+    assert int(heading // height) == int(text // height) == 1
+
+
+def test_two_headings_in_a_row_move_as_one(qapp: object) -> None:
+    # An outlet's name (line 5) and an article's title (line 6) head lines 7-10,
+    # which move on: both headings follow them, not the title alone.
+    doc, height = document(30)
+    line = height / 10.5
+    keep_together(doc, [(7, 10)], height)
+    keep_headings(doc, [5, 6], height, room=line * 3)
+    assert breaks(doc) == [5]
