@@ -777,3 +777,24 @@ def test_some_on_a_platform_is_an_unnamed_group() -> None:
     text = "Ada Rusk entered the tower. According to some on Twitter, Rusk was “incognito.”"
     quote = _one(text)
     assert (quote.speaker, quote.speaker_kind) == ("some on Twitter", "unnamed")
+
+
+def test_it_after_a_quoted_agency_is_that_agency() -> None:
+    text = (
+        "The two ports issued a statement expressing “deep concern about the strike,” "
+        "according to the state news agency Quaylink.\n\n"
+        "“Both ports are ready to restore order,” it added."
+    )
+    found = [q for q in _quotes(text) if q.direct]
+    assert [(q.speaker, q.speaker_kind) for q in found][-1] == ("Quaylink", "organisation")
+
+
+def test_it_after_a_quoted_country_is_that_country_not_a_body_named_inside() -> None:
+    text = (
+        "Norland has said it is neutral and has kept contacts with the government of "
+        "the port.\n\n"
+        "Norland has said it has a “friendship without borders” with Marlow.\n\n"
+        "It has accused the port of “fanning the fire” by supplying the strikers."
+    )
+    found = [q for q in _quotes(text) if q.direct]
+    assert [q.speaker for q in found] == ["Norland", "Norland"]

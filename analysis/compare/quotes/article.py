@@ -136,6 +136,8 @@ class _Article:
                 self.speaking.add(raw)
         # (offset, full name) of persons who speak or open a sentence, for pronouns.
         self.salient: list[tuple[int, str]] = []
+        # (end of sentence, name, kind) of bodies and texts quoted, for "it".
+        self.bodies: list[tuple[int, str, SpeakerKind]] = []
         self._index_subjects()
         self.gender: dict[str, str] = {}
         self._index_gender()
@@ -455,10 +457,26 @@ class _Article:
             k -= 1
         return ""
 
+    def note_body(self, at: int, name: str, kind: SpeakerKind) -> None:
+        """A body or text quoted at ``at`` becomes what a later "it" may stand for;
+        it counts from the end of its sentence, where its name was given."""
+        k = self.sentence(at)
+        end = self.ends[k] if self.ends else at
+        bisect.insort(self.bodies, (end, name, kind))
+
     def resolve_it(self, at: int) -> tuple[str, SpeakerKind]:
-        """The body or text "it" at ``at`` stands for ("the affidavit ... It continued")."""
-        window = self.masked[max(0, at - 600) : at]
-        for m in reversed(list(_BODY_RE.finditer(window))):
+        """The body or text "it" at ``at`` stands for ("the affidavit ... It continued"):
+        the body quoted last ("..., according to the agency Belta. ... it added"),
+        unless "the <body>" is named after that quote."""
+        lo = max(0, at - 600)
+        window = self.masked[lo:at]
+        phrases = list(_BODY_RE.finditer(window))
+        k = bisect.bisect_left(self.bodies, (at, "", "")) - 1
+        if k >= 0 and self.bodies[k][0] >= lo:
+            end, name, kind = self.bodies[k]
+            if not phrases or lo + phrases[-1].start() < end:
+                return name, kind
+        for m in reversed(phrases):
             words = m.group("phrase").split()
             for j, word in enumerate(words):
                 kind = source_kinds().get(word.lower())

@@ -153,6 +153,8 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             q.cued = True
             if q.speaker.kind == "person":
                 art.note_speaker(rs, q.speaker.name)
+            elif q.speaker.kind in ("organisation", "document"):
+                art.note_body(rs, q.speaker.name, q.speaker.kind)
     # 4: quotes around it.
     for k, q in enumerate(found):
         if q.speaker.name:
