@@ -798,3 +798,56 @@ def test_it_after_a_quoted_country_is_that_country_not_a_body_named_inside() -> 
     )
     found = [q for q in _quotes(text) if q.direct]
     assert [q.speaker for q in found] == ["Norland", "Norland"]
+
+
+def test_a_title_with_an_acronym_before_a_full_name() -> None:
+    quote = _one(
+        '"We take no issue with the movement," the NAACP President Ada Lee Rusk said in a '
+        "written statement."
+    )
+    assert (quote.speaker, quote.speaker_kind, quote.speaker_role) == (
+        "Ada Lee Rusk",
+        "person",
+        "NAACP President",
+    )
+
+
+def test_the_state_and_party_of_a_member_named_before() -> None:
+    text = (
+        "Sen. Ivo Brand, R-Ariz., said the comments were “wildly inaccurate.”\n\n"
+        "The Arizona Republican said Dorn must make “an appropriate decision.”"
+    )
+    found = [q for q in _quotes(text) if q.direct]
+    assert [(q.speaker, q.speaker_kind) for q in found] == [
+        ("Ivo Brand", "person"),
+        ("Ivo Brand", "person"),
+    ]
+
+
+def test_a_party_member_of_another_state_is_not_named() -> None:
+    text = (
+        "Rep. Ada Rusk (D-Ga.) spoke first.\n\n"
+        "The California Democrat said the vote was “exhilarating.”"
+    )
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_kind) == ("California Democrat", "unnamed")
+
+
+def test_a_role_runs_across_mr_and_us() -> None:
+    quote = _one(
+        "Lina Holt, a former spokesman for Mr. Brand’s U.S. Harbour Council, said the rule "
+        "was “an absurdity.”"
+    )
+    assert (quote.speaker, quote.speaker_kind) == ("Lina Holt", "person")
+    assert quote.speaker_role == "a former spokesman for Mr. Brand’s U.S. Harbour Council"
+
+
+def test_a_one_word_name_the_article_calls_he_is_a_person() -> None:
+    text = (
+        "Dorn said his remarks were misread.\n\n"
+        "Trying to quell the furor, Dorn issued a statement saying: “We must win.”\n\n"
+        "He sent an e-mail to members on Friday."
+    )
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Dorn", "person")
+

@@ -89,6 +89,14 @@ _WITH_SUBJECT_RE = re.compile(
 )
 
 
+#: How an article tags a party member near the name: "R-Ariz.", "(D)", "a Republican".
+_PARTY_TAGS = {
+    "republican": re.compile(r"[^.;“”\"]*?(?:\bR-|\(R\b|\bRepublican\b)"),
+    "democrat": re.compile(r"[^.;“”\"]*?(?:\bD-|\(D\b|\bDemocrat(?:ic)?\b)"),
+    "independent": re.compile(r"[^.;“”\"]*?(?:\bI-|\(I\b|\b[Ii]ndependent\b)"),
+}
+
+
 class _Person:
     """A person named in one article: the full name first given, its role."""
 
@@ -445,6 +453,34 @@ class _Article:
         return self._newest(self.salient, at, floor, want) or self._newest(
             self.mentions, at, floor, want
         )
+
+    def party_member(self, at: int, party: str, state: str = "") -> str:
+        """The person "the Arizona Republican" at ``at`` stands for: the newest person
+        who speaks or opens a sentence nearby and whom the article tags with that party
+        and state ("Sen. John McCain, R-Ariz.", "Rep. Ada Rusk (D-Vt.)", "a Republican
+        of Arizona"), else ""."""
+        tag = _PARTY_TAGS[party]
+        where = (
+            re.compile(rf"[^.;“”\"]*?\b(?:{re.escape(state)}|[RDI]-{re.escape(state[:3])})")
+            if state
+            else None
+        )
+        k = bisect.bisect_left(self.salient, (at, "")) - 1
+        checked: set[str] = set()
+        while k >= 0 and self.salient[k][0] >= at - 1500:
+            name = self.salient[k][1]
+            k -= 1
+            if name in checked:
+                continue
+            checked.add(name)
+            surname = re.escape(name.split()[-1])
+            for m in re.finditer(rf"\b{surname}\b", self.masked[: at]):
+                end = m.end() + 60
+                if tag.match(self.masked, m.end(), end) and (
+                    where is None or where.match(self.masked, m.end(), end)
+                ):
+                    return name
+        return ""
 
     def _newest(self, people: list[tuple[int, str]], at: int, floor: int, want: str) -> str:
         """The newest of ``people`` (offset, full name) between ``floor`` and ``at``

@@ -10,6 +10,7 @@ from analysis.compare.results import (
     SpeakerKind,
 )
 from analysis.compare.tokens import STOPWORDS
+from analysis.segment import TITLE_ABBREVIATIONS
 
 if TYPE_CHECKING:
     pass
@@ -78,6 +79,16 @@ def _role_head(role: str) -> str:
     return words[-1].lower() if words else ""
 
 
+def _after_sentence_end(role: str) -> str:
+    """The part of ``role`` after its last sentence end; "Mr. Trump" and "U.S." end none."""
+    for m in reversed(list(re.finditer(r"(\S+)\. ", role))):
+        word = m.group(1)
+        if word in TITLE_ABBREVIATIONS or re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word):
+            continue
+        return role[m.end() :]
+    return role
+
+
 def _strip_titles(name: str) -> str:
     """ "Senate President Pro Tem David Long" → "David Long"; "What Beijing" → "Beijing";
     "Ada Rusk of Vermont" → "Ada Rusk" (a person's place is not part of the name)."""
@@ -120,6 +131,17 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
 #: ("Beijing, which repeats ...", "something Beijing says").
 _NOT_ROLE_STARTS = frozenset(["which", "something", "anything", "nothing", "everything"])
 
+
+#: "the Vermont Democrat": a party member, said of a person named before.
+_PARTY_WORDS = frozenset(["republican", "democrat", "independent"])
+
+#: "NAACP President Benjamin Todd Jealous": capitalised title words ending in a role word
+#: from the ROLES list, then a name of two to four capitalised words.
+_TITLED_NAME_RE = re.compile(
+    r"^(?P<title>(?:[A-Z][\w’'.&-]*[ \t]+)*?(?:"
+    + "|".join(sorted((re.escape(r.capitalize()) for r in ROLES), key=len, reverse=True))
+    + r"))[ \t]+(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})$"
+)
 
 #: A quantifier that stands for people when a place follows ("some on Twitter").
 _QUANTIFIERS = frozenset(["some", "many", "several", "others", "few", "most"])
@@ -211,6 +233,17 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         if not phrase:
             return _NOBODY
         head = phrase_head(phrase)
+        titled = _TITLED_NAME_RE.match(phrase)
+        if titled is not None and first == "the":
+            # "the NAACP President Benjamin Todd Jealous": a title, then the person.
+            return _resolve(titled.group("name"), role or titled.group("title"), at, art)
+        if first == "the" and head in _PARTY_WORDS and len(phrase.split()) <= 3:
+            # "The Arizona Republican said": the member of that party named just before.
+            state = " ".join(w for w in phrase.split()[:-1] if w[:1].isupper())
+            name = art.party_member(at, head, state)
+            if name:
+                return _Speaker(name, "person", art.roles.get(name, phrase))
+            return _Speaker(phrase, "unnamed", role)  # a party member not named near
         if first in ("the", "this", "that") and head in ROLES:
             name = art.resolve_title(head, at)
             if name:
@@ -290,7 +323,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         else:
             role = f"{title_role}, {role}"  # "Sen." + "a port official", "R-Texas"
     given = role or art.roles.get(full, "") or title_role
-    given = given.rsplit(". ", 1)[-1]  # a role never runs across a sentence end
+    given = _after_sentence_end(given)  # a role never runs across a sentence end
     role_head = _role_head(given)
     if source_kinds().get(role_head) == "organisation":
         return _Speaker(full, "organisation", given)  # "state news agency Belta"
@@ -300,6 +333,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     )
     if art.place(full) or (
         not art.is_person(full)
+        and full not in art.gender  # "Steele ... He sent an e-mail": a person
         and not titled
         and (" " not in full or full.split()[0] in _PLACE_WORDS)
     ):
