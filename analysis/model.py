@@ -109,7 +109,8 @@ class Article:
             # Cut before a quotation the cut would leave open: "say they are …".
             while len(words) > 1 and _opens_quote(words):
                 words.pop()
-            return " ".join(words).rstrip(",;:\u2014\u2013-") + " \u2026"
+            # A no-break space: the "…" never wraps onto a line of its own.
+            return " ".join(words).rstrip(",;:\u2014\u2013-") + "\u00a0\u2026"
         if words:
             return " ".join(words)
         return file_label(self.path) or "Untitled"

@@ -352,7 +352,7 @@ def test_an_article_without_a_headline_is_called_by_its_opening_words() -> None:
     article = load_text(text, path="/saved/000_9f3a1c.txt")
     assert article.title == ""  # no headline is invented
     # The byline is furniture and skipped; the cut is marked.
-    assert article.display_title == "The harbour board voted on Tuesday to close the old …"
+    assert article.display_title == "The harbour board voted on Tuesday to close the old\u00a0…"
     short = load_text("Parking fees rise in May.\nThe council agreed.", path="/saved/a.txt")
     assert short.title == "" and short.display_title == "Parking fees rise in May."
     quoted = load_text(
@@ -361,11 +361,11 @@ def test_an_article_without_a_headline_is_called_by_its_opening_words() -> None:
     )
     assert (
         quoted.display_title
-        == "Both mayors say they are \u201cdeeply worried\u201d about the plan \u2026"
+        == "Both mayors say they are \u201cdeeply worried\u201d about the plan\u00a0\u2026"
     )
     cut = load_text(
         "Both mayors say they are \u201cdeeply worried about the costs of the plan\u201d.\nX."
     )
-    assert cut.display_title == "Both mayors say they are \u2026"
+    assert cut.display_title == "Both mayors say they are\u00a0\u2026"
     titled = load_text("Council expands bus network\n\nThe council added four routes.")
     assert titled.display_title == titled.title == "Council expands bus network"
