@@ -575,8 +575,16 @@ def _token_offsets(text: str, tokens: list[str], upto: int) -> list[tuple[int, i
             spans.append((start, pos))
             cursor = pos
             continue
-        if found < 0:  # cannot happen for TextBlob's tokens; keep the cursor
-            spans.append((cursor, cursor))
+        if found < 0:
+            # A joined emoticon further on, past or around the literal TextBlob
+            # drops ("END-OF-SENTENCE ; )", "; END-OF-SENTENCE )").
+            gap = r"(?:\s|END-OF-SENTENCE)*"
+            spread = re.compile(gap.join(map(re.escape, tok))).search(text, cursor)
+            if spread is None:  # not seen for TextBlob's tokens; keep the cursor
+                spans.append((cursor, cursor))
+                continue
+            cursor = spread.end()
+            spans.append((spread.start(), cursor))
             continue
         cursor = found + len(tok)
         spans.append((found, cursor))

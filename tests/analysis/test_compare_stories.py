@@ -129,7 +129,7 @@ def test_story_title_is_a_headline_or_the_opening_words() -> None:
     # The bridge story has no headline: it is called by an article's opening
     # words, never by a file name.
     (other,) = titles - {"Wheat harvest fails"}
-    assert other.endswith(" \u2026") and other.split()[:3] in (
+    assert other.endswith("\u00a0\u2026") and other.split()[:3] in (
         BRIDGE.split()[:3],
         BRIDGE_2.split()[:3],
     )

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from analysis import sentiment
@@ -69,7 +69,8 @@ def assert_placed(text: str, offset: int = 0) -> None:
             if word == "!":
                 assert "!" in span
                 continue
-            joined = re.sub(r"\s+", "", span)
+            # Whitespace and the literal TextBlob drops may lie inside a joined emoticon.
+            joined = re.sub(r"\s+|end-of-sentence", "", span)
             assert word.replace(" ", "") in joined, (word, span, text)
             found = span.find(word, pos)
             if found >= 0:
@@ -174,6 +175,9 @@ def sentences(draw: st.DrawFn) -> str:
 
 @settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sentences())
+# Found by this test: an emoticon by the literal TextBlob drops was placed nowhere.
+@example("END-OF-SENTENCE ; ) ")
+@example("; END-OF-SENTENCE ) ")
 def test_generated_sentences_equal_textblob(text: str) -> None:
     assume(not _AMBIGUOUS.search(" ".join(tokenize(text))))
     assert_same_as_textblob(text)
