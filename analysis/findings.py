@@ -128,6 +128,10 @@ def _naming(comparison: Comparison) -> list[Finding]:
     return found
 
 
+#: How the "Whose voices" finding names each group of sources.
+_GROUP_WORDS = {"official": "officials", "expert": "experts", "ordinary": "ordinary people"}
+
+
 def _voices(comparison: Comparison) -> list[Finding]:
     quotes = comparison.quotes
     found: list[Finding] = []
@@ -140,6 +144,10 @@ def _voices(comparison: Comparison) -> list[Finding]:
         for speaker in counts:
             quoted_by.setdefault(speaker, set()).add(outlet)
     share = {o.outlet: o for o in quotes.outlets}
+    groups: dict[str, Counter[str]] = {}
+    for q in quotes.quotes:
+        if q.direct and q.speaker_group:
+            groups.setdefault(q.outlet, Counter())[q.speaker_group] += 1
     for outlet in comparison.outlets:
         counts = speakers.get(outlet, Counter())
         record = share.get(outlet)
@@ -152,6 +160,15 @@ def _voices(comparison: Comparison) -> list[Finding]:
             f"{outlet} carries {_plural(record.quotes, 'quotation')} "
             f"({_share(record.share)} of its words)"
         )
+        voices = [
+            f"{n} from {label}"
+            for group, label in _GROUP_WORDS.items()
+            if (n := groups.get(outlet, Counter())[group])
+        ]
+        if voices:
+            # "11 quotations (23% of its words), 7 of them from officials and 1 from experts"
+            voices[0] = voices[0].replace(" from ", " of them from ", 1)
+            text += f", {_listing(voices)}"
         if top:
             text += f"; most quoted: {', '.join(top)}"
         if only and len(comparison.outlets) > 1:

@@ -35,11 +35,12 @@ character offsets into that article's text)::
                       "speaker",        # full name as first given, or ""
                       "speaker_role",   # "a spokesman for the mayor", or ""
                       "speaker_kind",   # person|organisation|document|unnamed|""
+                      "speaker_group",  # official|expert|ordinary|"" (people, unnamed)
                       "direct",         # true: in quotation marks; false: reported claim
                       "verb", "words"}],
           "outlets": {outlet: {"words", "quoted_words", "share", "quotes",
-                               "speakers": {speaker: {"quotes", "words", "kind", "role",
-                                                      "indirect", "only_here"}},
+                               "speakers": {speaker: {"quotes", "words", "kind", "group",
+                                                      "role", "indirect", "only_here"}},
                                "kinds": {kind: {"sources", "quotes", "words", "indirect"}},
                                "verbs": {verb: count}}}
       },
@@ -140,6 +141,7 @@ def to_json(c: Comparison) -> dict[str, Any]:
             "quotes": s.quotes,
             "words": s.words,
             "kind": s.kind,
+            "group": s.group,
             "role": s.role,
             "indirect": s.indirect,
             "only_here": s.only_here,
@@ -206,6 +208,7 @@ def to_json(c: Comparison) -> dict[str, Any]:
                     "speaker": q.speaker,
                     "speaker_role": q.speaker_role,
                     "speaker_kind": q.speaker_kind,
+                    "speaker_group": q.speaker_group,
                     "direct": q.direct,
                     "verb": q.verb,
                     "words": q.words,

@@ -32,6 +32,7 @@ from analysis.compare.results import (
     Descriptor,
     DescriptorKind,
     Labels,
+    SpeakerGroup,
     SpeakerKind,
 )
 from analysis.compare.tokens import (
@@ -119,6 +120,15 @@ ROLES = frozenset(
         "sheriff",
         "prosecutor",
         "commissioner",
+        "councillor",
+        "councilor",
+        "councilman",
+        "councilwoman",
+        "alderman",
+        "grandmother",
+        "grandfather",
+        "widow",
+        "pensioner",
     ]
 )
 #: Roles of several words, matched as a whole ("Secretary of State Antony Blinken").
@@ -518,6 +528,58 @@ def source_kinds() -> dict[str, SpeakerKind]:
         if kind in ("organisation", "document", "unnamed"):
             table[word.lower()] = kind  # type: ignore[assignment]
     return table
+
+
+#: A party tag as US outlets give lawmakers: "R-Texas", "D-N.Y.", "I-Vt.".
+_PARTY_TAG_RE = re.compile(r"(?<![\w-])[RDI]-[A-Z][A-Za-z.]*")
+
+
+#: Bodies whose offices are not public ones: a role that names one is no official's.
+_NON_GOVERNMENT_RE = re.compile(
+    r"\b(?:[Uu]nions?|[Cc]ampaigns?|[Cc]ompany|[Cc]ompanies|[Ff]irm|[Aa]ssociation|[Cc]oalition"
+    r"|[Mm]ovement|[Cc]harity|[Cc]hurch|[Ff]ederation|[Ff]oundation|[Ii]nstitute|[Ll]obby"
+    r"|[Gg]roup|[Cc]orporation|[Bb]ank|[Nn]ewspaper)\b"
+)
+
+
+@cache
+def source_groups() -> dict[str, SpeakerGroup]:
+    """Role word (lower case) → group of voice, from resources/source_groups.tsv."""
+    from analysis.resources import resource_path
+
+    table: dict[str, SpeakerGroup] = {}
+    for word, group, _reason in read_term_table(
+        resource_path("source_groups.tsv"), ("word", "group", "reason")
+    ):
+        if group in ("official", "expert", "ordinary"):
+            table[word.lower()] = group  # type: ignore[assignment]
+    return table
+
+
+def source_group(kind: SpeakerKind, role: str, speaker: str) -> SpeakerGroup:
+    """Whose voice a source carries: the group of the first role word listed in
+    resources/source_groups.tsv ("Sen., R-Texas" → official, "a history professor
+    at Yale" → expert); an unnamed source is read by its own phrase ("a senior
+    official", "local residents"). Organisations, documents and roles that say
+    nothing listed get ""."""
+    if kind == "person":
+        text = role
+    elif kind == "unnamed":
+        text = f"{speaker} {role}"
+    else:
+        return ""
+    groups = source_groups()
+    if _PARTY_TAG_RE.search(role):
+        return "official"  # "R-Texas", "(D-Va.)": a member of a legislature
+    if kind == "person" and _NON_GOVERNMENT_RE.search(role):
+        # "general secretary of the River Workers' Union", "president of the company":
+        # an office of a union, a campaign or a firm is no public office.
+        return ""
+    for word in re.findall(r"[\w’'.-]+", text.lower()):
+        group = groups.get(word) or groups.get(word.rstrip("."))
+        if group:
+            return group
+    return ""
 
 
 @cache

@@ -22,6 +22,8 @@ DescriptorKind = Literal["appositive", "title", "relative clause"]
 #: Department", "The Washington Post"), a text ("the report") or a person the
 #: outlet does not name ("a senior official"); "" when no speaker is known.
 SpeakerKind = Literal["person", "organisation", "document", "unnamed", ""]
+#: Whose voice a person or unnamed source carries (resources/source_groups.tsv).
+SpeakerGroup = Literal["official", "expert", "ordinary", ""]
 
 
 class SentenceRef(NamedTuple):
@@ -228,6 +230,9 @@ class Quote(NamedTuple):
     #: True for words in quotation marks, False for a reported claim
     #: ("X said that ...", "according to X, ...").
     direct: bool = True
+    #: For a person or an unnamed source, whose voice: "official", "expert",
+    #: "ordinary" (from the role or phrase), or "" when the role does not say.
+    speaker_group: SpeakerGroup = ""
 
 
 class OutletQuoting(NamedTuple):
@@ -256,6 +261,8 @@ class SpeakerCount(NamedTuple):
     indirect: int = 0
     #: True when no other outlet of the corpus cites this source.
     only_here: bool = False
+    #: Whose voice (see :attr:`Quote.speaker_group`).
+    group: SpeakerGroup = ""
 
 
 class VerbCount(NamedTuple):

@@ -561,7 +561,7 @@ def quotes_section(comparison: Comparison) -> tuple[Block, ...]:
     quotes = comparison.quotes
     if not quotes.quotes and not quotes.outlets:
         return (Paragraph("No quotations were found.", note=True),)
-    from analysis.compare.quotes import kinds_summary, sources_frame
+    from analysis.compare.quotes import kind_label, kinds_summary, sources_frame
 
     kinds = kinds_summary(quotes)
     blocks: list[Block] = [
@@ -612,7 +612,7 @@ def quotes_section(comparison: Comparison) -> tuple[Block, ...]:
                     (
                         r.outlet,
                         f"{r.source} ({r.role})" if r.role else r.source,
-                        r.kind,
+                        kind_label(r.kind, r.group),
                         r.quotes,
                         r.words,
                         r.claims,

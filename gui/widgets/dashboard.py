@@ -534,7 +534,7 @@ class DashboardWidget(QWidget):
         self.concepts_model.set_columns(headers={"concept": "Concept", "term": "Word"})
         self.concepts_model.set_frame(concepts)
 
-        from analysis.compare.quotes import kinds_summary, sources_frame
+        from analysis.compare.quotes import kind_label, kinds_summary, sources_frame
 
         kinds = kinds_summary(comparison.quotes)
         verbs: dict[str, list[tuple[int, str]]] = {}
@@ -570,6 +570,8 @@ class DashboardWidget(QWidget):
         self.quoting_model.set_frame(quoting)
         sources = sources_frame(comparison.quotes)
         sources["only_here"] = sources["only_here"].map({True: "yes", False: ""})
+        sources["kind"] = [kind_label(k, g) for k, g in zip(sources["kind"], sources["group"])]
+        sources = sources.drop(columns="group")
         self.sources_model.set_columns(
             headers={
                 "outlet": "Outlet",

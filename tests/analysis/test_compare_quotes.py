@@ -250,6 +250,7 @@ def test_sources_per_outlet_mark_who_only_one_outlet_cites() -> None:
         "outlet",
         "source",
         "kind",
+        "group",
         "role",
         "quotes",
         "words",
@@ -257,6 +258,58 @@ def test_sources_per_outlet_mark_who_only_one_outlet_cites() -> None:
         "only_here",
     ]
     assert kinds_summary(quotes(corpus)) == {"A": "2 people", "B": "1 person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("“The quay is safe,” Ada Rusk, a spokeswoman for the port authority, said.", "official"),
+        ("“The quay is safe,” said Sen. Ada Rusk, R-Norland.", "official"),
+        ("“The quay is safe,” said Ada Rusk, a history professor at Marlow College.", "expert"),
+        ("“The quay is safe,” said Ada Rusk, a local resident who fishes there.", "ordinary"),
+        ("“The quay is safe,” a senior port official said.", "official"),
+        ("“The quay is safe,” said Ada Rusk, who has fished there for years.", ""),
+        ("“The quay is safe,” the harbour board said.", ""),
+    ],
+)
+def test_whose_voice_a_source_carries_comes_from_its_role(text: str, group: str) -> None:
+    assert _one(text).speaker_group == group
+
+
+def test_sources_by_kind_name_officials_experts_and_ordinary_people() -> None:
+    text = (
+        "“The quay is safe,” said Ada Rusk, a spokeswoman for the port authority. "
+        "“It is not,” said Ivo Brand, a history professor at Marlow College. "
+        "“We are scared,” said Lina Holt, a local resident. "
+        "“We will see,” said Tom Dorn. "
+        "“The repairs are late,” the harbour board said."
+    )
+    found = quotes(make_corpus(("A", "a.txt", text)))
+    assert kinds_summary(found) == {
+        "A": "1 official, 1 expert, 1 ordinary person, 1 other person, 1 organisation"
+    }
+    frame = sources_frame(found).set_index("source")
+    assert frame.loc["Ivo Brand", "group"] == "expert"
+    assert frame.loc["Tom Dorn", "group"] == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Mr. Rusk, 45, said the quay was “safe.”", ""),
+        (
+            "Mayor Ada Rusk, 52, the boss of the council, said the quay was “safe.”",
+            "Mayor, the boss of the council",
+        ),
+        ("“The quay is safe,” said Ada Rusk, who is 46.", ""),
+        (
+            "Mr. Ivo Brand, a former harbour master, said the quay was “safe.”",
+            "a former harbour master",
+        ),
+    ],
+)
+def test_an_age_or_a_courtesy_title_is_no_role(text: str, role: str) -> None:
+    assert _one(text).speaker_role == role
 
 
 @pytest.mark.seeds
@@ -850,4 +903,3 @@ def test_a_one_word_name_the_article_calls_he_is_a_person() -> None:
     )
     quote = _one(text)
     assert (quote.speaker, quote.speaker_kind) == ("Dorn", "person")
-

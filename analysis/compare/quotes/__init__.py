@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import aliases, full_names, source_kinds
+from analysis.compare.labels import aliases, full_names, source_group, source_kinds
 from analysis.compare.quotes.article import _Article
 from analysis.compare.quotes.attribution import _direct_quotes, _indirect, _is_title
 from analysis.compare.quotes.patterns import ACCORDING_RE, KIND_LABELS
@@ -53,6 +53,7 @@ from analysis.compare.results import (
     Quote,
     Quotes,
     SpeakerCount,
+    SpeakerGroup,
     SpeakerKind,
     VerbCount,
 )
@@ -63,6 +64,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "kind_label",
     "kinds_summary",
     "phrase_head",
     "quotes",
@@ -126,6 +128,7 @@ def quotes(
                     q.speaker.role,
                     q.speaker.kind,
                     q.direct,
+                    source_group(q.speaker.kind, q.speaker.role, speaker),
                 )
             )
             if q.direct:
@@ -175,6 +178,7 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
     """
     rows: dict[tuple[str, str], list[int]] = {}
     kind: dict[tuple[str, str], SpeakerKind] = {}
+    group: dict[tuple[str, str], SpeakerGroup] = {}
     role: dict[tuple[str, str], str] = {}
     outlets_of: dict[str, set[str]] = {}
     for q in found:
@@ -188,6 +192,8 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
         else:
             entry[2] += 1
         kind.setdefault(key, q.speaker_kind)
+        if q.speaker_group and not group.get(key):
+            group[key] = q.speaker_group
         if q.speaker_role and not role.get(key):
             role[key] = q.speaker_role
         outlets_of.setdefault(q.speaker, set()).add(q.outlet)
@@ -203,6 +209,7 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
             role.get((o, sp), ""),
             ind,
             n_outlets > 1 and len(outlets_of[sp]) == 1,
+            group.get((o, sp), ""),
         )
         for (o, sp), (n, w, ind) in sorted(
             rows.items(), key=lambda kv: (order[kv[0][0]], -kv[1][0], -kv[1][2], kv[0][1])
@@ -213,34 +220,56 @@ def sources(found: list[Quote] | tuple[Quote, ...]) -> tuple[SpeakerCount, ...]:
 def sources_frame(quoted: Quotes) -> pd.DataFrame:
     """One row per outlet and source: the "whose voice" table of the dashboard and report.
 
-    Columns: outlet, source, kind, role, quotes (direct), words (in direct
-    quotes), claims (reported without quotation marks), only_here (no other
+    Columns: outlet, source, kind, group (official, expert, ordinary or ""),
+    role, quotes (direct), words (in direct quotes), claims (reported without quotation marks), only_here (no other
     outlet cites the source). Rows per outlet, most quoted first.
     """
     import pandas as pd
 
-    columns = ["outlet", "source", "kind", "role", "quotes", "words", "claims", "only_here"]
+    columns = [
+        "outlet", "source", "kind", "group", "role", "quotes", "words", "claims", "only_here"
+    ]  # fmt: skip
     return pd.DataFrame(
         [
-            (s.outlet, s.speaker, s.kind, s.role, s.quotes, s.words, s.indirect, s.only_here)
+            (
+                s.outlet,
+                s.speaker,
+                s.kind,
+                s.group,
+                s.role,
+                s.quotes,
+                s.words,
+                s.indirect,
+                s.only_here,
+            )
             for s in quoted.speakers
         ],
         columns=columns,
     )
 
 
+def kind_label(kind: str, group: str) -> str:
+    """A source's kind as a table shows it: "person, official", "unnamed, expert",
+    "organisation"."""
+    return f"{kind}, {group}" if kind and group else kind
+
+
 def kinds_summary(quoted: Quotes) -> dict[str, str]:
-    """Per outlet, its sources by kind in words: "5 people, 2 organisations, 1 document"."""
+    """Per outlet, its sources by kind in words, people by whose voice they carry:
+    "3 officials, 1 expert, 2 other people, 2 organisations, 1 document"."""
     counts: dict[str, dict[str, int]] = {o.outlet: {} for o in quoted.outlets}
     for s in quoted.speakers:
         kinds = counts.setdefault(s.outlet, {})
-        kinds[s.kind] = kinds.get(s.kind, 0) + 1
+        # People by whose voice they carry; unnamed sources stay unnamed.
+        key = s.group if s.kind == "person" and s.group else s.kind
+        kinds[key] = kinds.get(key, 0) + 1
     result: dict[str, str] = {}
     for outlet, kinds in counts.items():
-        parts = [
-            f"{n} {KIND_LABELS[k][0] if n == 1 else KIND_LABELS[k][1]}"
-            for k in KIND_LABELS
-            if (n := kinds.get(k, 0))
-        ]
+        grouped = any(kinds.get(g) for g in ("official", "expert", "ordinary"))
+        parts = []
+        for k in KIND_LABELS:
+            if n := kinds.get(k, 0):
+                one, many = KIND_LABELS[k] if grouped or k != "person" else ("person", "people")
+                parts.append(f"{n} {one if n == 1 else many}")
         result[outlet] = ", ".join(parts)
     return result

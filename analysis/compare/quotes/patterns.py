@@ -394,9 +394,12 @@ _WITH_ING_RE = re.compile(
 _ANY_VERB_RE = re.compile(rf"(?<![\w’'])(?:{_VERB_RE}|according[ \t]+to)(?![\w’'])", re.IGNORECASE)
 
 
-#: How a kind of source reads in a table, singular and plural.
+#: How a kind of source (people by group) reads in a table, singular and plural.
 KIND_LABELS: dict[str, tuple[str, str]] = {
-    "person": ("person", "people"),
+    "official": ("official", "officials"),
+    "expert": ("expert", "experts"),
+    "ordinary": ("ordinary person", "ordinary people"),
+    "person": ("other person", "other people"),
     "organisation": ("organisation", "organisations"),
     "document": ("document", "documents"),
     "unnamed": ("unnamed source", "unnamed sources"),

@@ -129,8 +129,24 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
 
 #: Words that open a clause or stand for a thing, never a source's role
 #: ("Beijing, which repeats ...", "something Beijing says").
-_NOT_ROLE_STARTS = frozenset(["which", "something", "anything", "nothing", "everything"])
+_NOT_ROLE_STARTS = frozenset(
+    ["which", "something", "anything", "nothing", "everything", "for", "aware", "to", "in", "on"]
+)
 
+#: A courtesy title that opens a role says nothing of it: "Mr.", "Ms., a lawyer".
+_HONORIFIC_RE = re.compile(r"^(?:Mr|Mrs|Ms|Messrs)\.?(?:,[ \t]*|[ \t]*$)")
+
+#: An age between commas inside a role: "Mayor, 52, the boss of the council".
+_AGE_PIECE_RE = re.compile(r",[ \t]*\d{1,3}(?=[ \t]*(?:,|$))")
+
+#: An age given as the role: "45", "who is 46", "46 years old".
+_AGE_RE = re.compile(r"(?:who[ \t]+is[ \t]+)?\d{1,3}(?:[ \t]+years?[ \t]+old)?")
+
+
+#: An amount opens the phrase: "38 million pound scheme", "2 percent".
+_AMOUNT_RE = re.compile(
+    r"(?<![\d,.])\d[\d,.]*[ \t]+(?:million|billion|trillion|pounds?|dollars?|euros?|percent|per[ \t]+cent)\b"
+)
 
 #: "the Vermont Democrat": a party member, said of a person named before.
 _PARTY_WORDS = frozenset(["republican", "democrat", "independent"])
@@ -155,8 +171,19 @@ class _Speaker:
     def __init__(self, name: str, kind: SpeakerKind, role: str) -> None:
         self.name = name
         self.kind = kind
-        first = role.split(None, 1)[0].lower() if role.strip() else ""
-        self.role = "" if first in _NOT_ROLE_STARTS else role
+        self.role = _clean_role(role)
+
+
+def _clean_role(role: str) -> str:
+    """A role as a reader would give it: no courtesy title alone ("Mr.", "Ms., who
+    ..." → "who ..."), no age ("45", "who is 46"), no clause or phrase that is
+    not a role ("which repeats ...", "something", "for the record", "aware of this")."""
+    role = _HONORIFIC_RE.sub("", role.strip())
+    role = _AGE_PIECE_RE.sub("", role)  # "Mayor, 52, the boss" → "Mayor, the boss"
+    first = role.split(None, 1)[0].lower() if role else ""
+    if first in _NOT_ROLE_STARTS or _AGE_RE.fullmatch(role):
+        return ""
+    return role
 
 
 _NOBODY = _Speaker("", "", "")
@@ -257,8 +284,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
             kind = _kind_of_phrase(phrase)
             # "the Justice Department", "the Post": a named body.
             return _Speaker(phrase, kind if kind != "unnamed" else "organisation", role)
-        if not source_word(head):
-            return _NOBODY  # "a year", "the time": not a source
+        if not source_word(head) or _AMOUNT_RE.match(phrase):
+            return _NOBODY  # "a year", "the time", "the 38 million pound scheme": not a source
         kind = _kind_of_phrase(phrase)
         return _Speaker(phrase if first == "the" else raw, kind, role)
     if " and " in raw:
