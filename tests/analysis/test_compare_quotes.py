@@ -903,3 +903,23 @@ def test_a_one_word_name_the_article_calls_he_is_a_person() -> None:
     )
     quote = _one(text)
     assert (quote.speaker, quote.speaker_kind) == ("Dorn", "person")
+
+
+def test_a_quote_run_into_its_sentence_takes_the_cue_after_it() -> None:
+    text = (
+        "Sen. Ivo Brand, R-Norland, spoke after the address.\n\n"
+        "Nothing the mayor said “will ease the fears of the dockers,” the Norland "
+        "senator said."
+    )
+    assert _one(text).speaker == "Ivo Brand"
+
+
+def test_a_quote_after_a_comma_keeps_the_verb_before_it() -> None:
+    text = "When Ivo Vale shouted, “Go home,” Ada Rusk joked."
+    quote = _one(text)
+    assert (quote.speaker, quote.speaker_role) == ("Ivo Vale", "")
+
+
+def test_a_conjunction_before_a_title_is_not_part_of_the_role() -> None:
+    quote = _one("But Norland Attorney General Ada Rusk said the law was “clear.”")
+    assert (quote.speaker, quote.speaker_role) == ("Ada Rusk", "Norland Attorney General")

@@ -115,6 +115,15 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             cue = (speaker, "")
         if cue is None and ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
+        # "Nothing the mayor said “will help,” the senator said": a quote run into its
+        # sentence (no comma or colon before it) and closed by a comma hands over to
+        # the cue after it; "When Vale shouted, “Go,” Rusk joked" keeps the one before.
+        if (
+            cue is None
+            and text[rs:re_].rstrip(QUOTE_MARKS + " ").endswith(",")
+            and not art.masked[max(lo, rs - 3) : rs].rstrip(" \t").endswith((",", ":"))
+        ):
+            cue = _cue_after(art, re_, limit, bare=False)
         # "When Vale shouted, “...,” Rusk joked": a verb right before the quote is its cue.
         if cue is None and _VERB_BEFORE_RE.search(art.masked, max(lo, rs - 40), rs):
             cue = _cue_in(art, lo, rs, min(lo, s_start))

@@ -130,7 +130,13 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
 #: Words that open a clause or stand for a thing, never a source's role
 #: ("Beijing, which repeats ...", "something Beijing says").
 _NOT_ROLE_STARTS = frozenset(
-    ["which", "something", "anything", "nothing", "everything", "for", "aware", "to", "in", "on"]
+    """which something anything nothing everything for aware to in on after before as if
+    because since once until""".split()
+)
+
+#: A conjunction left before a role by its sentence: "But Colorado Attorney General".
+_ROLE_OPENER_RE = re.compile(
+    r"^(?:[Bb]ut|[Aa]nd|[Ss]o|[Yy]et|[Oo]r|[Ww]hen|[Ww]hile|[Tt]hough|[Aa]lthough)\b[ \t,]*"
 )
 
 #: A courtesy title that opens a role says nothing of it: "Mr.", "Ms., a lawyer".
@@ -178,7 +184,7 @@ def _clean_role(role: str) -> str:
     """A role as a reader would give it: no courtesy title alone ("Mr.", "Ms., who
     ..." → "who ..."), no age ("45", "who is 46"), no clause or phrase that is
     not a role ("which repeats ...", "something", "for the record", "aware of this")."""
-    role = _HONORIFIC_RE.sub("", role.strip())
+    role = _HONORIFIC_RE.sub("", _ROLE_OPENER_RE.sub("", role.strip()))
     role = _AGE_PIECE_RE.sub("", role)  # "Mayor, 52, the boss" → "Mayor, the boss"
     first = role.split(None, 1)[0].lower() if role else ""
     if first in _NOT_ROLE_STARTS or _AGE_RE.fullmatch(role):
