@@ -1,4 +1,5 @@
-"""The analysis library never imports Qt (PySide6 or shiboken6)."""
+"""The shape of the code: the analysis library never imports Qt (PySide6 or shiboken6),
+and no module grows past the size of one job."""
 
 from __future__ import annotations
 
@@ -47,3 +48,16 @@ def test_the_scanner_finds_qt_imports(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert len(_qt_imports(sample)) == 3
+
+
+def test_no_module_does_too_many_jobs(repo_dir: Path) -> None:
+    # Issue 25: a file over 700 lines (600 for the main window) is a sign that it
+    # holds several concepts; split it into a package as compare/ is split.
+    limits = {repo_dir / "gui" / "mainwindow.py": 600}
+    too_long = []
+    for folder in ("analysis", "gui"):
+        for path in sorted((repo_dir / folder).rglob("*.py")):
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > limits.get(path, 700):
+                too_long.append(f"{path.relative_to(repo_dir)}: {lines} lines")
+    assert too_long == [], "\n".join(too_long)

@@ -32,9 +32,8 @@ from analysis.compare.results import (
     Descriptor,
     DescriptorKind,
     Labels,
-    SpeakerGroup,
-    SpeakerKind,
 )
+from analysis.compare.sources import source_kinds
 from analysis.compare.tokens import (
     CALENDAR_WORDS,
     STOPWORDS,
@@ -52,85 +51,20 @@ _CAP = r"[A-Z][\w’'.-]*"
 NAME = rf"{_CAP}(?:\s+(?:(?:da|de|del|van|von|bin|al|la|le)\s+)?{_CAP}){{0,4}}"
 
 ROLES = frozenset(
-    [
-        "president",
-        "president-elect",
-        "leader",
-        "counterpart",
-        "minister",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "secretary",
-        "chancellor",
-        "diplomat",
-        "ambassador",
-        "envoy",
-        "chief",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "senator",
-        "sen.",
-        "rep.",
-        "representative",
-        "governor",
-        "gov.",
-        "mayor",
-        "gen.",
-        "king",
-        "queen",
-        "prince",
-        "premier",
-        "dictator",
-        "strongman",
-        "autocrat",
-        "official",
-        "adviser",
-        "advisor",
-        "director",
-        "commander",
-        "founder",
-        "ceo",
-        "judge",
-        "justice",
-        "attorney",
-        "lawyer",
-        "activist",
-        "head",
-        "speaker",
-        "candidate",
-        "nominee",
-        "lawmaker",
-        "congressman",
-        "congresswoman",
-        "deputy",
-        "colonel",
-        "col.",
-        "lt.",
-        "sgt.",
-        "officer",
-        "correspondent",
-        "analyst",
-        "editor",
-        "whip",
-        "agent",
-        "capt.",
-        "captain",
-        "sheriff",
-        "prosecutor",
-        "commissioner",
-        "councillor",
-        "councilor",
-        "councilman",
-        "councilwoman",
-        "alderman",
-        "grandmother",
-        "grandfather",
-        "widow",
-        "pensioner",
-    ]
-)
+    {
+        "president", "president-elect", "leader", "counterpart", "minister", "spokesman",
+        "spokeswoman", "spokesperson", "secretary", "chancellor", "diplomat", "ambassador",
+        "envoy", "chief", "chairman", "chairwoman", "chair", "senator", "sen.", "rep.",
+        "representative", "governor", "gov.", "mayor", "gen.", "king", "queen", "prince",
+        "premier", "dictator", "strongman", "autocrat", "official", "adviser", "advisor",
+        "director", "commander", "founder", "ceo", "judge", "justice", "attorney", "lawyer",
+        "activist", "head", "speaker", "candidate", "nominee", "lawmaker", "congressman",
+        "congresswoman", "deputy", "colonel", "col.", "lt.", "sgt.", "officer", "correspondent",
+        "analyst", "editor", "whip", "agent", "capt.", "captain", "sheriff", "prosecutor",
+        "commissioner", "councillor", "councilor", "councilman", "councilwoman", "alderman",
+        "grandmother", "grandfather", "widow", "pensioner"
+    }
+)  # fmt: skip
 #: Roles of several words, matched as a whole ("Secretary of State Antony Blinken").
 MULTIWORD_ROLES = (
     "secretary of state",
@@ -514,82 +448,6 @@ def _headline(sentence: str) -> bool:
     if len(words) < 4:
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
-
-
-@cache
-def source_kinds() -> dict[str, SpeakerKind]:
-    """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
-    from analysis.resources import resource_path
-
-    table: dict[str, SpeakerKind] = {}
-    for word, kind, _reason in read_term_table(
-        resource_path("source_kinds.tsv"), ("word", "kind", "reason")
-    ):
-        if kind in ("organisation", "document", "unnamed"):
-            table[word.lower()] = kind  # type: ignore[assignment]
-    return table
-
-
-#: A party tag as US outlets give lawmakers: "R-Texas", "D-N.Y.", "I-Vt.".
-_PARTY_TAG_RE = re.compile(r"(?<![\w-])[RDI]-[A-Z][A-Za-z.]*")
-
-
-#: Bodies whose offices are not public ones: a role that names one is no official's.
-_NON_GOVERNMENT_RE = re.compile(
-    r"\b(?:[Uu]nions?|[Cc]ampaigns?|[Cc]ompany|[Cc]ompanies|[Ff]irm|[Aa]ssociation|[Cc]oalition"
-    r"|[Mm]ovement|[Cc]harity|[Cc]hurch|[Ff]ederation|[Ff]oundation|[Ii]nstitute|[Ll]obby"
-    r"|[Gg]roup|[Cc]orporation|[Bb]ank|[Nn]ewspaper)\b"
-)
-
-
-@cache
-def source_groups() -> dict[str, SpeakerGroup]:
-    """Role word (lower case) → group of voice, from resources/source_groups.tsv."""
-    from analysis.resources import resource_path
-
-    table: dict[str, SpeakerGroup] = {}
-    for word, group, _reason in read_term_table(
-        resource_path("source_groups.tsv"), ("word", "group", "reason")
-    ):
-        if group in ("official", "expert", "ordinary"):
-            table[word.lower()] = group  # type: ignore[assignment]
-    return table
-
-
-def source_group(kind: SpeakerKind, role: str, speaker: str) -> SpeakerGroup:
-    """Whose voice a source carries: the group of the first role word listed in
-    resources/source_groups.tsv ("Sen., R-Texas" → official, "a history professor
-    at Yale" → expert); an unnamed source is read by its own phrase ("a senior
-    official", "local residents"). Organisations, documents and roles that say
-    nothing listed get ""."""
-    if kind == "person":
-        text = role
-    elif kind == "unnamed":
-        text = f"{speaker} {role}"
-    else:
-        return ""
-    groups = source_groups()
-    if _PARTY_TAG_RE.search(role):
-        return "official"  # "R-Texas", "(D-Va.)": a member of a legislature
-    if kind == "person" and _NON_GOVERNMENT_RE.search(role):
-        # "general secretary of the River Workers' Union", "president of the company":
-        # an office of a union, a campaign or a firm is no public office.
-        return ""
-    for word in re.findall(r"[\w’'.-]+", text.lower()):
-        group = groups.get(word) or groups.get(word.rstrip("."))
-        if group:
-            return group
-    return ""
-
-
-@cache
-def places() -> frozenset[str]:
-    """Names of countries, states, provinces and capitals, from resources/places.tsv:
-    a place may speak through its government but is never a person."""
-    from analysis.resources import resource_path
-
-    rows = read_term_table(resource_path("places.tsv"), ("name", "kind", "reason"))
-    return frozenset(name for name, _kind, _reason in rows)
 
 
 def _institution(name: str) -> bool:

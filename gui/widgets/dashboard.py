@@ -570,7 +570,9 @@ class DashboardWidget(QWidget):
         self.quoting_model.set_frame(quoting)
         sources = sources_frame(comparison.quotes)
         sources["only_here"] = sources["only_here"].map({True: "yes", False: ""})
-        sources["kind"] = [kind_label(k, g) for k, g in zip(sources["kind"], sources["group"])]
+        sources["kind"] = [
+            kind_label(k, g) for k, g in zip(sources["kind"], sources["group"], strict=True)
+        ]
         sources = sources.drop(columns="group")
         self.sources_model.set_columns(
             headers={

@@ -43,7 +43,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import aliases, full_names, source_group, source_kinds
+from analysis.compare.labels import aliases, full_names
 from analysis.compare.quotes.article import _Article
 from analysis.compare.quotes.attribution import _direct_quotes, _indirect, _is_title
 from analysis.compare.quotes.patterns import ACCORDING_RE, KIND_LABELS
@@ -57,6 +57,7 @@ from analysis.compare.results import (
     SpeakerKind,
     VerbCount,
 )
+from analysis.compare.sources import source_group, source_kinds
 from analysis.errors import COMPARISON_CANCELLED, check_cancel
 from analysis.model import Corpus
 
@@ -221,8 +222,9 @@ def sources_frame(quoted: Quotes) -> pd.DataFrame:
     """One row per outlet and source: the "whose voice" table of the dashboard and report.
 
     Columns: outlet, source, kind, group (official, expert, ordinary or ""),
-    role, quotes (direct), words (in direct quotes), claims (reported without quotation marks), only_here (no other
-    outlet cites the source). Rows per outlet, most quoted first.
+    role, quotes (direct), words (in direct quotes), claims (reported without
+    quotation marks), only_here (no other outlet cites the source). Rows per
+    outlet, most quoted first.
     """
     import pandas as pd
 

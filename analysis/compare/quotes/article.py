@@ -6,10 +6,11 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, TITLE_RE, _clean_name, places, source_kinds
+from analysis.compare.labels import ROLES, TITLE_RE, _clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
+from analysis.compare.sources import places, source_kinds
 from analysis.model import AnalyzedArticle
 
 if TYPE_CHECKING:
@@ -509,9 +510,9 @@ class _Article:
         phrases = list(_BODY_RE.finditer(window))
         k = bisect.bisect_left(self.bodies, (at, "", "")) - 1
         if k >= 0 and self.bodies[k][0] >= lo:
-            end, name, kind = self.bodies[k]
-            if not phrases or lo + phrases[-1].start() < end:
-                return name, kind
+            body_end, body, body_kind = self.bodies[k]
+            if not phrases or lo + phrases[-1].start() < body_end:
+                return body, body_kind
         for m in reversed(phrases):
             words = m.group("phrase").split()
             for j, word in enumerate(words):

@@ -9,7 +9,6 @@ if TYPE_CHECKING:
     pass
 
 
-from analysis.compare.labels import source_kinds
 from analysis.compare.quotes.patterns import (
     _AFTER_ACCORDING_RE,
     _AFTER_SPEAKER_VERB_RE,
@@ -37,6 +36,7 @@ from analysis.compare.quotes.patterns import (
 )
 from analysis.compare.quotes.speakers import _NOBODY, _after_the, _raw, _resolve
 from analysis.compare.quotes.words import _NOUN_LIKE
+from analysis.compare.sources import source_kinds
 
 if TYPE_CHECKING:
     from analysis.compare.quotes.article import _Article

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, _clean_name, source_kinds
+from analysis.compare.labels import ROLES, _clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
+from analysis.compare.sources import source_kinds
 from analysis.compare.tokens import STOPWORDS
 from analysis.segment import TITLE_ABBREVIATIONS
 
@@ -130,8 +131,10 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
 #: Words that open a clause or stand for a thing, never a source's role
 #: ("Beijing, which repeats ...", "something Beijing says").
 _NOT_ROLE_STARTS = frozenset(
-    """which something anything nothing everything for aware to in on after before as if
-    because since once until""".split()
+    [
+        *["which", "something", "anything", "nothing", "everything", "for", "aware", "to"],
+        *["in", "on", "after", "before", "as", "if", "because", "since", "once", "until"],
+    ]
 )
 
 #: A conjunction left before a role by its sentence: "But Colorado Attorney General".
@@ -151,7 +154,8 @@ _AGE_RE = re.compile(r"(?:who[ \t]+is[ \t]+)?\d{1,3}(?:[ \t]+years?[ \t]+old)?")
 
 #: An amount opens the phrase: "38 million pound scheme", "2 percent".
 _AMOUNT_RE = re.compile(
-    r"(?<![\d,.])\d[\d,.]*[ \t]+(?:million|billion|trillion|pounds?|dollars?|euros?|percent|per[ \t]+cent)\b"
+    r"(?<![\d,.])\d[\d,.]*[ \t]+"
+    r"(?:million|billion|trillion|pounds?|dollars?|euros?|percent|per[ \t]+cent)\b"
 )
 
 #: "the Vermont Democrat": a party member, said of a person named before.
@@ -266,10 +270,11 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         if not phrase:
             return _NOBODY
         head = phrase_head(phrase)
-        titled = _TITLED_NAME_RE.match(phrase)
-        if titled is not None and first == "the":
+        title_name = _TITLED_NAME_RE.match(phrase)
+        if title_name is not None and first == "the":
             # "the NAACP President Benjamin Todd Jealous": a title, then the person.
-            return _resolve(titled.group("name"), role or titled.group("title"), at, art)
+            name, title = title_name.group("name"), title_name.group("title")
+            return _resolve(name, role or title, at, art)
         if first == "the" and head in _PARTY_WORDS and len(phrase.split()) <= 3:
             # "The Arizona Republican said": the member of that party named just before.
             state = " ".join(w for w in phrase.split()[:-1] if w[:1].isupper())
