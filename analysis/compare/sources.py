@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import cast
 
 from analysis.compare.results import SpeakerGroup, SpeakerKind
 from analysis.resources import read_term_table
@@ -18,18 +19,20 @@ from analysis.resources import read_term_table
 __all__ = ["places", "source_group", "source_groups", "source_kinds"]
 
 
+def _word_table(file: str, column: str, values: tuple[str, ...]) -> dict[str, str]:
+    """word (lower case) → ``column`` of resources/``file`` (word, column, reason),
+    for the rows whose value is one of ``values``."""
+    from analysis.resources import resource_path
+
+    rows = read_term_table(resource_path(file), ("word", column, "reason"))
+    return {word.lower(): value for word, value, _reason in rows if value in values}
+
+
 @cache
 def source_kinds() -> dict[str, SpeakerKind]:
     """Head word (lower case) → kind of source, from resources/source_kinds.tsv."""
-    from analysis.resources import resource_path
-
-    table: dict[str, SpeakerKind] = {}
-    for word, kind, _reason in read_term_table(
-        resource_path("source_kinds.tsv"), ("word", "kind", "reason")
-    ):
-        if kind in ("organisation", "document", "unnamed"):
-            table[word.lower()] = kind  # type: ignore[assignment]
-    return table
+    table = _word_table("source_kinds.tsv", "kind", ("organisation", "document", "unnamed"))
+    return cast("dict[str, SpeakerKind]", table)
 
 
 #: A party tag as US outlets give lawmakers: "R-Texas", "D-N.Y.", "I-Vt.".
@@ -47,15 +50,8 @@ _NON_GOVERNMENT_RE = re.compile(
 @cache
 def source_groups() -> dict[str, SpeakerGroup]:
     """Role word (lower case) → group of voice, from resources/source_groups.tsv."""
-    from analysis.resources import resource_path
-
-    table: dict[str, SpeakerGroup] = {}
-    for word, group, _reason in read_term_table(
-        resource_path("source_groups.tsv"), ("word", "group", "reason")
-    ):
-        if group in ("official", "expert", "ordinary"):
-            table[word.lower()] = group  # type: ignore[assignment]
-    return table
+    table = _word_table("source_groups.tsv", "group", ("official", "expert", "ordinary"))
+    return cast("dict[str, SpeakerGroup]", table)
 
 
 def source_group(kind: SpeakerKind, role: str, speaker: str) -> SpeakerGroup:
