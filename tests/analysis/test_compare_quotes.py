@@ -265,6 +265,7 @@ def test_sources_per_outlet_mark_who_only_one_outlet_cites() -> None:
     [
         ("“The quay is safe,” Ada Rusk, a spokeswoman for the port authority, said.", "official"),
         ("“The quay is safe,” said Sen. Ada Rusk, R-Norland.", "official"),
+        ("“The quay is safe,” Ada Rusk (D-Vt.) said.", "official"),
         ("“The quay is safe,” said Ada Rusk, a history professor at Marlow College.", "expert"),
         ("“The quay is safe,” said Ada Rusk, a local resident who fishes there.", "ordinary"),
         ("“The quay is safe,” a senior port official said.", "official"),
@@ -923,3 +924,9 @@ def test_a_quote_after_a_comma_keeps_the_verb_before_it() -> None:
 def test_a_conjunction_before_a_title_is_not_part_of_the_role() -> None:
     quote = _one("But Norland Attorney General Ada Rusk said the law was “clear.”")
     assert (quote.speaker, quote.speaker_role) == ("Ada Rusk", "Norland Attorney General")
+
+
+def test_a_party_tag_in_parentheses_is_part_of_the_role() -> None:
+    quote = _one("Sen. Ada Rusk (R-Pa.) said the plan was “dead.”")
+    assert (quote.speaker, quote.speaker_role) == ("Ada Rusk", "Sen., R-Pa.")
+    assert _one("Ada Rusk (who runs the quay) said it was “safe.”").speaker_role == ""

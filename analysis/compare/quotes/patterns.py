@@ -130,7 +130,8 @@ _APPOSITIVE = (
 _PAREN = r"(?P<paren>[ \t]*\([^)\n\x00]{1,60}\))?"
 
 
-_PAREN2 = r"(?:[ \t]*\([^)\n\x00]{1,60}\))?"
+#: A parenthesis right after the speaker's name; a party tag in it ("(D-Vt.)") is a role.
+_PAREN2 = r"(?:[ \t]*\((?P<tag>[^)\n\x00]{1,60})\))?"
 
 
 _ADVERBS = (

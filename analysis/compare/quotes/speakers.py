@@ -152,6 +152,9 @@ _AGE_PIECE_RE = re.compile(r",[ \t]*\d{1,3}(?=[ \t]*(?:,|$))")
 _AGE_RE = re.compile(r"(?:who[ \t]+is[ \t]+)?\d{1,3}(?:[ \t]+years?[ \t]+old)?")
 
 
+#: A party tag as the whole of a parenthesis: "D-Vt.", "R-N.Y.", "D".
+_PARTY_PAREN_RE = re.compile(r"[RDI](?:-[A-Z][A-Za-z. ]{0,20})?")
+
 #: An amount opens the phrase: "38 million pound scheme", "2 percent".
 _AMOUNT_RE = re.compile(
     r"(?<![\d,.])\d[\d,.]*[ \t]+"
@@ -393,6 +396,9 @@ def _raw(m: re.Match[str]) -> tuple[str, str, int, str]:
     verb = m.group("verb") if "verb" in groups and m.group("verb") else ""
     raw, at = m.group("speaker"), m.start("speaker")
     role = m.group("role") or "" if "role" in groups else ""
+    tag = m.group("tag") if "tag" in groups else None
+    if tag and _PARTY_PAREN_RE.fullmatch(tag.strip()):
+        role = f"{tag.strip()}, {role}" if role else tag.strip()  # "Ada Rusk (D-Vt.)"
     if "appname" in groups and m.group("appname"):
         return m.group("appname"), raw, m.start("appname"), verb
     return raw, role, at, verb
