@@ -930,3 +930,11 @@ def test_a_party_tag_in_parentheses_is_part_of_the_role() -> None:
     quote = _one("Sen. Ada Rusk (R-Pa.) said the plan was “dead.”")
     assert (quote.speaker, quote.speaker_role) == ("Ada Rusk", "Sen., R-Pa.")
     assert _one("Ada Rusk (who runs the quay) said it was “safe.”").speaker_role == ""
+
+
+def test_former_opening_a_title_is_not_a_name() -> None:
+    quote = _one(
+        "Former prosecutor and Marlow Mayor Ada Rusk, who backs the plan, trashed the "
+        "board on the radio, calling it a “no-brainer” to sell the quay."
+    )
+    assert quote.speaker == "Ada Rusk"

@@ -90,6 +90,11 @@ _PLACE_WORDS = frozenset(
 #: Capitalised sentence openers that are not names.
 _OPENERS = frozenset(
     [
+        # "Former prosecutor and Mayor Ada Rusk": an adjective of a title, never a name.
+        "former",
+        "outgoing",
+        "incoming",
+        "acting",
         "instead",
         "even",
         "outside",
