@@ -16,7 +16,7 @@ from typing import cast
 from analysis.compare.results import SpeakerGroup, SpeakerKind
 from analysis.resources import read_term_table
 
-__all__ = ["places", "source_group", "source_groups", "source_kinds"]
+__all__ = ["PARTY_TAG", "places", "source_group", "source_groups", "source_kinds"]
 
 
 def _word_table(file: str, column: str, values: tuple[str, ...]) -> dict[str, str]:
@@ -36,7 +36,8 @@ def source_kinds() -> dict[str, SpeakerKind]:
 
 
 #: A party tag as US outlets give lawmakers: "R-Texas", "D-N.Y.", "I-Vt.".
-_PARTY_TAG_RE = re.compile(r"(?<![\w-])[RDI]-[A-Z][A-Za-z.]*")
+PARTY_TAG = r"[RDI]-[A-Z][A-Za-z.]*"
+_PARTY_TAG_RE = re.compile(rf"(?<![\w-]){PARTY_TAG}")
 
 
 #: Bodies whose offices are not public ones: a role that names one is no official's.

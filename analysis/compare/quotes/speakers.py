@@ -9,7 +9,7 @@ from analysis.compare.labels import ROLES, _clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
-from analysis.compare.sources import source_kinds
+from analysis.compare.sources import PARTY_TAG, source_kinds
 from analysis.compare.tokens import STOPWORDS
 from analysis.segment import TITLE_ABBREVIATIONS
 
@@ -131,11 +131,9 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
 #: Words that open a clause or stand for a thing, never a source's role
 #: ("Beijing, which repeats ...", "something Beijing says").
 _NOT_ROLE_STARTS = frozenset(
-    [
-        *["which", "something", "anything", "nothing", "everything", "for", "aware", "to"],
-        *["in", "on", "after", "before", "as", "if", "because", "since", "once", "until"],
-    ]
-)
+    ["which", "something", "anything", "nothing", "everything", "for", "aware", "to", "in",
+     "on", "after", "before", "as", "if", "because", "since", "once", "until"]
+)  # fmt: skip
 
 #: A conjunction left before a role by its sentence: "But Colorado Attorney General".
 _ROLE_OPENER_RE = re.compile(
@@ -153,7 +151,7 @@ _AGE_RE = re.compile(r"(?:who[ \t]+is[ \t]+)?\d{1,3}(?:[ \t]+years?[ \t]+old)?")
 
 
 #: A party tag as the whole of a parenthesis: "D-Vt.", "R-N.Y.", "D".
-_PARTY_PAREN_RE = re.compile(r"[RDI](?:-[A-Z][A-Za-z. ]{0,20})?")
+_PARTY_PAREN_RE = re.compile(rf"[RDI]|{PARTY_TAG}")
 
 #: An amount opens the phrase: "38 million pound scheme", "2 percent".
 _AMOUNT_RE = re.compile(
