@@ -128,11 +128,9 @@ def _naming(comparison: Comparison) -> list[Finding]:
     return found
 
 
-#: How the "Whose voices" finding names each group of sources.
-_GROUP_WORDS = {"official": "officials", "expert": "experts", "ordinary": "ordinary people"}
-
-
 def _voices(comparison: Comparison) -> list[Finding]:
+    from analysis.compare.quotes import KIND_LABELS
+
     quotes = comparison.quotes
     found: list[Finding] = []
     speakers: dict[str, Counter[str]] = {}
@@ -161,8 +159,8 @@ def _voices(comparison: Comparison) -> list[Finding]:
             f"({_share(record.share)} of its words)"
         )
         voices = [
-            f"{n} from {label}"
-            for group, label in _GROUP_WORDS.items()
+            f"{n} from {KIND_LABELS[group][1]}"
+            for group in ("official", "expert", "ordinary")
             if (n := groups.get(outlet, Counter())[group])
         ]
         if voices:

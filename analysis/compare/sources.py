@@ -16,7 +16,7 @@ from typing import cast
 from analysis.compare.results import SpeakerGroup, SpeakerKind
 from analysis.resources import read_term_table
 
-__all__ = ["PARTY_TAG", "places", "source_group", "source_groups", "source_kinds"]
+__all__ = ["PARTIES", "PARTY_TAG", "places", "source_group", "source_groups", "source_kinds"]
 
 
 def _word_table(file: str, column: str, values: tuple[str, ...]) -> dict[str, str]:
@@ -37,6 +37,14 @@ def source_kinds() -> dict[str, SpeakerKind]:
 
 #: A party tag as US outlets give lawmakers: "R-Texas", "D-N.Y.", "I-Vt.".
 PARTY_TAG = r"[RDI]-[A-Z][A-Za-z.]*"
+
+#: US parties as outlets name a member ("the Vermont Democrat"): the letter of the
+#: party's tag and the words that name it near a name.
+PARTIES = {
+    "republican": ("R", r"Republican"),
+    "democrat": ("D", r"Democrat(?:ic)?"),
+    "independent": ("I", r"[Ii]ndependent"),
+}
 _PARTY_TAG_RE = re.compile(rf"(?<![\w-]){PARTY_TAG}")
 
 

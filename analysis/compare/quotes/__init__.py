@@ -65,6 +65,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
+    "KIND_LABELS",
     "kind_label",
     "kinds_summary",
     "phrase_head",

@@ -10,7 +10,7 @@ from analysis.compare.labels import ROLES, TITLE_RE, _clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
-from analysis.compare.sources import places, source_kinds
+from analysis.compare.sources import PARTIES, places, source_kinds
 from analysis.model import AnalyzedArticle
 
 if TYPE_CHECKING:
@@ -92,9 +92,8 @@ _WITH_SUBJECT_RE = re.compile(
 
 #: How an article tags a party member near the name: "R-Ariz.", "(D)", "a Republican".
 _PARTY_TAGS = {
-    "republican": re.compile(r"[^.;“”\"]*?(?:\bR-|\(R\b|\bRepublican\b)"),
-    "democrat": re.compile(r"[^.;“”\"]*?(?:\bD-|\(D\b|\bDemocrat(?:ic)?\b)"),
-    "independent": re.compile(r"[^.;“”\"]*?(?:\bI-|\(I\b|\b[Ii]ndependent\b)"),
+    party: re.compile(rf"[^.;“”\"]*?(?:\b{letter}-|\({letter}\b|\b{words}\b)")
+    for party, (letter, words) in PARTIES.items()
 }
 
 
@@ -475,7 +474,7 @@ class _Article:
                 continue
             checked.add(name)
             surname = re.escape(name.split()[-1])
-            for m in re.finditer(rf"\b{surname}\b", self.masked[: at]):
+            for m in re.finditer(rf"\b{surname}\b", self.masked[:at]):
                 end = m.end() + 60
                 if tag.match(self.masked, m.end(), end) and (
                     where is None or where.match(self.masked, m.end(), end)

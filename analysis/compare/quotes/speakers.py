@@ -9,7 +9,7 @@ from analysis.compare.labels import ROLES, _clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
-from analysis.compare.sources import PARTY_TAG, source_kinds
+from analysis.compare.sources import PARTIES, PARTY_TAG, source_kinds
 from analysis.compare.tokens import STOPWORDS
 from analysis.segment import TITLE_ABBREVIATIONS
 
@@ -115,17 +115,12 @@ def _organisation_word(name: str) -> bool:
 
 
 def _kind_of_phrase(phrase: str) -> SpeakerKind:
-    words = re.findall(r"[\w’'-]+", phrase.lower())
-    if not words:
+    head = phrase_head(phrase)  # "a spokesman for the office" → "spokesman"
+    if not head:
         return ""
     kinds = source_kinds()
-    # "a spokesman for the office": the head is the word before "for"/"of".
-    for k, w in enumerate(words):
-        if w in ("for", "of", "at", "with", "from", "in") and k > 0:
-            words = words[:k]
-            break
     # "the joint-statement": a compound's last part is its head.
-    return kinds.get(words[-1], kinds.get(words[-1].rsplit("-", 1)[-1], "unnamed"))
+    return kinds.get(head, kinds.get(head.rsplit("-", 1)[-1], "unnamed"))
 
 
 #: Words that open a clause or stand for a thing, never a source's role
@@ -158,9 +153,6 @@ _AMOUNT_RE = re.compile(
     r"(?<![\d,.])\d[\d,.]*[ \t]+"
     r"(?:million|billion|trillion|pounds?|dollars?|euros?|percent|per[ \t]+cent)\b"
 )
-
-#: "the Vermont Democrat": a party member, said of a person named before.
-_PARTY_WORDS = frozenset(["republican", "democrat", "independent"])
 
 #: "NAACP President Benjamin Todd Jealous": capitalised title words ending in a role word
 #: from the ROLES list, then a name of two to four capitalised words.
@@ -276,7 +268,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
             # "the NAACP President Benjamin Todd Jealous": a title, then the person.
             name, title = title_name.group("name"), title_name.group("title")
             return _resolve(name, role or title, at, art)
-        if first == "the" and head in _PARTY_WORDS and len(phrase.split()) <= 3:
+        if first == "the" and head in PARTIES and len(phrase.split()) <= 3:
             # "The Arizona Republican said": the member of that party named just before.
             state = " ".join(w for w in phrase.split()[:-1] if w[:1].isupper())
             name = art.party_member(at, head, state)
