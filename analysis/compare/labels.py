@@ -27,6 +27,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
+from analysis.compare.names import _NOT_NAMES, NAME, ROLES, clean_name
 from analysis.compare.results import (
     ConceptCount,
     Descriptor,
@@ -35,7 +36,6 @@ from analysis.compare.results import (
 )
 from analysis.compare.sources import source_kinds
 from analysis.compare.tokens import (
-    CALENDAR_WORDS,
     STOPWORDS,
     TermEntry,
     TermMatcher,
@@ -44,27 +44,7 @@ from analysis.errors import COMPARISON_CANCELLED, check_cancel
 from analysis.model import Corpus
 from analysis.quotation import MASK, mask_quotations
 from analysis.resources import read_term_table
-from analysis.segment import TITLE_ABBREVIATIONS
 
-_CAP = r"[A-Z][\w’'.-]*"
-#: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.
-NAME = rf"{_CAP}(?:\s+(?:(?:da|de|del|van|von|bin|al|la|le)\s+)?{_CAP}){{0,4}}"
-
-ROLES = frozenset(
-    {
-        "president", "president-elect", "leader", "counterpart", "minister", "spokesman",
-        "spokeswoman", "spokesperson", "secretary", "chancellor", "diplomat", "ambassador",
-        "envoy", "chief", "chairman", "chairwoman", "chair", "senator", "sen.", "rep.",
-        "representative", "governor", "gov.", "mayor", "gen.", "king", "queen", "prince",
-        "premier", "dictator", "strongman", "autocrat", "official", "adviser", "advisor",
-        "director", "commander", "founder", "ceo", "judge", "justice", "attorney", "lawyer",
-        "activist", "head", "speaker", "candidate", "nominee", "lawmaker", "congressman",
-        "congresswoman", "deputy", "colonel", "col.", "lt.", "sgt.", "officer", "correspondent",
-        "analyst", "editor", "whip", "agent", "capt.", "captain", "sheriff", "prosecutor",
-        "commissioner", "councillor", "councilor", "councilman", "councilwoman", "alderman",
-        "grandmother", "grandfather", "widow", "pensioner"
-    }
-)  # fmt: skip
 #: Roles of several words, matched as a whole ("Secretary of State Antony Blinken").
 MULTIWORD_ROLES = (
     "secretary of state",
@@ -251,92 +231,6 @@ _LOCATIVE = frozenset(
     ]
 )
 _LOCATIVE_OF = _LOCATIVE | {"of"}
-_NOT_NAMES = CALENDAR_WORDS | frozenset(
-    [
-        "however",
-        "meanwhile",
-        "but",
-        "and",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "yet",
-        "still",
-        "also",
-        "so",
-        "then",
-        "now",
-        "today",
-        "yesterday",
-        "last",
-        "this",
-        "that",
-        "watch",
-        "please",
-        "thanks",
-        "yes",
-        "no",
-        "well",
-        "soon",
-        "earlier",
-        "later",
-    ]
-)
-_HONORIFICS = frozenset(["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr."])
-
-
-#: Words with a full stop that a name may hold besides titles and initials.
-_NAME_ABBREVIATIONS = frozenset(["Jr", "Sr", "St", "Inc", "Co", "Corp", "Ltd", "Bros", "Mt", "Ft"])
-
-
-def _ends_sentence(word: str) -> bool:
-    """True for a word with a full stop that ends a sentence, not a name's
-    abbreviation ("Tuesday." before "Mr. Ryan"; not "Sen.", "T.", "U.S.", "Jr.")."""
-    bare = word[:-1]
-    return (
-        word.endswith(".")
-        and len(bare) > 1
-        and "." not in bare
-        and bare not in TITLE_ABBREVIATIONS
-        and bare not in _NAME_ABBREVIATIONS
-    )
-
-
-def _clean_name(name: str) -> str:
-    # A name never runs across a line break ("... Russia and Ukraine\n\nChina, a firm
-    # Russian ally"): the part on the last line.
-    words = name.rsplit("\n", 1)[-1].split()
-    # A run of capitals across a sentence end ("Committee. Ms. Pelosi"): the last sentence's.
-    for k in range(len(words) - 2, -1, -1):
-        if _ends_sentence(words[k]):
-            words = words[k + 1 :]
-            break
-    # A title run into the name ("Belarusian President Alexander Lukashenko"): keep what follows.
-    for k in range(len(words) - 1, -1, -1):
-        if words[k].lower() in ROLES or words[k].lower() in ("state", "general"):
-            # "Angus King of Maine": a role word before "of" and a place is a surname.
-            if k + 1 < len(words) and words[k + 1] == "of":
-                continue
-            words = words[k + 1 :]
-            break
-    while words and (words[0].lower() in _NOT_NAMES or words[0].lower() in _HONORIFICS):
-        words = words[1:]
-    # "Brazil's Celso Amorim": the possessor is not part of the name.
-    for k in range(len(words) - 2, -1, -1):
-        if re.search(r"['’]s$", words[k]):
-            words = words[k + 1 :]
-            break
-    # "James R. Clapper Jr.": the suffix does not name anyone on its own.
-    while len(words) > 1 and words[-1].rstrip(".,").lower() in ("jr", "sr", "ii", "iii"):
-        words = words[:-1]
-    if len(words) == 1 and words[0].rstrip(".,").lower() in ("jr", "sr", "ii", "iii"):
-        return ""
-    cleaned = " ".join(words)
-    cleaned = re.sub(r"['’]s?$", "", cleaned).rstrip(".")
-    return cleaned
 
 
 def aliases(corpus: Corpus) -> dict[str, str]:
@@ -346,7 +240,7 @@ def aliases(corpus: Corpus) -> dict[str, str]:
     multis: set[str] = set()
     for analyzed in corpus.articles:
         for m in name_re.finditer(analyzed.article.content):
-            name = _clean_name(m.group())
+            name = clean_name(m.group())
             if not name:
                 continue
             (multis if " " in name else singles).add(name)
@@ -480,7 +374,7 @@ def sentence_descriptors(
             kept = kept[1:]
         if not kept:
             continue
-        name = _clean_name(m.group("name"))
+        name = clean_name(m.group("name"))
         if _bad_name(name) or _institution(name):
             continue
         skipped = len(desc.split()) - len(kept)
@@ -510,11 +404,11 @@ def sentence_descriptors(
             desc = desc[: desc.rfind(words[-1])].rstrip()
         if kind == "relative clause" and len(words) < 2:
             continue
-        name = _clean_name(m.group("name"))
+        name = clean_name(m.group("name"))
         # "Mark Warner of Virginia, the top Democrat ...": the description is Warner's.
         owner = _OF_NAME_RE.search(before_text)
         if owner is not None:
-            name = _clean_name(owner.group("name"))
+            name = clean_name(owner.group("name"))
         elif (
             before
             and before[-1].lower() in (_LOCATIVE if kind == "appositive" else _LOCATIVE_OF)
@@ -627,7 +521,7 @@ def labels(
         # or a paragraph break ("... on Tuesday.\n\nBut Cornyn, ...").
         for sentence in analyzed.sentences:
             for found in _NAME_RE.finditer(masked, sentence.start, sentence.end):
-                full = _clean_name(found.group())
+                full = clean_name(found.group())
                 if " " in full and not _bad_name(full):
                     known.append((found.start(), full))
         for s, sentence in enumerate(analyzed.sentences):

@@ -4,7 +4,8 @@ gives it, and the places that speak without being people.
 The vocabularies are readable files in resources/: source_kinds.tsv (the head
 words of organisations, documents and unnamed sources), source_groups.tsv
 (role words of officials, experts and ordinary people) and places.tsv
-(countries, states, provinces and capitals).
+(countries, states, provinces and capitals); given_names.tsv gives the pronoun
+a first name most likely goes with.
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from typing import cast
 from analysis.compare.results import SpeakerGroup, SpeakerKind
 from analysis.resources import read_term_table
 
-__all__ = ["PARTIES", "PARTY_TAG", "places", "source_group", "source_groups", "source_kinds"]
+__all__ = [
+    "PARTIES",
+    "PARTY_TAG",
+    "given_names",
+    "places",
+    "source_group",
+    "source_groups",
+    "source_kinds",
+]
 
 
 def _word_table(file: str, column: str, values: tuple[str, ...]) -> dict[str, str]:
@@ -97,3 +106,13 @@ def places() -> frozenset[str]:
 
     rows = read_term_table(resource_path("places.tsv"), ("name", "kind", "reason"))
     return frozenset(name for name, _kind, _reason in rows)
+
+
+@cache
+def given_names() -> dict[str, str]:
+    """First name (lower case) → "he" or "she", from resources/given_names.tsv (the 1990 US
+    Census lists; only names borne by one sex at least 95% of the time)."""
+    from analysis.resources import resource_path
+
+    rows = read_term_table(resource_path("given_names.tsv"), ("name", "pronoun", "reason"))
+    return {name.lower(): pronoun for name, pronoun, _reason in rows if pronoun in ("he", "she")}

@@ -6,11 +6,12 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, TITLE_RE, _clean_name
+from analysis.compare.labels import TITLE_RE
+from analysis.compare.names import ROLES, clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
-from analysis.compare.sources import PARTIES, places, source_kinds
+from analysis.compare.sources import PARTIES, given_names, places, source_kinds
 from analysis.model import AnalyzedArticle
 
 if TYPE_CHECKING:
@@ -97,6 +98,44 @@ _PARTY_TAGS = {
 }
 
 
+#: Times a capitalised name may end in ("Election Day", "Super Tuesday Eve").
+_TIME_NOUNS = frozenset(["day", "week", "month", "year", "night", "eve", "morning", "evening"])
+
+#: Words a title-case headline leaves in lower case.
+_TITLE_CASE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+
+
+def _title_case(line: str) -> bool:
+    """A headline in title case ("Pence Endorses Paul Ryan With Trump's Blessing"):
+    four words or more, every one capitalised but the small words; a sentence with
+    many names still has a verb in lower case ("Ada Rusk and Ivo Brand met ...")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)
+
+
 class _Person:
     """A person named in one article: the full name first given, its role."""
 
@@ -119,6 +158,11 @@ class _Article:
         self.ends = [s.end for s in analyzed.sentences]
         self.paragraphs = [0] + [m.end() for m in re.finditer(r"\n\s*\n|\n", text)]
         self.alias = alias
+        # Title-case lines ("Pence Endorses Paul Ryan With Trump's Blessing"): a
+        # headline's capitals run across words that are no name.
+        self.headlines: list[tuple[int, int]] = [
+            (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if _title_case(m.group())
+        ]
         # Full names first given, by surname; roles by full name.
         self.full: dict[str, list[tuple[int, str]]] = {}
         self.roles: dict[str, str] = {}
@@ -161,16 +205,16 @@ class _Article:
         self.seen: dict[str, int] = {}
         self.titles_of: set[str] = set()
         for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})(?![\w’'])", masked):
-            cleaned = _clean_name(m.group())
+            cleaned = clean_name(m.group())
             if cleaned and " " not in cleaned:
                 self.alone.add(cleaned)
                 self.seen[cleaned] = self.seen.get(cleaned, 0) + 1
                 # Capitalised inside a sentence, it is a name, not a sentence opener.
                 if re.search(r"[\w,;:][ \t]+$", masked[max(0, m.start() - 3) : m.start()]):
                     self.inside.add(cleaned)
-        self.names = list(_NAME_RE.finditer(masked))
+        self.names = [m for m in _NAME_RE.finditer(masked) if not self.in_headline(m.start())]
         for m in self.names:
-            name = _strip_titles(_clean_name(m.group()))
+            name = _strip_titles(clean_name(m.group()))
             if (
                 not name
                 or " " not in name
@@ -187,7 +231,7 @@ class _Article:
                 # "Xi Jinping" → "Xi": some names put the family name first.
                 self.given.setdefault(words[0], []).append((m.start(), name))
         for m in TITLE_RE.finditer(masked):
-            name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
+            name = self.full_name(_strip_titles(clean_name(m.group("name"))), m.start())
             if not name or name.lower() in _NOT_SPEAKERS:
                 continue
             role = m.group("desc").strip()
@@ -213,6 +257,11 @@ class _Article:
                     if w.lower() in ROLES and name:
                         self.titled.append((d_start, w.lower(), name))
         self.titled.sort()
+
+    def in_headline(self, at: int) -> bool:
+        """True when offset ``at`` lies on a title-case line."""
+        k = bisect.bisect_right(self.headlines, (at, len(self.text))) - 1
+        return k >= 0 and self.headlines[k][0] <= at < self.headlines[k][1]
 
     def full_name(self, name: str, at: int) -> str:
         """The full name first given to the person a (sur)name at ``at`` stands for."""
@@ -275,8 +324,9 @@ class _Article:
 
     def _index_subjects(self) -> None:
         masked = self.masked
-        for k, (s, e) in enumerate(zip(self.starts, self.ends, strict=True)):
-            del k
+        for s, e in zip(self.starts, self.ends, strict=True):
+            if self.in_headline(s):
+                continue
             piece = masked[s:e]
             titled = _THE_ROLE_RE.match(piece)
             if titled is not None:
@@ -320,16 +370,18 @@ class _Article:
                 raw = _raw(m)[0]
                 tail = re.search(rf"(?:{_NAME})$", raw)
                 if (
-                    raw[:1].islower()
-                    and tail is not None
+                    tail is not None
+                    and re.search(r"(?<![\w’'-])[a-z][\w-]{3,}[ \t]", raw[: tail.start()])
                     and not re.search(rf"\b{_DETERMINER}[ \t]+$", raw[: tail.start()])
                 ):
-                    raw = tail.group()  # "a confident-seeming Rusk bragged", not "the Middle East"
+                    # "a confident-seeming Rusk bragged", "Port spokesman Ivo Brand said":
+                    # the name after the role, not "the Middle East".
+                    raw = tail.group()
                 if raw.split()[0].lower() in _PRONOUNS or raw[:1].islower() or " and " in raw:
                     continue
                 if _after_the(masked, m.start(), raw):
                     continue  # "The Harbour Works reported": a body
-                name = _strip_titles(_clean_name(raw))
+                name = _strip_titles(clean_name(raw))
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):
                     continue
                 full = self.full_name(name, m.start())
@@ -411,15 +463,20 @@ class _Article:
             bisect.insort(self.salient, (at, name))
 
     def _index_gender(self) -> None:
-        """He or she for each person: honorifics, role words and the pronouns after a subject."""
-        votes: dict[str, list[int]] = {}
+        """He or she for each person: the article's honorifics and role words first,
+        then the first name (resources/given_names.tsv), then the pronouns that
+        follow the person as a subject."""
+        strong: dict[str, list[int]] = {}
         for m in re.finditer(rf"\b(?P<h>Mr|Mrs|Ms)\.?[ \t]+(?P<name>{_NAME})", self.masked):
-            name = self.full_name(_strip_titles(_clean_name(m.group("name"))), m.start())
-            votes.setdefault(name, [0, 0])[0 if m.group("h") == "Mr" else 1] += 3
+            name = self.full_name(_strip_titles(clean_name(m.group("name"))), m.start())
+            strong.setdefault(name, [0, 0])[0 if m.group("h") == "Mr" else 1] += 3
         for _, word, name in self.titled:
             if word.endswith("woman"):
-                votes.setdefault(name, [0, 0])[1] += 3
-            elif word.endswith("man") and word != "chairman":
+                strong.setdefault(name, [0, 0])[1] += 3
+        votes: dict[str, list[int]] = {}
+        for _, word, name in self.titled:
+            if word.endswith("man") and not word.endswith("woman") and word != "chairman":
+                # "Trump spokesman Hope Hicks": a -man title leans, it does not decide.
                 votes.setdefault(name, [0, 0])[0] += 1
         for at, name in self.salient:
             k = self.sentence(at)
@@ -440,6 +497,19 @@ class _Article:
                 continue
             votes.setdefault(name, [0, 0])[0 if p.group().lower() in _HE else 1] += 1
         for name, (he, she) in votes.items():
+            if he != she:
+                self.gender[name] = "he" if he > she else "she"
+        # "Brigid Harrison ... she said": a first name borne by one sex outweighs the
+        # pronouns counted after the name, which may stand for someone else.
+        firsts = given_names()
+        people = {name for names in self.full.values() for _pos, name in names}
+        people.update(name for _pos, name in self.salient)
+        people.update(name for _pos, name in self.mentions)
+        for name in people:
+            first = firsts.get(name.split()[0].lower()) if " " in name else None
+            if first:
+                self.gender[name] = first
+        for name, (he, she) in strong.items():
             if he != she:
                 self.gender[name] = "he" if he > she else "she"
 
@@ -488,9 +558,17 @@ class _Article:
         k = bisect.bisect_left(people, (at, "")) - 1
         while k >= 0 and people[k][0] >= floor:
             name = people[k][1]
+            k -= 1
+            words = name.lower().split()
+            if (
+                self.place(name)
+                or words[-1] in _TIME_TAILS
+                or (words[-1] in _TIME_NOUNS and words[0] not in given_names())
+                or (len(words) == 1 and not self.is_person(name) and name not in self.gender)
+            ):
+                continue  # "Moscow", "Election Day", "Boston": never a he or a she
             if not want or self.gender.get(name, want) == want:
                 return name
-            k -= 1
         return ""
 
     def note_body(self, at: int, name: str, kind: SpeakerKind) -> None:

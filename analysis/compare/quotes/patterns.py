@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES
+from analysis.compare.names import ROLES
 
 if TYPE_CHECKING:
     pass
@@ -41,7 +41,7 @@ _CAP = (  # from a word's start only: searched, it must not rescan a long word f
 
 
 #: A proper name on one line (labels.NAME may run across a paragraph break).
-_NAME = rf"{_CAP}(?:[ \t]+(?:(?:da|de|del|van|von|bin|al|la|le|of)[ \t]+)?{_CAP}){{0,5}}"
+_NAME = rf"{_CAP}(?:[ \t]+(?:(?:da|de|del|van|von|bin|al|la|le|of)[ \t]+)?{_CAP}){{0,7}}"
 
 
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Ii]t)"

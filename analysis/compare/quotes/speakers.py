@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from analysis.compare.labels import ROLES, _clean_name
+from analysis.compare.names import ROLES, clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
@@ -53,7 +53,7 @@ def _after_the(text: str, at: int, name: str) -> bool:
 
 def _person_name(raw: str) -> str:
     """A name without titles, honorifics or a trailing time ("Sen. Ada Rusk Friday")."""
-    name = _strip_titles(_clean_name(raw))
+    name = _strip_titles(clean_name(raw))
     while " " in name and name.split()[-1].lower() in _TIME_TAILS:
         name = name.rsplit(None, 1)[0]
     return name

@@ -4,7 +4,7 @@ clause words (the kinds of sources, resources/source_kinds.tsv, are read in
 
 from __future__ import annotations
 
-from analysis.compare.labels import ROLES
+from analysis.compare.names import ROLES
 from analysis.compare.tokens import CALENDAR_WORDS, STOPWORDS
 from analysis.quotation import speech_verbs
 
