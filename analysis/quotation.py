@@ -8,7 +8,9 @@ Quotation marks are paired as follows. Curly quotes (“ ” ‘ ’) and guille
 pair with each other, nested ones too; a straight ``"`` opens when it is
 followed by a non-space and closes the open one otherwise; a single quote
 counts when it cannot be an apostrophe (it opens after a non-letter before a
-letter, and closes before a non-letter). A curly quote closed by a straight
+letter, and closes before a non-letter). Two single quotes ``''`` (the
+typewriter double quote of news archives: ``''We will,'' she said``) count as
+one double quote. A curly quote closed by a straight
 one, or the reverse ("...” typed by hand), still pairs. Marks inside markup
 tags (``<a href="...">``) are not quotation marks. A quotation left open ends at the
 end of its paragraph: news style reopens it in the next paragraph.
@@ -60,9 +62,12 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     # Marks inside markup (<post id="..." author="...">) quote nobody.
     tags = [(m.start(), m.end()) for m in _TAG_RE.finditer(text)] if "<" in text else []
     t = 0
+    skip = -1
     # Only quote marks and newlines matter: visit just those characters.
     for found in _QUOTE_CHARS_RE.finditer(text):
         i = found.start()
+        if i == skip:
+            continue  # the second mark of a ''
         while t < len(tags) and tags[t][1] <= i:
             t += 1
         if t < len(tags) and tags[t][0] < i:
@@ -100,6 +105,14 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
                 regions.append((stack.pop()[1], i + 1))  # “..." mixed marks
             elif not nxt.isspace():
                 stack.append(('"', i))
+        elif ch == "'" and nxt == "'":
+            # ''...'': one double quote of two marks.
+            skip = i + 1
+            after = text[i + 2] if i + 2 < n else " "
+            if stack and stack[-1][0] == "''":
+                regions.append((stack.pop()[1], i + 2))
+            elif not after.isspace():
+                stack.append(("''", i))
         elif ch == "'":
             if stack and stack[-1][0] == "'" and not prev.isspace() and not nxt.isalnum():
                 regions.append((stack.pop()[1], i + 1))
@@ -124,8 +137,10 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         if qs < last_end:
             continue  # nested inside the previous quotation
         last_end = qe
-        start = qs + 1
+        start = qs + (2 if text.startswith("''", qs) else 1)
         stop = qe - 1 if qe > qs + 1 and text[qe - 1] in QUOTE_MARKS else qe
+        if stop - 1 > start and text.startswith("''", stop - 1):
+            stop -= 1  # the first mark of a closing ''
         while start < stop and text[start].isspace():
             start += 1
         while stop > start and (text[stop - 1].isspace() or text[stop - 1] == ","):

@@ -36,6 +36,10 @@ def test_the_old_homes_use_this_detector() -> None:
         ('<post id="123" author="@rusk">The quay is open.</post>', []),
         # nested quotations are part of the outer one
         ("“He called it ‘a disgrace’ twice,” she said.", ["He called it ‘a disgrace’ twice"]),
+        # two single quotes are one double quote (news archives), apostrophes stay
+        ("''The quay stays,'' said Ada Rusk.", ["The quay stays"]),
+        ("Rusk's plan is ''a disgrace,'' Brand's aide said.", ["a disgrace"]),
+        ("He said ''no.'' Then ''yes,'' she said.", ["no.", "yes"]),
     ],
 )
 def test_quote_spans_pairing(text: str, expected: list[str]) -> None:

@@ -135,3 +135,16 @@ def test_a_day_is_never_he_or_she() -> None:
     )
     (quote,) = _direct(text)
     assert quote.speaker == "Peter Brand"
+
+
+def test_two_single_quotes_quote_and_the_cue_after_them_names_the_speaker() -> None:
+    # News archives write the double quote as two single quotes.
+    text = (
+        "Ivo Brand spoke first.\n\n"
+        "''Brand put the plan down quite a bit,'' said Ada Rusk, a port official. "
+        "''There was a lot of combustion.''"
+    )
+    assert [(q.text, q.speaker) for q in _direct(text)] == [
+        ("Brand put the plan down quite a bit", "Ada Rusk"),
+        ("There was a lot of combustion.", "Ada Rusk"),
+    ]

@@ -263,8 +263,9 @@ class _Article:
         k = bisect.bisect_right(self.headlines, (at, len(self.text))) - 1
         return k >= 0 and self.headlines[k][0] <= at < self.headlines[k][1]
 
-    def full_name(self, name: str, at: int) -> str:
-        """The full name first given to the person a (sur)name at ``at`` stands for."""
+    def full_name(self, name: str, at: int, first_name: bool = False) -> str:
+        """The full name first given to the person a (sur)name at ``at`` stands for;
+        with ``first_name``, a given name alone ("Hillary shot back") too."""
         if not name:
             return ""
         if " " in name:
@@ -275,8 +276,13 @@ class _Article:
             return name
         # "Xi" → "President Xi Jinping": a family name first only for a titled person,
         # not "Trump" → "Trump Train".
+        # "Hillary shot back" → "Hillary Clinton": a first name alone stands for the
+        # person the article gave it to.
+        first_name = first_name and name.lower() in given_names() and not self.place(name)
         known = self.full.get(name) or [
-            (pos, full) for pos, full in self.given.get(name, ()) if full in self.titles_of
+            (pos, full)
+            for pos, full in self.given.get(name, ())
+            if full in self.titles_of or first_name
         ]
         if not known:
             return name

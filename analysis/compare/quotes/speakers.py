@@ -334,7 +334,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     ):
         # "Republican-repelling", "Central Asian", "Democratic": an adjective, not a name.
         return _NOBODY
-    full = art.full_name(name, at)
+    full = art.full_name(name, at, first_name=True)
     if art.place(full):
         owner = art.person_before_place(at)
         if owner:  # "Ada Rusk of Marlow, Vermont, said": Vermont is where she lives
