@@ -8,6 +8,7 @@ import pytest
 from analysis.compare.names import clean_name
 from analysis.compare.quotes import quotes
 from analysis.compare.quotes.article import _title_case
+from analysis.compare.quotes.speakers import _organisation_word
 from analysis.compare.results import Quote
 from analysis.compare.sources import given_names
 from tests.analysis.compare_corpus import make_corpus
@@ -148,3 +149,55 @@ def test_two_single_quotes_quote_and_the_cue_after_them_names_the_speaker() -> N
         ("Brand put the plan down quite a bit", "Ada Rusk"),
         ("There was a lot of combustion.", "Ada Rusk"),
     ]
+
+
+def test_they_before_a_quote_names_no_one() -> None:
+    text = (
+        "Ada Rusk spoke at the rally.\n\n"
+        "As they walked down Broad Street, they chanted “no justice, no peace.”"
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == ""  # neither Ada Rusk nor "Broad Street"
+
+
+def test_a_person_the_outlet_does_not_name_is_what_she_stands_for() -> None:
+    text = (
+        "Ivo Brand runs the port.\n\n"
+        "A 29-year-old Marlow woman, meanwhile, was fined after she had posted comments "
+        "online. “Out with them!” she wrote."
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == ("a 29-year-old Marlow woman", "unnamed")
+
+
+def test_a_woman_named_in_apposition_is_named() -> None:
+    text = (
+        "Ivo Brand drew a small crowd.\n\n"
+        "One local woman, Ada Rusk, pulled him aside after the event.\n\n"
+        "“I’m so glad you came,” she told him."
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Ada Rusk"
+
+
+def test_he_with_no_man_named_nearby_is_nobody() -> None:
+    text = (
+        "Ada Rusk spoke at the rally.\n\n"
+        "The Harbour Party of Norland, which Rusk founded, held its own meeting. "
+        "He said “the quay stays.”"
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "body"),
+    [
+        ("National Democratic Party of Norland", True),
+        ("Office of Harbour Safety", True),
+        ("Angus King of Maine", False),
+        ("NATO", True),
+    ],
+)
+def test_a_body_is_read_by_its_head_before_of(name: str, body: bool) -> None:
+    assert _organisation_word(name) is body

@@ -26,6 +26,7 @@ from analysis.compare.quotes.patterns import (
     _MASK,
     _NAME,
     _NAME_RE,
+    _SOMEONE_RE,
     _THE_ROLE_RE,
     _VERB_AFTER_RE,
     SPEAKER_VERB_RE,
@@ -42,6 +43,7 @@ from analysis.compare.quotes.words import (
     _HE,
     _NOT_SPEAKERS,
     _OPENERS,
+    _PLACE_HEADS,
     _PLACE_WORDS,
     _PRONOUNS,
     _ROLE_NAMES,
@@ -97,6 +99,10 @@ _PARTY_TAGS = {
     for party, (letter, words) in PARTIES.items()
 }
 
+
+#: Nouns of a person the outlet does not name that say he or she.
+_HE_NOUNS = frozenset(["man", "boy", "father", "son", "husband"])
+_SHE_NOUNS = frozenset(["woman", "girl", "mother", "daughter", "wife"])
 
 #: Times a capitalised name may end in ("Election Day", "Super Tuesday Eve").
 _TIME_NOUNS = frozenset(["day", "week", "month", "year", "night", "eve", "morning", "evening"])
@@ -334,6 +340,13 @@ class _Article:
             if self.in_headline(s):
                 continue
             piece = masked[s:e]
+            someone = _SOMEONE_RE.match(piece)
+            if someone is not None:
+                # "A 29-year-old Berlin woman ... she wrote": a person the outlet does
+                # not name is what a later "she" stands for, not the last name given.
+                phrase = someone.group("np")
+                self.salient.append((s + someone.start("np"), phrase[:1].lower() + phrase[1:]))
+                continue
             titled = _THE_ROLE_RE.match(piece)
             if titled is not None:
                 # "The president downplayed ...": the person the article gives that title.
@@ -518,6 +531,10 @@ class _Article:
         for name, (he, she) in strong.items():
             if he != she:
                 self.gender[name] = "he" if he > she else "she"
+        for _pos, name in self.salient:
+            head = name.split()[-1]
+            if head in _HE_NOUNS or head in _SHE_NOUNS:
+                self.gender[name] = "he" if head in _HE_NOUNS else "she"
 
     def resolve_pronoun(self, at: int, pronoun: str = "") -> str:
         """The person "he"/"she" at offset ``at`` stands for, or ""."""
@@ -569,6 +586,7 @@ class _Article:
             if (
                 self.place(name)
                 or words[-1] in _TIME_TAILS
+                or (len(words) > 1 and words[-1] in _PLACE_HEADS)
                 or (words[-1] in _TIME_NOUNS and words[0] not in given_names())
                 or (len(words) == 1 and not self.is_person(name) and name not in self.gender)
             ):

@@ -279,6 +279,18 @@ _THE_ROLE_RE = re.compile(
 )
 
 
+#: A person the outlet does not name, opening a sentence as its subject: "A
+#: 29-year-old Berlin woman, meanwhile, received ...", "One local man said".
+_SOMEONE_RE = re.compile(
+    r"^\s*(?:(?:But|And|Meanwhile|Still|Yet|Now),?[ \t]+)?"
+    r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w’'.-]+[ \t]+){0,4}?"
+    r"(?P<head>man|woman|boy|girl|mother|father|son|daughter|wife|husband|resident|voter"
+    r"|veteran|student|teacher|worker|farmer|nurse|doctor|official|activist|supporter))"
+    # "One local woman, Karen Robison, pulled ...": a name in apposition names her.
+    r"(?=[ \t]*,(?![ \t]*[A-Z])|[ \t]+(?:who[ \t]+)?[a-z]+(?:ed|s)?\b)"
+)
+
+
 #: The rest of a sentence after a bare cue: "... Rusk said on Monday."
 _BARE_CUE_END_RE = re.compile(r"(?![ \t]+that\b)[^.!?\n\x00]{0,50}(?:[.!?]|$)")
 

@@ -104,10 +104,14 @@ def _strip_titles(name: str) -> str:
 
 
 def _organisation_word(name: str) -> bool:
+    """A body's name: its head word ("Justice Department"; before "of" in "National
+    Democratic Party of Germany") is an organisation's (resources/source_kinds.tsv),
+    or it is one word in capitals ("NATO")."""
     words = name.split()
     if not words:
         return False
-    last = words[-1].lower().strip(".,")
+    head = words[: words.index("of")] if "of" in words[1:] else words
+    last = head[-1].lower().strip(".,")
     kinds = source_kinds()
     if kinds.get(last) == "organisation":
         return True
@@ -218,6 +222,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     role = role.strip()
     if raw.lower() in ("he", "she"):
         name = art.resolve_pronoun(at, raw)
+        if name[:1].islower():
+            return _Speaker(name, "unnamed", "")  # "a 29-year-old Berlin woman"
         return _Speaker(name, "person", art.roles.get(name, "")) if name else _NOBODY
     if raw.lower() == "it":
         phrase, kind = art.resolve_it(at)

@@ -87,6 +87,45 @@ _PLACE_WORDS = frozenset(
 )
 
 
+#: Last words of place names ("Broad Street", "Cook County"): a place, never a person.
+_PLACE_HEADS = frozenset(
+    [
+        "street",
+        "avenue",
+        "road",
+        "boulevard",
+        "square",
+        "park",
+        "bridge",
+        "river",
+        "county",
+        "city",
+        "town",
+        "hall",
+        "center",
+        "centre",
+        "airport",
+        "station",
+        "island",
+        "lake",
+        "mountain",
+        "valley",
+        "beach",
+        "bay",
+        "coast",
+        "district",
+        "plaza",
+        "stadium",
+        "arena",
+        "church",
+        "cathedral",
+        "mosque",
+        "temple",
+        "hospital",
+    ]
+)
+
+
 #: Capitalised sentence openers that are not names.
 _OPENERS = frozenset(
     [
