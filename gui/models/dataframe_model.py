@@ -16,7 +16,7 @@ import contextlib
 import logging
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -65,8 +65,9 @@ class DataFrameModel(QAbstractTableModel):
     Column 0 (:attr:`INDEX_COLUMN`) shows the frame's index when
     ``show_index`` is true. ``headers`` maps column names to display titles,
     ``decimals`` maps column names to the number of decimals shown (default 2
-    for floats; integers are shown without decimals) and ``tooltips`` maps
-    column names to header tooltips.
+    for floats; integers are shown without decimals), ``percents`` names the
+    columns of shares (0–1) shown as percentages ("24%"; the raw value stays the
+    share) and ``tooltips`` maps column names to header tooltips.
     """
 
     INDEX_COLUMN = 0
@@ -78,6 +79,7 @@ class DataFrameModel(QAbstractTableModel):
         show_index: bool = True,
         headers: Mapping[str, str] | None = None,
         decimals: Mapping[str, int] | None = None,
+        percents: Collection[str] = (),
         tooltips: Mapping[str, str] | None = None,
         parent: Any = None,
     ) -> None:
@@ -85,6 +87,7 @@ class DataFrameModel(QAbstractTableModel):
         self._show_index = show_index
         self._headers = dict(headers or {})
         self._decimals = dict(decimals or {})
+        self._percents = frozenset(percents)
         self._tooltips = dict(tooltips or {})
         self._names: list[str] = []
         self._rows: list[list[Any]] = []
@@ -257,6 +260,8 @@ class DataFrameModel(QAbstractTableModel):
         if isinstance(value, numbers.Integral):
             return f"{int(value):,}"
         if isinstance(value, numbers.Real):
+            if name in self._percents:
+                return f"{float(value):.0%}"
             decimals = self._decimals.get(name, 2)
             return f"{float(value):,.{decimals}f}"
         joined = _join_sequence(value)

@@ -92,7 +92,9 @@ SCORE_COLUMNS: tuple[tuple[str, str, str], ...] = (
     ("quoted_terms", "Loaded terms\nin quotations", "The loaded terms the sources use most"),
 )
 #: Decimals shown per column (others: 2).
-DECIMALS = {"loaded_per_1000": 1, "quoted_loaded_per_1000": 1, "z": 2, "share": 2}
+DECIMALS = {"loaded_per_1000": 1, "quoted_loaded_per_1000": 1, "z": 2}
+#: Shares (0–1) shown as percentages, as the report shows them.
+PERCENTS = ("subjective_share", "share")
 #: Distinctive words shown per outlet.
 DISTINCTIVE_PER_OUTLET = 15
 
@@ -204,11 +206,11 @@ class DashboardWidget(QWidget):
         self._corpus: Any = None
         self._comparison: Any = None
 
-        self.scores_model = DataFrameModel(decimals=DECIMALS)
+        self.scores_model = DataFrameModel(decimals=DECIMALS, percents=PERCENTS)
         self.distinctive_model = DataFrameModel(show_index=False, decimals=DECIMALS)
         self.labels_model = DataFrameModel(show_index=True)
         self.concepts_model = DataFrameModel(show_index=False)
-        self.quoting_model = DataFrameModel(show_index=True, decimals=DECIMALS)
+        self.quoting_model = DataFrameModel(show_index=True, decimals=DECIMALS, percents=PERCENTS)
         self.sources_model = DataFrameModel(show_index=False)
 
         self.scores_view = self._table(self.scores_model, "Scores per outlet", 20)

@@ -63,6 +63,7 @@ def test_scores_table_shows_one_row_per_outlet(
     dashboard.category_box.setChecked(False)
     assert view.isColumnHidden(overall + 1)
     assert cells(model, titles.index("Subjectivity")) == ["0.10", "0.63", "0.25"]
+    assert cells(model, titles.index("Subjective\nshare")) == ["0%", "67%", "0%"]
     assert dashboard._body.isVisible() and not dashboard._placeholder.isVisible()
     assert dashboard._summary.text() == "3 outlets · 3 articles · 8 sentences"
 
@@ -115,7 +116,8 @@ def test_comparison_tables(qtbot, qtmodeltester, dashboard: DashboardWidget) -> 
     concepts = dashboard.concepts_model
     assert cells(concepts, 1) == ["higher", "hike", "increase"]
     quoting = dashboard.quoting_model
-    assert cells(quoting, quoting.column_of("share")) == ["0.00", "0.13", "0.00"]
+    # Shares read as percentages, as in the report.
+    assert cells(quoting, quoting.column_of("share")) == ["0%", "13%", "0%"]
     assert dashboard.distinctive_view.isVisible()
 
 

@@ -59,6 +59,14 @@ def test_index_is_the_first_column_with_headers(model: DataFrameModel) -> None:
     assert model.column_of("top_terms") == 3 and model.column_of("nope") == -1
 
 
+def test_shares_are_shown_as_percentages_and_kept_as_shares(frame: pd.DataFrame) -> None:
+    model = DataFrameModel(frame, percents=("subjectivity",))
+    assert column(model, 2) == ["12%", "63%", "–", "25%"]
+    assert model.index(1, 2).data(RAW_VALUE_ROLE) == pytest.approx(0.6331)
+    model.set_columns(headers={"subjectivity": "Share"})  # kept across new headers
+    assert column(model, 2)[0] == "12%"
+
+
 def test_numbers_are_formatted_and_right_aligned(model: DataFrameModel) -> None:
     assert column(model, 1) == ["1,200", "31,000", "170", "950"]
     assert column(model, 2) == ["0.123", "0.633", "–", "0.250"]
