@@ -201,3 +201,21 @@ def test_he_with_no_man_named_nearby_is_nobody() -> None:
 )
 def test_a_body_is_read_by_its_head_before_of(name: str, body: bool) -> None:
     assert _organisation_word(name) is body
+
+
+def test_part_of_a_group_is_the_unnamed_source() -> None:
+    text = (
+        "Ivo Brand spoke.\n\n"
+        "Although no charges have been filed, two of the law enforcement officials said "
+        "“there was a high likelihood” of charges."
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == (
+        "two of the law enforcement officials",
+        "unnamed",
+    )
+
+
+def test_a_plural_text_is_a_document() -> None:
+    (quote,) = _direct("“The two leaders had a frank meeting,” said the statements.")
+    assert (quote.speaker, quote.speaker_kind) == ("statements", "document")

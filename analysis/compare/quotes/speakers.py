@@ -123,8 +123,10 @@ def _kind_of_phrase(phrase: str) -> SpeakerKind:
     if not head:
         return ""
     kinds = source_kinds()
-    # "the joint-statement": a compound's last part is its head.
-    return kinds.get(head, kinds.get(head.rsplit("-", 1)[-1], "unnamed"))
+    # "the joint-statement": a compound's last part is its head; "the statements":
+    # a plural is of its singular's kind.
+    last = head.rsplit("-", 1)[-1]
+    return kinds.get(head) or kinds.get(last) or kinds.get(last.removesuffix("s"), "unnamed")
 
 
 #: Words that open a clause or stand for a thing, never a source's role
@@ -164,6 +166,12 @@ _TITLED_NAME_RE = re.compile(
     r"^(?P<title>(?:[A-Z][\w’'.&-]*[ \t]+)*?(?:"
     + "|".join(sorted((re.escape(r.capitalize()) for r in ROLES), key=len, reverse=True))
     + r"))[ \t]+(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})$"
+)
+
+#: A part of a group: "two of the law enforcement officials", "several of the people".
+_PART_OF_RE = re.compile(
+    r"(?<![\w’'])(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ne|[Bb]oth"
+    r"|[Aa]ll|[Nn]one|\d+)[ \t]+of[ \t]+the[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?P<head>[a-z]+s)\b"
 )
 
 #: A quantifier that stands for people when a place follows ("some on Twitter").
@@ -247,6 +255,10 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     ):
         # "some on Twitter", "Many in the party": the group is the phrase.
         return _Speaker(raw.rstrip(".,;:"), "unnamed", role)
+    part_of = _PART_OF_RE.match(raw)
+    if part_of is not None and source_word(part_of.group("head").lower().rstrip(".,;:")):
+        # "two of the law enforcement officials", "several of the people": the group.
+        return _Speaker(part_of.group().rstrip(".,;:"), "unnamed", role)
     if first == "both" and " and " in raw:
         raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
         first = raw.split()[0].lower()
