@@ -219,3 +219,37 @@ def test_part_of_a_group_is_the_unnamed_source() -> None:
 def test_a_plural_text_is_a_document() -> None:
     (quote,) = _direct("“The two leaders had a frank meeting,” said the statements.")
     assert (quote.speaker, quote.speaker_kind) == ("statements", "document")
+
+
+def test_a_party_tag_is_never_the_speaker() -> None:
+    text = (
+        "Sen. Ivo Brand, R-TX, who heads the party committee, said Tuesday, "
+        "“It is a blockbuster,” and predicted, “It will make the race close.”"
+    )
+    assert [q.speaker for q in _direct(text)] == ["Ivo Brand", "Ivo Brand"]
+
+
+def test_a_pronoun_with_a_contraction_is_never_the_speaker() -> None:
+    text = (
+        "Ada Rusk wrote a post. Then again, I’m guessing you’re coming up a little short "
+        "in the “good role model” department, she wrote."
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Ada Rusk"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("Prosecutors said Rusk “mischaracterized” the purchases.", "Prosecutors", "unnamed"),
+        (
+            "Close to three dozen members signed a letter from Ada Rusk, calling the deal "
+            "“fiscally irresponsible.”",
+            "Ada Rusk",
+            "person",
+        ),
+    ],
+)
+def test_groups_and_amounts_opening_a_sentence(text: str, speaker: str, kind: str) -> None:
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == (speaker, kind)

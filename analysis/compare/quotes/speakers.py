@@ -168,6 +168,9 @@ _TITLED_NAME_RE = re.compile(
     + r"))[ \t]+(?P<name>[A-Z][\w’'.-]+(?:[ \t]+[A-Z][\w’'.-]+){1,3})$"
 )
 
+#: Never a speaker's name: a pronoun with a contraction ("I’m"), a party tag ("R-TX").
+_NO_SPEAKER_RE = re.compile(rf"(?i:i|you|we|they|he|she|it)['’](?:m|re|ve|ll|d|s)|{PARTY_TAG}")
+
 #: A part of a group: "two of the law enforcement officials", "several of the people".
 _PART_OF_RE = re.compile(
     r"(?<![\w’'])(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ne|[Bb]oth"
@@ -226,6 +229,10 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     raw = raw.strip().strip(",")
     if not raw or _MASK in raw or re.search(r"['’]s?$", raw):
         return _NOBODY  # "Rusk's comments": a possessive, not a speaker
+    if _NO_SPEAKER_RE.fullmatch(raw):
+        # "I’m guessing", "R-Texas, ... predicted": a pronoun or a party tag is
+        # nobody's name.
+        return _NOBODY
     first = raw.split()[0].lower()
     role = role.strip()
     if raw.lower() in ("he", "she"):

@@ -131,6 +131,11 @@ _OPENERS = frozenset(
     [
         # "Former prosecutor and Mayor Ada Rusk": an adjective of a title, never a name.
         "former",
+        # "Close to three dozen House Democrats": an amount's opener.
+        "close",
+        "nearly",
+        "almost",
+        "roughly",
         "outgoing",
         "incoming",
         "acting",
