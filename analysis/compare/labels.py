@@ -27,7 +27,7 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from analysis.compare.names import _NOT_NAMES, NAME, ROLES, clean_name
+from analysis.compare.names import _NOT_NAMES, NAME, ROLES, clean_name, title_case_line
 from analysis.compare.results import (
     ConceptCount,
     Descriptor,
@@ -336,14 +336,6 @@ def _descriptor_ok(desc: str) -> bool:
     return len(words) >= 2 or first[:1].islower()
 
 
-def _headline(sentence: str) -> bool:
-    """True for a title-case line ("Rep. Blake Farenthold Resigns After ..."): no clean names."""
-    words = [w for w in sentence.split() if w[:1].isalpha()]
-    if len(words) < 4:
-        return False
-    return sum(1 for w in words if w[:1].isupper()) >= 0.7 * len(words)
-
-
 def _institution(name: str) -> bool:
     """True for a one-word name that is the head of a body ("Sheriff Department",
     "County Prosecutor Office"): the title before it names no person."""
@@ -365,7 +357,7 @@ def sentence_descriptors(
     """(name, descriptor, kind, start, end) found in ``text[start:end]``."""
     found: list[tuple[str, str, DescriptorKind, int, int]] = []
     sentence = text[start:end]
-    if _headline(sentence):
+    if title_case_line(sentence):
         return found
     for m in TITLE_RE.finditer(sentence):
         desc = m.group("desc")

@@ -6,7 +6,9 @@ the name out of such a run: it drops a title ("Belarusian President"), a
 courtesy title, a sentence's opening word or participle ("Neither",
 "Following"), a possessor ("Brazil's") and a suffix ("Jr."), and keeps the
 words from the first given name on ("New York City Public Advocate Trish
-James"; resources/given_names.tsv).
+James"; resources/given_names.tsv). A headline in title case
+(:func:`title_case_line`) holds no clean names: its capitals run across
+words that are none ("Pence Endorses Paul Ryan With Trump's Blessing").
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from analysis.compare.sources import given_names, places, source_kinds
 from analysis.compare.tokens import CALENDAR_WORDS, STOPWORDS
 from analysis.segment import TITLE_ABBREVIATIONS
 
-__all__ = ["NAME", "ROLES", "clean_name"]
+__all__ = ["NAME", "ROLES", "clean_name", "title_case_line"]
 
 _CAP = r"[A-Z][\w’'.-]*"
 #: A proper name: up to five capitalised words, with "da", "de", "bin" ... inside.
@@ -221,3 +223,38 @@ def clean_name(name: str) -> str:
     cleaned = " ".join(words)
     cleaned = re.sub(r"['’]s?$", "", cleaned).rstrip(".")
     return cleaned
+
+
+#: Words a title-case headline leaves in lower case.
+_TITLE_CASE_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+
+
+def title_case_line(line: str) -> bool:
+    """A headline in title case ("Pence Endorses Paul Ryan With Trump's Blessing"):
+    four words or more, every one capitalised but the small words; a sentence with
+    many names still has a verb in lower case ("Ada Rusk and Ivo Brand met ...")."""
+    words = re.findall(r"[^\W\d_][\w’'-]*", line)
+    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)

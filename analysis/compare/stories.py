@@ -207,9 +207,7 @@ def _title(article: AnalyzedArticle) -> str:
 def _story(
     number: int, indices: list[int], articles: Sequence[AnalyzedArticle], sim: np.ndarray
 ) -> Story:
-    central = max(
-        indices, key=lambda i: (sum(float(sim[i, k]) for k in indices if k != i), -i)
-    )
+    central = max(indices, key=lambda i: (sum(float(sim[i, k]) for k in indices if k != i), -i))
     dated = sorted(
         (d, i) for i in indices if (d := parse_date(articles[i].article.date)) is not None
     )

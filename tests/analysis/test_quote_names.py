@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.compare.names import clean_name
+from analysis.compare.names import clean_name, title_case_line
 from analysis.compare.quotes import quotes
-from analysis.compare.quotes.article import _title_case
 from analysis.compare.quotes.speakers import _organisation_word
 from analysis.compare.results import Quote
 from analysis.compare.sources import given_names
@@ -105,7 +104,7 @@ def test_capitals_before_a_given_name_are_a_title(raw: str, name: str) -> None:
     ],
 )
 def test_title_case_lines_are_headlines(line: str, headline: bool) -> None:
-    assert _title_case(line) is headline
+    assert title_case_line(line) is headline
 
 
 def test_a_title_case_headline_names_nobody() -> None:

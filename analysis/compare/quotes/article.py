@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.compare.labels import TITLE_RE
-from analysis.compare.names import ROLES, clean_name
+from analysis.compare.names import ROLES, clean_name, title_case_line
 from analysis.compare.results import (
     SpeakerKind,
 )
@@ -107,40 +107,6 @@ _SHE_NOUNS = frozenset(["woman", "girl", "mother", "daughter", "wife"])
 #: Times a capitalised name may end in ("Election Day", "Super Tuesday Eve").
 _TIME_NOUNS = frozenset(["day", "week", "month", "year", "night", "eve", "morning", "evening"])
 
-#: Words a title-case headline leaves in lower case.
-_TITLE_CASE_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "vs",
-        "via",
-        "with",
-    ]
-)
-
-
-def _title_case(line: str) -> bool:
-    """A headline in title case ("Pence Endorses Paul Ryan With Trump's Blessing"):
-    four words or more, every one capitalised but the small words; a sentence with
-    many names still has a verb in lower case ("Ada Rusk and Ivo Brand met ...")."""
-    words = re.findall(r"[^\W\d_][\w’'-]*", line)
-    return len(words) >= 4 and all(w[:1].isupper() or w.lower() in _TITLE_CASE_SMALL for w in words)
-
 
 class _Person:
     """A person named in one article: the full name first given, its role."""
@@ -167,7 +133,7 @@ class _Article:
         # Title-case lines ("Pence Endorses Paul Ryan With Trump's Blessing"): a
         # headline's capitals run across words that are no name.
         self.headlines: list[tuple[int, int]] = [
-            (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if _title_case(m.group())
+            (m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if title_case_line(m.group())
         ]
         # Full names first given, by surname; roles by full name.
         self.full: dict[str, list[tuple[int, str]]] = {}
