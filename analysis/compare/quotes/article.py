@@ -29,6 +29,8 @@ from analysis.compare.quotes.patterns import (
     _SOMEONE_RE,
     _THE_ROLE_RE,
     _VERB_AFTER_RE,
+    HE_NOUNS,
+    SHE_NOUNS,
     SPEAKER_VERB_RE,
     VERB_SPEAKER_RE,
 )
@@ -99,10 +101,6 @@ _PARTY_TAGS = {
     for party, (letter, words) in PARTIES.items()
 }
 
-
-#: Nouns of a person the outlet does not name that say he or she.
-_HE_NOUNS = frozenset(["man", "boy", "father", "son", "husband"])
-_SHE_NOUNS = frozenset(["woman", "girl", "mother", "daughter", "wife"])
 
 #: Times a capitalised name may end in ("Election Day", "Super Tuesday Eve").
 _TIME_NOUNS = frozenset(["day", "week", "month", "year", "night", "eve", "morning", "evening"])
@@ -499,8 +497,8 @@ class _Article:
                 self.gender[name] = "he" if he > she else "she"
         for _pos, name in self.salient:
             head = name.split()[-1]
-            if head in _HE_NOUNS or head in _SHE_NOUNS:
-                self.gender[name] = "he" if head in _HE_NOUNS else "she"
+            if head in HE_NOUNS or head in SHE_NOUNS:
+                self.gender[name] = "he" if head in HE_NOUNS else "she"
 
     def resolve_pronoun(self, at: int, pronoun: str = "") -> str:
         """The person "he"/"she" at offset ``at`` stands for, or ""."""

@@ -222,24 +222,24 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         if subject.name:
             q.speaker = subject
             continue
-        if _PLURAL_CUE_RE.search(art.masked, max(s_start, para_start), q.region[0]):
+        pronoun_cue = _PRONOUN_CUE_RE.search(art.masked, max(s_start, para_start), q.region[0])
+        if pronoun_cue is None:
+            pronoun_cue = _HE_SHE_AFTER_RE.match(art.masked, q.region[1])
+        pronoun = pronoun_cue.group("p").lower() if pronoun_cue else ""
+        if pronoun in ("they", "we"):
             continue  # "they chanted “...”": a group the outlet does not name
         # "He said “...”" with no man named nearby: nobody, not the last woman named.
-        pronoun = _HE_SHE_CUE_RE.search(art.masked, max(s_start, para_start), q.region[0])
-        if pronoun is None:
-            pronoun = _HE_SHE_AFTER_RE.match(art.masked, q.region[1])
-        name = art.resolve_pronoun(q.region[0], pronoun.group("p") if pronoun else "")
+        name = art.resolve_pronoun(q.region[0], pronoun)
         if name:
             q.speaker = _Speaker(name, "person", art.roles.get(name, ""))
     return found
 
 
-#: "they chanted", "we were told": a plural pronoun right before the quote it cues.
-_PLURAL_CUE_RE = re.compile(r"\b(?:[Tt]hey|[Ww]e)[ \t]+(?:\w+ly[ \t]+)?[a-z]+(?:ed|s)?[ \t,:]*$")
-
-
-#: "he said", "she wrote:" right before the quote, or ", she said" right after it.
-_HE_SHE_CUE_RE = re.compile(r"\b(?P<p>[Hh]e|[Ss]he)[ \t]+(?:\w+ly[ \t]+)?[a-z]+[ \t,:]*$")
+#: "he said", "they chanted", "she wrote:" right before the quote it cues, or
+#: ", she said" right after it.
+_PRONOUN_CUE_RE = re.compile(
+    r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)[ \t]+(?:\w+ly[ \t]+)?[a-z]+[ \t,:]*$"
+)
 _HE_SHE_AFTER_RE = re.compile(r"[ \t,]{0,3}(?P<p>he|she)[ \t]+[a-z]+")
 
 

@@ -279,13 +279,20 @@ _THE_ROLE_RE = re.compile(
 )
 
 
+#: Nouns of a person the outlet does not name that say he or she ("a local woman").
+HE_NOUNS = frozenset(["man", "boy", "father", "son", "husband"])
+SHE_NOUNS = frozenset(["woman", "girl", "mother", "daughter", "wife"])
+_SOMEONE_NOUNS = frozenset(
+    ["resident", "voter", "veteran", "student", "teacher", "worker", "farmer", "nurse",
+     "doctor", "official", "activist", "supporter"]
+)  # fmt: skip
+
 #: A person the outlet does not name, opening a sentence as its subject: "A
 #: 29-year-old Berlin woman, meanwhile, received ...", "One local man said".
 _SOMEONE_RE = re.compile(
     r"^\s*(?:(?:But|And|Meanwhile|Still|Yet|Now),?[ \t]+)?"
     r"(?P<np>(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \t]+(?:[\w’'.-]+[ \t]+){0,4}?"
-    r"(?P<head>man|woman|boy|girl|mother|father|son|daughter|wife|husband|resident|voter"
-    r"|veteran|student|teacher|worker|farmer|nurse|doctor|official|activist|supporter))"
+    rf"(?P<head>{'|'.join(sorted(HE_NOUNS | SHE_NOUNS | _SOMEONE_NOUNS))}))"
     # "One local woman, Karen Robison, pulled ...": a name in apposition names her.
     r"(?=[ \t]*,(?![ \t]*[A-Z])|[ \t]+(?:who[ \t]+)?[a-z]+(?:ed|s)?\b)"
 )
