@@ -21,10 +21,15 @@ from analysis.compare.quotes.patterns import (
     _CLAIM_VERBS,
     _LOWER_NEXT_RE,
     _MASK,
+    _NAME,
     _NAME_COLON_RE,
+    _POSSESSIVE_BEFORE_RE,
+    _POSSESSIVE_RIGHT_BEFORE_RE,
     _PREPOSITION_BEFORE_RE,
+    _SAYING_NOUN_AFTER_RE,
     _THAT_RE,
     _TOLD_OBJECT_RE,
+    _TRAILING_ACCORDING_RE,
     _TRAILING_CUE_RE,
     _VERB_BEFORE_RE,
     ACCORDING_RE,
@@ -39,6 +44,7 @@ from analysis.compare.quotes.speakers import (
     source_word,
 )
 from analysis.compare.quotes.words import (
+    _NOUN_LIKE,
     _SCARE_WORDS,
     _ZERO_THAT,
 )
@@ -111,6 +117,8 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             ends_sentence = False  # "“Why not?” asked Rusk": the sentence goes on
         cue = _colon_subject(art, lo, rs)
         speaker = _name_before_colon(art, lo, len(art.masked[:rs].rstrip()))
+        if not speaker.name:
+            speaker = _possessor(art, lo, rs, re_)
         if speaker.name:
             cue = (speaker, "")
         if cue is None and ends_sentence:
@@ -132,16 +140,12 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             cue = _cue_after(art, re_, limit, bare=ends_sentence and not opens)
         if cue is None and not ends_sentence:
             cue = _cue_in(art, lo, rs, min(lo, s_start))
-        if cue is None:
-            # "..., the newspaper reported." closing the quote's sentence.
-            s_end = art.ends[sentence] if art.ends else len(text)
-            if s_end > re_:
-                m = _TRAILING_CUE_RE.search(art.masked[re_:s_end])
-                if m is not None:
-                    raw, role, at, verb = _raw(m)
-                    speaker = _resolve(raw, role, re_ + at, art)
-                    if speaker.name:
-                        cue = speaker, verb.lower()
+        if cue is None or cue[1] in _NOUN_LIKE:
+            # "..., the newspaper reported." closing the quote's sentence; it also
+            # outweighs a cue that may be a noun: "in many Asian states ... used
+            # “velvet gloves”, said Ada Rusk."
+            trailing = _trailing_cue(art, re_, art.ends[sentence] if art.ends else len(text))
+            cue = trailing or cue
         if cue is None:
             before = art.masked[:rs].rstrip()
             if before.endswith(":"):
@@ -157,6 +161,8 @@ def _direct_quotes(art: _Article) -> list[_Found]:
                 if cue is None:
                     subject = _subject(art, lo, colon)
                     cue = (subject, "") if subject.name else None
+        if cue is None and text[re_:para_end].strip(" \t.") == "":
+            cue = _signature_below(art, para_end)
         if cue is not None:
             q.speaker, q.verb = cue
             q.cued = True
@@ -233,6 +239,61 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         if name:
             q.speaker = _Speaker(name, "person", art.roles.get(name, ""))
     return found
+
+
+def _possessor(art: _Article, lo: int, rs: int, re_: int) -> _Speaker:
+    """ "Rusk's claim that “...”", "Rusk's “47 percent” comment": the person whose words
+    the quotation is, named in the possessive right before it."""
+    before = max(lo, rs - 120)
+    m = _POSSESSIVE_BEFORE_RE.search(art.masked, before, rs)
+    if m is None:
+        m = _POSSESSIVE_RIGHT_BEFORE_RE.search(art.masked, before, rs)
+        if m is not None and not _SAYING_NOUN_AFTER_RE.match(art.masked, re_):
+            m = None
+    if m is None:
+        return _NOBODY
+    outer = _cue_in(art, lo, m.start("speaker"))
+    if outer is not None and outer[0].kind == "person":
+        return _NOBODY  # "Rusk said Holt had conveyed Vale's suggestion that ...": Rusk's words
+    speaker = _resolve(m.group("speaker"), "", m.start("speaker"), art)
+    return speaker if speaker.kind == "person" else _NOBODY
+
+
+def _signature_below(art: _Article, para_end: int) -> tuple[_Speaker, str] | None:
+    """ "“Great speech.”¶-President Obama, tweeting": a short line under a quotation that
+    ends its paragraph, opening with a dash and a name, signs it."""
+    below = art.paragraph(para_end) + 1
+    if below >= len(art.paragraphs):
+        return None
+    line_start = art.paragraphs[below]
+    line_end = art.text.find("\n", line_start)
+    line = art.masked[line_start : len(art.text) if line_end < 0 else line_end]
+    dash = re.match(r"[ \t]*[—–-]+[ \t]*", line)
+    if dash is None or len(line.split()) > 12:
+        return None
+    # Matched on the line's rest: a name does not start right after a hyphen ("-Rusk").
+    m = re.match(_NAME, line[dash.end() :])
+    if m is None:
+        return None
+    speaker = _resolve(m.group(), "", line_start + dash.end(), art)
+    return (speaker, "") if speaker.name else None
+
+
+def _trailing_cue(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | None:
+    """The cue that closes the sentence ``masked[lo:hi]`` ends: "..., the newspaper
+    reported.", "..., according to Ada Rusk."."""
+    m = _TRAILING_CUE_RE.search(art.masked, lo, hi) if hi > lo else None
+    if m is not None:
+        raw, role, at, verb = _raw(m)
+        speaker = _resolve(raw, role, at, art)
+        if speaker.name:
+            return speaker, verb.lower()
+    a = _TRAILING_ACCORDING_RE.search(art.masked, lo, hi) if hi > lo else None
+    if a is not None:
+        speaker = _resolve(a.group("speaker"), "", a.start("speaker"), art)
+        if speaker.name:
+            return speaker, "according to"
+    return None
 
 
 #: "he said", "they chanted", "she wrote:" right before the quote it cues, or

@@ -111,20 +111,22 @@ def _cue_in(
     cue_ends = sorted(end for end, _at, _raw_, _role, verb in found if verb not in _NOUN_LIKE)
     for m in _CLAUSE_VERB_RE.finditer(window):
         clause_start = start
-        subordinates = list(_SUBORDINATE_RE.finditer(window, 0, m.start()))
+        # The subordinate clause may open before the window: "... when Rusk lamented
+        # the “mess” and criticized “...”" (the window starts after the first quote).
+        subordinates = list(_SUBORDINATE_RE.finditer(art.masked, min(start, lo), lo + m.start()))
         inner = subordinates[-1] if subordinates else None
         sub = (
-            _SUBJECT_RE.match(art.masked[lo + inner.end() : lo + m.start()])
-            if inner is not None and (not cue_ends or cue_ends[0] <= inner.start())
+            _SUBJECT_RE.match(art.masked[inner.end() : lo + m.start()])
+            if inner is not None and (not cue_ends or lo + cue_ends[0] <= inner.start())
             else None
         )
         if (
             inner is not None
             and sub is not None
-            and _VERB_AFTER_RE.match(art.masked, lo + inner.end() + sub.end("speaker"))
+            and _VERB_AFTER_RE.match(art.masked, inner.end() + sub.end("speaker"))
         ):
             # "Rusk asks as a guard walks in, saying ...": the subordinate clause's subject.
-            clause_start = lo + inner.end()
+            clause_start = inner.end()
         elif cue_ends and cue_ends[0] <= m.start():
             # "Rusk added, saying", "with Rusk tweeting ... and asking": the cue
             # before it in the clause names the speaker.

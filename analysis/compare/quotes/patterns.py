@@ -56,7 +56,9 @@ _DETERMINER = (
 #: Words that end a noun phrase rather than belong to it ("the plan and said").
 _NOT_NP = (
     r"(?!(?:and|or|but|has|have|had|is|was|were|are|will|would|also|that|who|which|when"
-    r"|in|on|at|to|with|after|before|during|as|than|not|by|said|says|told)\b)"
+    r"|in|on|at|to|with|after|before|during|as|than|not|by|said|says|told"
+    # Clause words: "the governor's resignation because she believed".
+    r"|because|since|although|though|while|whereas|if|unless|until|where|so)\b)"
 )
 
 
@@ -123,7 +125,9 @@ _APPOSITIVE_PIECE = (
 
 _APPOSITIVE = (
     rf"(?P<app>[ \t]*,[ \t]*(?:(?P<appname>(?!{_PARTY_TAG}[ \t]*,){_NAME})"
-    rf"|(?P<role>{_APPOSITIVE_PIECE}(?:,[ \t]*(?:{_APPOSITIVE_PIECE}|[A-Z][\w.]*)){{0,3}})),)?"
+    # "assistant secretary for population, refugees, and migration": a list in the role.
+    rf"|(?P<role>{_APPOSITIVE_PIECE}"
+    rf"(?:,[ \t]*(?:and[ \t]+)?(?:{_APPOSITIVE_PIECE}|[A-Z][\w.]*)){{0,3}})),)?"
 )
 
 
@@ -213,6 +217,10 @@ ACCORDING_RE = re.compile(
 _AFTER_ACCORDING_RE = re.compile(rf"{_LEAD}{ACCORDING_RE.pattern}")
 
 
+#: "..., according to Ada Rusk." closing a sentence.
+_TRAILING_ACCORDING_RE = re.compile(rf",[ \t]+{ACCORDING_RE.pattern}[ \t]*[.!?]?[ \t]*$")
+
+
 #: "As X put it".
 _PUT_IT_RE = re.compile(rf"(?i:\bas)[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>put|puts)[ \t]+it\b")
 
@@ -228,6 +236,27 @@ _AFTER_VERB_SPEAKER_RE = re.compile(rf"{_LEAD}{VERB_SPEAKER_RE.pattern}(?![\w’
 
 #: A signature after a quotation: "... — Ada Rusk (@adarusk)", as under a post.
 _DASH_NAME_RE = re.compile(rf"[ \t]*[—–-][ \t]*(?P<speaker>{_NAME})(?![\w’'])")
+
+
+#: Words for what someone said, after their possessive: "Rusk's claim that “...”",
+#: "Rusk's “47 percent” comment".
+_SAYING_NOUNS = (
+    r"(?:claims?|assertions?|statements?|remarks?|comments?|suggestions?|charges?"
+    r"|accusations?|promises?|pledges?|vows?|insistence|arguments?|warnings?|words"
+    r"|tweets?|quips?|line|slogan|description|declaration|boast|jibe|retort)"
+)
+_POSSESSIVE_BEFORE_RE = re.compile(
+    # Only with "that": in "called Rusk's comments “toxic”" the quotation is the caller's.
+    # A short subject between "that" and the quotation: with a longer clause the
+    # quotation judges the claim ("Rusk's claim that Holt is ... is “not true”").
+    # "that" opens a clause with its subject, not a relative clause ("remarks that claimed").
+    rf"(?P<speaker>{_NAME})['’]s?[ \t]+(?:[a-z]+[ \t]+)?{_SAYING_NOUNS}[ \t]+that[ \t]+"
+    r"(?=[A-Z]|(?:he|she|it|they|we|the|a|an|his|her|its|their|this|there)\b)"
+    r"[^\s“”\"\x00]+(?:[ \t]+[^\s“”\"\x00]+){0,3}[ \t]*$"
+)
+_POSSESSIVE_RIGHT_BEFORE_RE = re.compile(rf"(?P<speaker>{_NAME})['’]s?[ \t]*$")
+#: (Matched right after a quotation; the look-behind keeps a search through blanks linear.)
+_SAYING_NOUN_AFTER_RE = re.compile(rf"(?<![ \t])[ \t]*{_SAYING_NOUNS}\b")
 
 
 #: A name right before a colon: "... - Harbour Weekly: “...”".

@@ -177,6 +177,22 @@ _PART_OF_RE = re.compile(
     r"|[Aa]ll|[Nn]one|\d+)[ \t]+of[ \t]+the[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?P<head>[a-z]+s)\b"
 )
 
+#: "calculations by Ada Rusk", "a new analysis by the Harbour Board": a piece of work
+#: whose author is named after "by".
+_WORK_BY_RE = re.compile(
+    r"(?<![\w’'-])(?:(?:[Aa]n?|[Tt]he)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?(?:[a-z]+s|analysis|research"
+    r"|study|report|survey|poll|review|count|tally|estimate|calculation)[ \t]+by[ \t]+"
+    r"(?P<author>(?:the[ \t]+)?[A-Z].*)"
+)
+
+
+#: "the Center for Immigration Studies": a body's name, joined by "of", "for", "on".
+_INSTITUTION_RE = re.compile(
+    r"the[ \t]+(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?"
+    r"[A-Z][\w’'.-]*){1,7})"
+)
+
+
 #: A quantifier that stands for people when a place follows ("some on Twitter").
 _QUANTIFIERS = frozenset(["some", "many", "several", "others", "few", "most"])
 
@@ -266,6 +282,14 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if part_of is not None and source_word(part_of.group("head").lower().rstrip(".,;:")):
         # "two of the law enforcement officials", "several of the people": the group.
         return _Speaker(part_of.group().rstrip(".,;:"), "unnamed", role)
+    work = _WORK_BY_RE.fullmatch(raw)
+    if work is not None:
+        institution = _INSTITUTION_RE.fullmatch(work.group("author"))
+        if institution is not None:  # "a study by the Center for Immigration Studies"
+            return _Speaker(institution.group("name"), "organisation", role)
+        author = _resolve(work.group("author"), role, at + work.start("author"), art)
+        if author.name:
+            return author
     if first == "both" and " and " in raw:
         raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
         first = raw.split()[0].lower()

@@ -1,0 +1,138 @@
+"""Cues a reader follows to the speaker: a cue closing the sentence, "according to" a
+piece of work, a subordinate clause, a signature under a quotation, a possessive
+claim, a list inside a role. The sentences are our own."""
+
+from __future__ import annotations
+
+from analysis.compare.quotes import quotes
+from analysis.compare.results import Quote
+from tests.analysis.compare_corpus import make_corpus
+
+
+def _direct(text: str) -> list[Quote]:
+    return [q for q in quotes(make_corpus(("A", "a.txt", text))).quotes if q.direct]
+
+
+def _speakers(text: str) -> list[str]:
+    return [q.speaker for q in _direct(text)]
+
+
+def test_a_clause_word_ends_the_noun_phrase_before_a_verb() -> None:
+    text = (
+        "Ada Rusk said she had not called for the mayor’s resignation because she "
+        "believed “we need to focus on the harbour.”"
+    )
+    assert _speakers(text) == ["Ada Rusk"]
+
+
+def test_a_cue_closing_the_sentence_outweighs_a_noun_that_looks_like_a_verb() -> None:
+    text = (
+        "The port has stirred mixed feelings in many coastal states, and it has used "
+        "“velvet gloves” in its dealings with them, said Lina Holt, a historian at the "
+        "Harbour Institute."
+    )
+    assert _speakers(text) == ["Lina Holt"]
+
+
+def test_a_speech_verb_before_the_quote_outweighs_a_source_closing_the_sentence() -> None:
+    text = (
+        "On Monday, Paul Rusk said he was “happy to see” that the ferry was back, "
+        "according to The Harbour Weekly."
+    )
+    assert _speakers(text) == ["Paul Rusk"]
+
+
+def test_according_to_a_piece_of_work_by_someone_names_its_author() -> None:
+    text = (
+        "Ivo Brand, an economist, said “we don’t know.” Supporters say the move will "
+        "help. A “living wage” for a single docker is about $14 an hour, according to "
+        "calculations by Lina Holt of the Harbour Institute."
+    )
+    assert _speakers(text) == ["Ivo Brand", "Lina Holt"]
+
+
+def test_the_subject_of_a_when_clause_speaks_for_both_of_its_verbs() -> None:
+    text = (
+        "The worry about the ferry was plain on Wednesday when Council Speaker Paul Rusk "
+        "of Linde lamented the “sorry” state of the docks and criticised the “blame "
+        "game” on display in the council."
+    )
+    assert _speakers(text) == ["Paul Rusk", "Paul Rusk"]
+
+
+def test_a_dash_and_a_name_under_a_quotation_sign_it() -> None:
+    text = (
+        "Ivo Brand spoke first.\n\n"
+        "“Great speech. She is tested. She is ready.”\n\n"
+        "-Mayor Lina Holt, writing after the vote.\n\n"
+        "Overheard.\n\n"
+        "“The whole idea of a ‘Crooked Council’ needs to stop.”\n\n"
+        "- Ada Rusk, Linde."
+    )
+    assert _speakers(text) == ["Lina Holt", "Ada Rusk"]
+
+
+def test_a_long_line_with_a_dash_under_a_quotation_signs_nothing() -> None:
+    text = (
+        "Ivo Brand spoke first. He said the council would meet again soon.\n\n"
+        "“Great speech. She is tested. She is ready.”\n\n"
+        "- Lina Holt and her deputies then walked out of the hall before the vote "
+        "on the harbour budget was taken."
+    )
+    assert _speakers(text) == ["Ivo Brand"]
+
+
+def test_a_possessive_claim_right_before_the_quote_names_the_speaker() -> None:
+    text = (
+        "Mayor Lina Holt on Thursday blamed the press for making an issue out of Paul "
+        "Rusk’s claim that Ivo Brand “sank the ferry,” saying they were nitpicking."
+    )
+    assert _speakers(text) == ["Paul Rusk"]
+    text = "Wages fell. Paul Rusk’s “47 percent” comment was nearly as dismissive."
+    assert _speakers(text) == ["Paul Rusk"]
+
+
+def test_a_quotation_that_judges_a_claim_is_not_the_claimant_s() -> None:
+    text = (
+        "Harbour spokeswoman Ada Linde said Thursday that Rusk’s claim that Brand is "
+        "in favour of selling the ferry is “simply not true.”"
+    )
+    assert _speakers(text) == ["Ada Linde"]
+    text = (
+        "Ivo Brand spoke. Mr. Brand, who has called Mr. Rusk’s comments “plainly wrong,” "
+        "portrayed the plan as a passing storm."
+    )
+    assert _speakers(text) == ["Ivo Brand"]
+
+
+def test_a_role_may_hold_a_list() -> None:
+    text = (
+        "Ivo Brand spoke first. “The new plans will not solve this, but they are steps "
+        "in the right direction,” Lina Holt, assistant secretary for ports, ferries, and "
+        "canals, said on the same call."
+    )
+    (quote,) = _direct(text)
+    assert quote.speaker == "Lina Holt"
+    assert "ferries" in quote.speaker_role
+
+
+def test_a_possessive_claim_inside_someone_s_report_stays_theirs() -> None:
+    text = (
+        "In a statement Friday, Ada Rusk said Mr. Holt had conveyed Mr. Brand’s "
+        "suggestion that she join a “harbour board” instead."
+    )
+    assert _speakers(text) == ["Ada Rusk"]
+    text = (
+        "Ivo Brand, a former mayor, put out a statement shortly after Rusk’s remarks "
+        "that claimed the council “has consistently failed the docks.”"
+    )
+    assert _speakers(text) == ["Ivo Brand"]
+
+
+def test_a_study_by_an_institution_keeps_the_institution_s_whole_name() -> None:
+    text = (
+        "At least 30 ports charge a “landing fee”, according to a study by the Center "
+        "for Harbour Studies, a group that supports the fee."
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Center for Harbour Studies", "organisation")
