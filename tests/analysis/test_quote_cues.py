@@ -136,3 +136,21 @@ def test_a_study_by_an_institution_keeps_the_institution_s_whole_name() -> None:
     )
     (quote,) = _direct(text)
     assert (quote.speaker, quote.speaker_kind) == ("Center for Harbour Studies", "organisation")
+
+
+def test_she_said_after_a_man_s_quote_is_not_his() -> None:
+    text = (
+        "“It was unlike any rally,” wrote Peter Brand in The Harbour Weekly.\n\n"
+        "The woman who started it all told reporters she lives in Linde.\n\n"
+        "“He truly cares about the docks,” she said of the mayor. “It just came out "
+        "of my mouth.”"
+    )
+    assert _speakers(text) == ["Peter Brand", "", ""]
+
+
+def test_a_pronoun_that_is_not_a_cue_does_not_block_the_speaker() -> None:
+    text = (
+        "Ivo Brand blasted the harbour master at a rally, calling her a “poor "
+        "witness,” and then wrote that she was “Disgraceful!”"
+    )
+    assert _speakers(text) == ["Ivo Brand", "Ivo Brand"]

@@ -33,6 +33,7 @@ from analysis.compare.quotes.patterns import (
     _TRAILING_CUE_RE,
     _VERB_BEFORE_RE,
     ACCORDING_RE,
+    ATTRIBUTION_VERBS,
     SPEAKER_VERB_RE,
 )
 from analysis.compare.quotes.speakers import (
@@ -176,6 +177,18 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             continue
         para = art.paragraph(q.region[0])
         para_start = art.paragraphs[para]
+        s_start = art.starts[art.sentence(q.start)] if art.starts else 0
+        # "“...,” she said" after a man's quote is not his.
+        pronoun = _pronoun_cue(art, max(s_start, para_start), q.region, speech=True)
+
+        def fits(speaker: _Speaker, pronoun: str = pronoun) -> bool:
+            """A speaker the cue's pronoun may stand for."""
+            if pronoun in ("they", "we"):
+                return speaker.kind != "person"
+            if pronoun not in ("he", "she") or speaker.kind != "person":
+                return True
+            return art.gender.get(speaker.name, pronoun) == pronoun
+
         opens_paragraph = not art.masked[para_start : q.region[0]].strip()
         prev = found[k - 1] if k else None
         nxt = found[k + 1] if k + 1 < len(found) else None
@@ -191,7 +204,7 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             # "Lynch announced the lawsuit. “We are seeking ...”": a quote opening a
             # sentence carries on a cue in the sentence before it, in its paragraph.
             cue = _cue_in(art, art.starts[sentence - 1], s_start)
-            if cue is not None and cue[0].kind == "person":
+            if cue is not None and cue[0].kind == "person" and fits(cue[0]):
                 q.speaker, q.verb = cue[0], ""
                 continue
         if (prev is None or prev.region[1] <= s_start) and art.masked[
@@ -200,10 +213,10 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             # "The agency declined to detail the “specific focus”": a sentence of its own
             # with a subject before the quote; the quote before it is another matter.
             subject = _subject_in(art, max(s_start, para_start), q.region[0], active=True)[1]
-            if subject.name:
+            if subject.name and fits(subject):
                 q.speaker = subject
                 continue
-        if prev is not None and prev.speaker.name:
+        if prev is not None and prev.speaker.name and fits(prev.speaker):
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):
                 # "Holt praised the plan.¶“We need it.”": a person who opens the
@@ -219,19 +232,27 @@ def _direct_quotes(art: _Article) -> list[_Found]:
                     q.speaker = prev.speaker
                 q.verb = ""
                 continue
-        if nxt is not None and nxt.speaker.name and art.paragraph(nxt.region[0]) == para:
+        if (
+            nxt is not None
+            and nxt.speaker.name
+            and art.paragraph(nxt.region[0]) == para
+            and fits(nxt.speaker)
+        ):
             q.speaker, q.verb = nxt.speaker, ""
             continue
+        if (
+            prev is not None
+            and not prev.speaker.name
+            and art.paragraph(prev.region[0]) == para
+            and _pronoun_cue(art, prev.region[0], prev.region, speech=True) in ("he", "she")
+        ):
+            continue  # "“...,” she said. “...”" with no woman named: still nobody
         # 5: the subject of its sentence.
-        s_start = art.starts[art.sentence(q.start)] if art.starts else 0
         subject = _subject(art, max(s_start, para_start), q.region[0])
-        if subject.name:
+        if subject.name and fits(subject):
             q.speaker = subject
             continue
-        pronoun_cue = _PRONOUN_CUE_RE.search(art.masked, max(s_start, para_start), q.region[0])
-        if pronoun_cue is None:
-            pronoun_cue = _HE_SHE_AFTER_RE.match(art.masked, q.region[1])
-        pronoun = pronoun_cue.group("p").lower() if pronoun_cue else ""
+        pronoun = _pronoun_cue(art, max(s_start, para_start), q.region)
         if pronoun in ("they", "we"):
             continue  # "they chanted “...”": a group the outlet does not name
         # "He said “...”" with no man named nearby: nobody, not the last woman named.
@@ -296,12 +317,24 @@ def _trailing_cue(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | Non
     return None
 
 
+def _pronoun_cue(art: _Article, lo: int, region: tuple[int, int], *, speech: bool = False) -> str:
+    """ "he", "she", "they" or "we" right before the quotation at ``region`` (from
+    ``lo``) or right after it, in lower case; else "". With ``speech``, only as the
+    subject of a speech verb: "she said", not "that she was “Disgraceful!”"."""
+    before = _PRONOUN_CUE_RE.search(art.masked, lo, region[0]) if region[0] > lo else None
+    after = _HE_SHE_AFTER_RE.match(art.masked, region[1])
+    for m in (before, after):
+        if m is not None and (not speech or m.group("v") in ATTRIBUTION_VERBS):
+            return m.group("p").lower()
+    return ""
+
+
 #: "he said", "they chanted", "she wrote:" right before the quote it cues, or
 #: ", she said" right after it.
 _PRONOUN_CUE_RE = re.compile(
-    r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)[ \t]+(?:\w+ly[ \t]+)?[a-z]+[ \t,:]*$"
+    r"\b(?P<p>[Hh]e|[Ss]he|[Tt]hey|[Ww]e)[ \t]+(?:\w+ly[ \t]+)?(?P<v>[a-z]+)[ \t,:]*$"
 )
-_HE_SHE_AFTER_RE = re.compile(r"[ \t,]{0,3}(?P<p>he|she)[ \t]+[a-z]+")
+_HE_SHE_AFTER_RE = re.compile(r"[ \t,]{0,3}(?P<p>he|she)[ \t]+(?P<v>[a-z]+)")
 
 
 def _claimant(speaker: _Speaker) -> bool:

@@ -180,8 +180,9 @@ _PART_OF_RE = re.compile(
 #: "calculations by Ada Rusk", "a new analysis by the Harbour Board": a piece of work
 #: whose author is named after "by".
 _WORK_BY_RE = re.compile(
-    r"(?<![\w’'-])(?:(?:[Aa]n?|[Tt]he)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?(?:[a-z]+s|analysis|research"
-    r"|study|report|survey|poll|review|count|tally|estimate|calculation)[ \t]+by[ \t]+"
+    r"(?<![\w’'-])(?:(?:[Aa]n?|[Tt]he)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
+    r"(?:[a-z]+s|analysis|research|study|report|survey|poll|review|count|tally|estimate"
+    r"|calculation)[ \t]+by[ \t]+"
     r"(?P<author>(?:the[ \t]+)?[A-Z].*)"
 )
 
