@@ -154,3 +154,51 @@ def test_a_pronoun_that_is_not_a_cue_does_not_block_the_speaker() -> None:
         "witness,” and then wrote that she was “Disgraceful!”"
     )
     assert _speakers(text) == ["Ivo Brand", "Ivo Brand"]
+
+
+def test_part_of_the_people_is_the_source() -> None:
+    text = (
+        "The charges were expected to include “mail fraud,” two of the people said.\n\n"
+        "“The inquiry is continuing,” several of the people noted."
+    )
+    assert _speakers(text) == ["two of the people", "several of the people"]
+
+
+def test_a_possessive_inside_a_body_s_name_is_part_of_it() -> None:
+    text = (
+        "Rusk used campaign funds for “family vacations,” according to the U.S. "
+        "Attorney’s Office.\n\nThe plan is “an offer they can’t refuse,” the Post’s "
+        "Ada Linde wrote."
+    )
+    assert _speakers(text) == ["U.S. Attorney’s Office", "Ada Linde"]
+
+
+def test_a_release_from_a_body_names_the_body() -> None:
+    text = (
+        "Rusk used campaign funds for “family vacations,” according to a press release "
+        "from the Harbour Board of Linde.\n\nSales grew “60 percent a year,” according "
+        "to a recent report from Harbour Energy Finance."
+    )
+    (first, second) = _direct(text)
+    assert (first.speaker, first.speaker_kind) == ("Harbour Board of Linde", "organisation")
+    # "from" an unknown capitalised name: the report, not a person of that name.
+    assert second.speaker_kind != "person"
+
+
+def test_a_constitutional_amendment_is_a_document() -> None:
+    text = "The 14th Amendment states that “all persons born here are citizens.”"
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == ("14th Amendment", "document")
+
+
+def test_a_name_before_a_verb_after_the_quote_is_not_the_speaker() -> None:
+    text = (
+        "Ivo Brand, who has called the rival port “a disgrace” and “a swamp,” insists "
+        "Linde will pay for the new pier."
+    )
+    assert "Linde" not in _speakers(text)
+    text = (
+        "Paul Rusk tried to clarify his comment that the mayor backed a “phony budget,” "
+        "saying he was referring to the ferry."
+    )
+    assert _speakers(text) == ["Paul Rusk"]

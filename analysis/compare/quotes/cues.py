@@ -19,6 +19,7 @@ from analysis.compare.quotes.patterns import (
     _COLON_SUBJECT_RE,
     _COPULA_AFTER_RE,
     _DASH_NAME_RE,
+    _FINITE_NEXT_RE,
     _NAME,
     _PARENTHETICAL_RE,
     _PROGRESSIVE_RE,
@@ -71,6 +72,12 @@ def _cue_after(
             continue
         if bare and not _BARE_CUE_END_RE.match(window, m.end()):
             continue
+        if (
+            regex is _AFTER_VERB_SPEAKER_RE
+            and m.group("speaker").lower() not in ("he", "she")
+            and _FINITE_NEXT_RE.match(window, m.end())
+        ):
+            continue  # "“...,” insists Mexico will pay": Mexico says nothing
         raw, role, at, _verb = _raw(m)
         at += region_end
         if regex is _AFTER_VERB_SPEAKER_RE and m.group("pre"):

@@ -234,6 +234,15 @@ _AFTER_SPEAKER_VERB_RE = re.compile(
 _AFTER_VERB_SPEAKER_RE = re.compile(rf"{_LEAD}{VERB_SPEAKER_RE.pattern}(?![\w’'])")
 
 
+#: A verb right after the name of a verb-first cue: in "“...,” insists Mexico will pay"
+#: the name is the subject of what is insisted, not the speaker.
+#: (Matched right after a name; the look-behind keeps a search through blanks linear.)
+_FINITE_NEXT_RE = re.compile(
+    r"(?<![ \t])[ \t]+(?:will|would|is|was|are|were|has|had|have|must|should|can|could|may"
+    r"|might|does|did)\b"
+)
+
+
 #: A signature after a quotation: "... — Ada Rusk (@adarusk)", as under a post.
 _DASH_NAME_RE = re.compile(rf"[ \t]*[—–-][ \t]*(?P<speaker>{_NAME})(?![\w’'])")
 

@@ -174,16 +174,23 @@ _NO_SPEAKER_RE = re.compile(rf"(?i:i|you|we|they|he|she|it)['’](?:m|re|ve|ll|d
 #: A part of a group: "two of the law enforcement officials", "several of the people".
 _PART_OF_RE = re.compile(
     r"(?<![\w’'])(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|[Ss]ome|[Mm]any|[Mm]ost|[Oo]ne|[Bb]oth"
-    r"|[Aa]ll|[Nn]one|\d+)[ \t]+of[ \t]+the[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?(?P<head>[a-z]+s)\b"
+    # "One of the nation’s largest civil rights groups", "two of the people".
+    r"|[Aa]ll|[Nn]one|\d+)[ \t]+of[ \t]+the[ \t]+(?:[a-z][\w’'-]*[ \t]+){0,5}?"
+    r"(?P<head>[a-z]+s|people)\b"
 )
 
-#: "calculations by Ada Rusk", "a new analysis by the Harbour Board": a piece of work
-#: whose author is named after "by".
+#: "calculations by Ada Rusk", "a press release from the Harbour Board": a piece of
+#: work whose author is named after "by" or "from".
 _WORK_BY_RE = re.compile(
     r"(?<![\w’'-])(?:(?:[Aa]n?|[Tt]he)[ \t]+)?(?:[a-z][\w-]*[ \t]+){0,2}?"
     r"(?:[a-z]+s|analysis|research|study|report|survey|poll|review|count|tally|estimate"
-    r"|calculation)[ \t]+by[ \t]+"
-    r"(?P<author>(?:the[ \t]+)?[A-Z].*)"
+    r"|calculation|release|statement|letter|memo)[ \t]+(?P<by>by|from)[ \t]+"
+    # The author is the run of capitalised words: "Florida Atlantic University broadcast
+    # on MSNBC" is the university's.
+    r"(?P<author>(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+"
+    r"(?:the[ \t]+)?)?[A-Z][\w’'.-]*)*"
+    # ... with the role a possessive names: "the State Department's inspector general".
+    r"(?:(?<=['’]s)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?)(?:[ \t,].*)?"
 )
 
 
@@ -241,6 +248,15 @@ def source_word(head: str) -> bool:
     )
 
 
+def _one_name(split: re.Match[str]) -> bool:
+    """ "the U.S. Attorney’s Office": a capitalised possessive before a body's word is
+    part of one name ("the Post’s Ruth Marcus" is a role and a name)."""
+    return bool(
+        re.search(r"[A-Z][\w.]*['’]s$", split.group("role").rstrip())
+        and _organisation_word(split.group("name"))
+    )
+
+
 def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     """The speaker a cue's subject ``raw`` at offset ``at`` names."""
     raw = raw.strip().strip(",")
@@ -263,6 +279,8 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     if raw.lower() in _PRONOUNS or (raw.lower() in _NOT_SPEAKERS and raw not in art.full):
         return _NOBODY
     split = _ROLE_THEN_NAME_RE.match(raw)
+    if split is not None and _one_name(split):
+        split = None  # "the U.S. Attorney’s Office": one name, not a role and a name
     if (
         split is not None
         and raw.split()[-1][:1].isupper()
@@ -289,7 +307,9 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         if institution is not None:  # "a study by the Center for Immigration Studies"
             return _Speaker(institution.group("name"), "organisation", role)
         author = _resolve(work.group("author"), role, at + work.start("author"), art)
-        if author.name:
+        # "a release from Judicial Watch": "from" names a person only where the
+        # article does; "by" names an author.
+        if author.name and (work.group("by") == "by" or art.is_person(author.name)):
             return author
     if first == "both" and " and " in raw:
         raw = raw.split(None, 1)[1]  # "both Rusk and Brand"
@@ -350,7 +370,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         both: SpeakerKind = "person" if any(p.kind == "person" for p in parts) else "organisation"
         return _Speaker(" and ".join(p.name for p in parts), both, role)
     split = _ROLE_THEN_NAME_RE.match(raw)
-    if split is not None and raw.split()[-1][:1].isupper():
+    if split is not None and raw.split()[-1][:1].isupper() and not _one_name(split):
         raw, role = split.group("name"), role or split.group("role")
     name = _person_name(raw)
     if name in art.full and " " not in name:
