@@ -49,6 +49,12 @@ _TAG_RE = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _OPEN_CLOSE = {"\u201c": "\u201d", "\u00ab": "\u00bb", "\u2018": "\u2019"}
 
 
+def _opens(prev: str) -> bool:
+    """A quotation may open after ``prev``: a space, a line's start, a bracket or an
+    invisible direction mark (as pasted from social media)."""
+    return prev.isspace() or prev in "([\u202a\u202b\u202c\u200e\u200f\ufeff"
+
+
 @lru_cache(maxsize=32)
 def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of direct quotations in ``text``, quote marks included, in order.
@@ -80,7 +86,16 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
             continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
-        if ch in ("\u201c", "\u00ab"):
+        if (
+            ch == "\u201c"
+            and stack
+            and stack[-1][0] == "\u201d"
+            and not prev.isspace()
+            and (nxt.isspace() or nxt in ",.;:!?)")
+        ):
+            # “It's unusual,“ said Rusk: an opening mark typed where the closing one goes.
+            regions.append((stack.pop()[1], i + 1))
+        elif ch in ("\u201c", "\u00ab"):
             stack.append((_OPEN_CLOSE[ch], i))
         elif ch == "\u2018" and not prev.isalnum():
             stack.append(("\u2019", i))
@@ -93,6 +108,10 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
             else:
                 if ch == "\u201d" and stack and stack[-1][0] == '"':
                     regions.append((stack.pop()[1], i + 1))  # "...” mixed marks
+                elif ch == "\u201d" and not stack and _opens(prev) and nxt.isalnum():
+                    # ”Sorry, Sarah ...” at a line's start: a closing mark typed where
+                    # the opening one goes.
+                    stack.append(("\u201d", i))
         elif ch == '"':
             if stack and stack[-1][0] == '"':
                 regions.append((stack.pop()[1], i + 1))

@@ -88,3 +88,15 @@ def test_scare_quotes_read_the_one_speech_word_list() -> None:
         'As the mayor put it, the plan is a "reform" at last.',
     ):
         assert lexicon.match(text) == (), text
+
+
+def test_an_opening_mark_typed_where_the_closing_one_goes_closes() -> None:
+    text = "“It's unusual,“ said Ada Rusk, a lawyer. “It's a hard thing.”"
+    assert [text[s:e] for s, e in quote_spans(text)] == ["It's unusual", "It's a hard thing."]
+
+
+def test_a_closing_mark_typed_where_the_opening_one_goes_opens() -> None:
+    text = "Her post spread.\n\n\u202a”Sorry, Ada, you should have said no!!” posted Ivo Brand."
+    assert [text[s:e] for s, e in quote_spans(text)] == ["Sorry, Ada, you should have said no!!"]
+    # A closing mark after a word still closes nothing that is not open.
+    assert quote_spans("He said no” and left.") == []
