@@ -202,3 +202,39 @@ def test_a_name_before_a_verb_after_the_quote_is_not_the_speaker() -> None:
         "saying he was referring to the ferry."
     )
     assert _speakers(text) == ["Paul Rusk"]
+
+
+def test_someone_a_possessive_introduces_speaks_not_the_possessor() -> None:
+    text = (
+        "Paul Rusk spoke. Ada Linde spoke.\n\n"
+        "Rusk’s spokesman said “no.”\n\n"
+        "“Not yet,” said Linde’s press secretary.\n\n"
+        "But Mr. Rusk’s lawyers said “never.”"
+    )
+    found = [(q.speaker, q.speaker_kind) for q in _direct(text)]
+    assert found == [
+        ("Rusk’s spokesman", "unnamed"),
+        ("Linde’s press secretary", "unnamed"),
+        ("Mr. Rusk’s lawyers", "unnamed"),
+    ]
+    text = "Paul Rusk spoke. Rusk’s campaign said it would hold “a major speech.”"
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Rusk’s campaign", "organisation")
+
+
+def test_a_named_person_after_a_possessed_role_stays_a_person() -> None:
+    text = (
+        "Paul Fishman spoke. A spokeswoman for Mr. Fishman’s office, Rebekah Carmichael, "
+        "said “we cannot comment.”"
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_kind) == ("Rebekah Carmichael", "person")
+
+
+def test_a_sentence_adverb_between_commas_is_no_role() -> None:
+    text = (
+        "Paul Rusk spoke. Rusk’s attorney, meanwhile, blasted the board on Monday, "
+        "saying the decision was “a departure.”"
+    )
+    (quote,) = _direct(text)
+    assert (quote.speaker, quote.speaker_role) == ("Rusk’s attorney", "")

@@ -96,11 +96,23 @@ _TITLED_NAME = rf"(?:(?:{_LOWER_TITLE}{{0,3}}{_NAME}[ \t]+)?{_LOWER_TITLE}{{1,3}
 _NAMES = rf"{_TITLED_NAME}(?:[ \t]+and[ \t]+{_TITLED_NAME})?"
 
 
-SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
+#: "Cruz’s lawyers", "Obama’s press secretary": someone a name's possessive introduces.
+_POSSESSED = (
+    rf"(?:{_NAME}['’]s?[ \t]+(?:{_NOT_NP}[a-z][\w-]*[ \t]+){{0,2}}?"
+    r"(?:lawyers?|attorneys?|spokes(?:man|woman|person)|spokesmen|aides?|campaign|advisers?"
+    r"|advisors?|secretary|staff|office|team|allies|representatives?|deputy|chief|director"
+    r"|manager|administration|government))(?![\w’'])"
+)
+
+
+_POSSESSED_RE = re.compile(_POSSESSED)
+
+
+SPEAKER = rf"(?:{_NP}|{_GROUP}|{_POSSESSED}|{_NAMES}|{_PRONOUN})"
 
 
 #: A speaker right after a quote may carry lowercase title words ("state Sen. X").
-_AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_NAMES}|{_PRONOUN})"
+_AFTER_SPEAKER = rf"(?:{_NP}|{_GROUP}|{_POSSESSED}|{_NAMES}|{_PRONOUN})"
 
 
 #: Appositive ", a spokesman for X," or parenthetical " (D-Ohio)" between name and verb.
@@ -118,6 +130,10 @@ _APPOSITIVE_PIECE = (
     r"|(?:who|which|whose)\b[^,\x00\n“”\"]{2,100}?"
     r"|(?=[a-z0-9]|[A-Z][\w.-]*(?:['’]s|s['’])(?=[ \t])|(?:of|from|in)[ \t]+[A-Z])"
     r"(?!(?:he|she|they|we|it|i|and|but|or|that|as|when|while|if|because)\b)"
+    # "Rusk’s attorney, meanwhile, blasted": a sentence adverb is no role (_ADVERBS).
+    r"(?!(?:meanwhile|however|though|too|also|instead|then|likewise|nonetheless"
+    r"|nevertheless|moreover|therefore|in[ \t]+turn|for[ \t]+(?:his|her|its|their)"
+    r"[ \t]+part)[ \t]*,)"
     r"(?:(?!\b(?:said|says|is|was|were|are|has|had|have|will|would|did|does)\b)"
     r"[^,\x00\n“”\"]){2,120}?)"
 )
@@ -139,6 +155,10 @@ _PAREN2 = r"(?:[ \t]*\((?P<tag>[^)\n\x00]{1,60})\))?"
 
 
 _ADVERBS = (
+    # "Rusk’s attorney, meanwhile, blasted": a sentence adverb set off by commas.
+    r"(?:[ \t]*,[ \t]*(?:meanwhile|however|though|too|also|instead|then|likewise"
+    r"|nonetheless|nevertheless|moreover|therefore|in[ \t]+turn"
+    r"|for[ \t]+(?:his|her|its|their)[ \t]+part)[ \t]*,)?"
     r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly"
     r"|(?:last|this)[ \t]+(?:week|month|year|spring|summer|fall|winter)"
     r"|on[ \t]+[A-Z][a-z]+day|[A-Z][a-z]+day)){0,2}"

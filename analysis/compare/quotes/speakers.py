@@ -9,7 +9,7 @@ from analysis.compare.names import ROLES, clean_name
 from analysis.compare.results import (
     SpeakerKind,
 )
-from analysis.compare.sources import PARTIES, PARTY_TAG, source_kinds
+from analysis.compare.sources import PARTIES, PARTY_TAG, given_names, source_kinds
 from analysis.compare.tokens import STOPWORDS
 from analysis.segment import TITLE_ABBREVIATIONS
 
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 from analysis.compare.quotes.patterns import (
     _DETERMINER,
     _MASK,
+    _POSSESSED_RE,
     _ROLE_THEN_NAME_RE,
     _THE_BEFORE_RE,
 )
@@ -278,6 +279,13 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         return _Speaker(phrase, kind, "") if phrase else _NOBODY
     if raw.lower() in _PRONOUNS or (raw.lower() in _NOT_SPEAKERS and raw not in art.full):
         return _NOBODY
+    if _POSSESSED_RE.fullmatch(raw):
+        # "Obama’s spokesman", "Cruz’s lawyers": not Obama, not Cruz; "But" opening the
+        # sentence is not part of it.
+        words = raw.split()
+        while len(words) > 2 and words[0].lower() in _NOT_SPEAKERS | _OPENERS:
+            words = words[1:]
+        return _Speaker(" ".join(words), source_kinds().get(words[-1].lower(), "unnamed"), role)
     split = _ROLE_THEN_NAME_RE.match(raw)
     if split is not None and _one_name(split):
         split = None  # "the U.S. Attorney’s Office": one name, not a role and a name
@@ -426,7 +434,9 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
     given = role or art.roles.get(full, "") or title_role
     given = _after_sentence_end(given)  # a role never runs across a sentence end
     role_head = _role_head(given)
-    if source_kinds().get(role_head) == "organisation":
+    if source_kinds().get(role_head) == "organisation" and (
+        full.split()[0].lower() not in given_names()  # "Mr. Fishman’s office, Rebekah Carmichael"
+    ):
         return _Speaker(full, "organisation", given)  # "state news agency Belta"
     # "Beijing, which repeats ..., said": "which" is never said of a person.
     titled = not given.lower().startswith("which") and any(
