@@ -244,7 +244,13 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             prev is not None
             and not prev.speaker.name
             and art.paragraph(prev.region[0]) == para
-            and _pronoun_cue(art, prev.region[0], prev.region, speech=True) in ("he", "she")
+            and _pronoun_cue(
+                art,
+                max(art.starts[art.sentence(prev.start)] if art.starts else 0, para_start),
+                prev.region,
+                speech=True,
+            )
+            in ("he", "she")
         ):
             continue  # "“...,” she said. “...”" with no woman named: still nobody
         # 5: the subject of its sentence.
@@ -280,6 +286,9 @@ def _possessor(art: _Article, lo: int, rs: int, re_: int) -> _Speaker:
     return speaker if speaker.kind == "person" else _NOBODY
 
 
+_DASH_RE = re.compile(r"[ \t]*[—–-]+[ \t]*")
+
+
 def _signature_below(art: _Article, para_end: int) -> tuple[_Speaker, str] | None:
     """ "“Great speech.”¶-President Obama, tweeting": a short line under a quotation that
     ends its paragraph, opening with a dash and a name, signs it."""
@@ -289,7 +298,7 @@ def _signature_below(art: _Article, para_end: int) -> tuple[_Speaker, str] | Non
     line_start = art.paragraphs[below]
     line_end = art.text.find("\n", line_start)
     line = art.masked[line_start : len(art.text) if line_end < 0 else line_end]
-    dash = re.match(r"[ \t]*[—–-]+[ \t]*", line)
+    dash = _DASH_RE.match(line)
     if dash is None or len(line.split()) > 12:
         return None
     # Matched on the line's rest: a name does not start right after a hyphen ("-Rusk").
@@ -301,8 +310,8 @@ def _signature_below(art: _Article, para_end: int) -> tuple[_Speaker, str] | Non
 
 
 def _trailing_cue(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | None:
-    """The cue that closes the sentence ``masked[lo:hi]`` ends: "..., the newspaper
-    reported.", "..., according to Ada Rusk."."""
+    """The cue at the end of ``masked[lo:hi]``, the rest of a sentence after a
+    quotation: "..., the newspaper reported.", "..., according to Ada Rusk."."""
     m = _TRAILING_CUE_RE.search(art.masked, lo, hi) if hi > lo else None
     if m is not None:
         raw, role, at, verb = _raw(m)
