@@ -180,6 +180,9 @@ _PART_OF_RE = re.compile(
     r"(?P<head>[a-z]+s|people)\b"
 )
 
+#: One more word of a body's name: "... for Immigration Studies", "... of the Interior".
+_BODY_WORD = r"(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?[A-Z][\w’'.-]*)"
+
 #: "calculations by Ada Rusk", "a press release from the Harbour Board": a piece of
 #: work whose author is named after "by" or "from".
 _WORK_BY_RE = re.compile(
@@ -188,18 +191,14 @@ _WORK_BY_RE = re.compile(
     r"|calculation|release|statement|letter|memo)[ \t]+(?P<by>by|from)[ \t]+"
     # The author is the run of capitalised words: "Florida Atlantic University broadcast
     # on MSNBC" is the university's.
-    r"(?P<author>(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+"
-    r"(?:the[ \t]+)?)?[A-Z][\w’'.-]*)*"
+    rf"(?P<author>(?:the[ \t]+)?[A-Z][\w’'.-]*{_BODY_WORD}*"
     # ... with the role a possessive names: "the State Department's inspector general".
     r"(?:(?<=['’]s)[ \t]+[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?)(?:[ \t,].*)?"
 )
 
 
 #: "the Center for Immigration Studies": a body's name, joined by "of", "for", "on".
-_INSTITUTION_RE = re.compile(
-    r"the[ \t]+(?P<name>[A-Z][\w’'.-]*(?:[ \t]+(?:(?:of|for|on|and)[ \t]+(?:the[ \t]+)?)?"
-    r"[A-Z][\w’'.-]*){1,7})"
-)
+_INSTITUTION_RE = re.compile(rf"the[ \t]+(?P<name>[A-Z][\w’'.-]*{_BODY_WORD}{{1,7}})")
 
 
 #: A quantifier that stands for people when a place follows ("some on Twitter").
