@@ -286,7 +286,8 @@ def _possessor(art: _Article, lo: int, rs: int, re_: int) -> _Speaker:
     return speaker if speaker.kind == "person" else _NOBODY
 
 
-_DASH_RE = re.compile(r"[ \t]*[—–-]+[ \t]*")
+#: (Matched at a line's start; the look-behind keeps a search through blanks linear.)
+_DASH_RE = re.compile(r"(?<![ \t—–-])[ \t]*[—–-]+[ \t]*")
 
 
 def _signature_below(art: _Article, para_end: int) -> tuple[_Speaker, str] | None:
