@@ -179,16 +179,7 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         para_start = art.paragraphs[para]
         s_start = art.starts[art.sentence(q.start)] if art.starts else 0
         # "“...,” she said" after a man's quote is not his.
-        pronoun = _pronoun_cue(art, max(s_start, para_start), q.region, speech=True)
-
-        def fits(speaker: _Speaker, pronoun: str = pronoun) -> bool:
-            """A speaker the cue's pronoun may stand for."""
-            if pronoun in ("they", "we"):
-                return speaker.kind != "person"
-            if pronoun not in ("he", "she") or speaker.kind != "person":
-                return True
-            return art.gender.get(speaker.name, pronoun) == pronoun
-
+        cue_pronoun = _pronoun_cue(art, max(s_start, para_start), q.region, speech=True)
         opens_paragraph = not art.masked[para_start : q.region[0]].strip()
         prev = found[k - 1] if k else None
         nxt = found[k + 1] if k + 1 < len(found) else None
@@ -204,7 +195,7 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             # "Lynch announced the lawsuit. “We are seeking ...”": a quote opening a
             # sentence carries on a cue in the sentence before it, in its paragraph.
             cue = _cue_in(art, art.starts[sentence - 1], s_start)
-            if cue is not None and cue[0].kind == "person" and fits(cue[0]):
+            if cue is not None and cue[0].kind == "person" and _fits(art, cue[0], cue_pronoun):
                 q.speaker, q.verb = cue[0], ""
                 continue
         if (prev is None or prev.region[1] <= s_start) and art.masked[
@@ -213,10 +204,10 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             # "The agency declined to detail the “specific focus”": a sentence of its own
             # with a subject before the quote; the quote before it is another matter.
             subject = _subject_in(art, max(s_start, para_start), q.region[0], active=True)[1]
-            if subject.name and fits(subject):
+            if subject.name and _fits(art, subject, cue_pronoun):
                 q.speaker = subject
                 continue
-        if prev is not None and prev.speaker.name and fits(prev.speaker):
+        if prev is not None and prev.speaker.name and _fits(art, prev.speaker, cue_pronoun):
             prev_para = art.paragraph(prev.region[0])
             if prev_para == para or (opens_paragraph and prev_para >= para - 2):
                 # "Holt praised the plan.¶“We need it.”": a person who opens the
@@ -236,7 +227,7 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             nxt is not None
             and nxt.speaker.name
             and art.paragraph(nxt.region[0]) == para
-            and fits(nxt.speaker)
+            and _fits(art, nxt.speaker, cue_pronoun)
         ):
             q.speaker, q.verb = nxt.speaker, ""
             continue
@@ -255,7 +246,7 @@ def _direct_quotes(art: _Article) -> list[_Found]:
             continue  # "“...,” she said. “...”" with no woman named: still nobody
         # 5: the subject of its sentence.
         subject = _subject(art, max(s_start, para_start), q.region[0])
-        if subject.name and fits(subject):
+        if subject.name and _fits(art, subject, cue_pronoun):
             q.speaker = subject
             continue
         pronoun = _pronoun_cue(art, max(s_start, para_start), q.region)
@@ -266,6 +257,16 @@ def _direct_quotes(art: _Article) -> list[_Found]:
         if name:
             q.speaker = _Speaker(name, "person", art.roles.get(name, ""))
     return found
+
+
+def _fits(art: _Article, speaker: _Speaker, pronoun: str) -> bool:
+    """A speaker the pronoun of a quote's speech cue may stand for: not a person
+    for "they"/"we", a person of that sex (or of unknown sex) for "he"/"she"."""
+    if pronoun in ("they", "we"):
+        return speaker.kind != "person"
+    if pronoun not in ("he", "she") or speaker.kind != "person":
+        return True
+    return art.gender.get(speaker.name, pronoun) == pronoun
 
 
 def _possessor(art: _Article, lo: int, rs: int, re_: int) -> _Speaker:
@@ -313,13 +314,15 @@ def _signature_below(art: _Article, para_end: int) -> tuple[_Speaker, str] | Non
 def _trailing_cue(art: _Article, lo: int, hi: int) -> tuple[_Speaker, str] | None:
     """The cue at the end of ``masked[lo:hi]``, the rest of a sentence after a
     quotation: "..., the newspaper reported.", "..., according to Ada Rusk."."""
-    m = _TRAILING_CUE_RE.search(art.masked, lo, hi) if hi > lo else None
+    if hi <= lo:
+        return None
+    m = _TRAILING_CUE_RE.search(art.masked, lo, hi)
     if m is not None:
         raw, role, at, verb = _raw(m)
         speaker = _resolve(raw, role, at, art)
         if speaker.name:
             return speaker, verb.lower()
-    a = _TRAILING_ACCORDING_RE.search(art.masked, lo, hi) if hi > lo else None
+    a = _TRAILING_ACCORDING_RE.search(art.masked, lo, hi)
     if a is not None:
         speaker = _resolve(a.group("speaker"), "", a.start("speaker"), art)
         if speaker.name:

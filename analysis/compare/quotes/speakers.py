@@ -248,6 +248,10 @@ def source_word(head: str) -> bool:
     )
 
 
+#: Words that open a sentence before a possessed phrase ("But Mr. Rusk’s lawyer").
+_LEADING_WORDS = _NOT_SPEAKERS | _OPENERS
+
+
 def _one_name(split: re.Match[str]) -> bool:
     """ "the U.S. Attorney’s Office": a capitalised possessive before a body's word is
     part of one name ("the Post’s Ruth Marcus" is a role and a name)."""
@@ -282,7 +286,7 @@ def _resolve(raw: str, role: str, at: int, art: _Article) -> _Speaker:
         # "Obama’s spokesman", "Cruz’s lawyers": not Obama, not Cruz; "But" opening the
         # sentence is not part of it.
         words = raw.split()
-        while len(words) > 2 and words[0].lower() in _NOT_SPEAKERS | _OPENERS:
+        while len(words) > 2 and words[0].lower() in _LEADING_WORDS:
             words = words[1:]
         return _Speaker(" ".join(words), source_kinds().get(words[-1].lower(), "unnamed"), role)
     split = _ROLE_THEN_NAME_RE.match(raw)
