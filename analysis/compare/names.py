@@ -186,6 +186,16 @@ def _from_given_name(words: list[str]) -> list[str]:
     return words
 
 
+def name_after_title(name: str) -> str:
+    """The name a title introduces, up to the first line break or sentence end:
+    "Jeb Bush.\n\nSpeaking" after "Gov." is "Jeb Bush."."""
+    words = name.split("\n", 1)[0].split()
+    for k, word in enumerate(words[:-1]):
+        if _ends_sentence(word):
+            return " ".join(words[: k + 1])
+    return " ".join(words)
+
+
 def clean_name(name: str) -> str:
     # A name never runs across a line break ("... Russia and Ukraine\n\nChina, a firm
     # Russian ally"): the part on the last line.

@@ -238,3 +238,34 @@ def test_a_sentence_adverb_between_commas_is_no_role() -> None:
     )
     (quote,) = _direct(text)
     assert (quote.speaker, quote.speaker_role) == ("Rusk’s attorney", "")
+
+
+def test_a_possessive_name_is_no_subject_of_the_word_after_it() -> None:
+    # "Rusk’s continued appeal": "continued" qualifies the noun; "he" stays with Hale.
+    text = (
+        "Tom Hale, the actor, spoke about his new show. When the host steered Hale "
+        "toward the election, he offered his thoughts on Mayor Paul Rusk’s continued "
+        "appeal among dockers.\n\n"
+        "“I think it’s funny,” he said."
+    )
+    assert _speakers(text) == ["Tom Hale"]
+
+
+def test_the_subject_after_a_long_fronted_phrase_is_who_he_stands_for() -> None:
+    text = (
+        "Others were close to following Mr. Dorn. “If Paul stays Paul, I will not vote "
+        "for him,” declared Senator Ivo Brand.\n\n"
+        "In a victory speech in Linde County on Tuesday night, Mr. Paul Rusk struck a "
+        "measured tone. “I will never let you down,” he said."
+    )
+    assert _speakers(text)[-1] == "Paul Rusk"
+
+
+def test_a_titled_name_ends_at_its_paragraph() -> None:
+    # "Gov. Ada Holt.\n\nSpeaking" is no person "Speaking".
+    text = (
+        "He said his rival was far behind: former Linde Gov. Jon Holt.\n\n"
+        "Speaking to the Harbour Weekly on Monday, Paul Rusk refrained from attacking "
+        "his rivals. “It was our best night,” he said."
+    )
+    assert _speakers(text) == ["Paul Rusk"]

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from analysis.compare.labels import TITLE_RE
-from analysis.compare.names import ROLES, clean_name, title_case_line
+from analysis.compare.names import ROLES, clean_name, name_after_title, title_case_line
 from analysis.compare.results import (
     SpeakerKind,
 )
@@ -100,6 +100,14 @@ _PARTY_TAGS = {
     party: re.compile(rf"[^.;“”\"]*?(?:\b{letter}-|\({letter}\b|\b{words}\b)")
     for party, (letter, words) in PARTIES.items()
 }
+
+
+#: A fronted phrase up to the sentence's first comma ("On Tuesday night, ").
+_FRONTED_RE = re.compile(
+    r"(?:(?:And|But|Yet|So)[ \t]+)?(?i:in|on|at|after|before|during|when|while|since|as|despite"
+    r"|with|without|following|asked|amid|over|through|throughout|from|earlier|later|last"
+    r"|this|for|by|unlike|like|speaking)\b[^,\n]{0,120},[ \t]+"
+)
 
 
 #: Times a capitalised name may end in ("Election Day", "Super Tuesday Eve").
@@ -201,7 +209,8 @@ class _Article:
                 # "Xi Jinping" → "Xi": some names put the family name first.
                 self.given.setdefault(words[0], []).append((m.start(), name))
         for m in TITLE_RE.finditer(masked):
-            name = self.full_name(_strip_titles(clean_name(m.group("name"))), m.start())
+            raw = name_after_title(m.group("name"))
+            name = self.full_name(_strip_titles(clean_name(raw)), m.start())
             if not name or name.lower() in _NOT_SPEAKERS:
                 continue
             role = m.group("desc").strip()
@@ -319,7 +328,10 @@ class _Article:
                     self.salient.append((s + titled.start("role"), name))
                     continue
             for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
-                if len(piece[: m.start()].split()) > 8:
+                before = piece[: m.start()]
+                # "In a victory speech in Westchester County on Tuesday night, Mr. Trump
+                # struck ...": the subject right after a long fronted phrase.
+                if len(before.split()) > 8 and not _FRONTED_RE.fullmatch(before):
                     break
                 if re.search(r"['’]s?$", m.group()) and piece[: m.start()].strip(" \t\n\x00"):
                     continue  # "He praised Rusk's plan": a possessive, not the subject

@@ -193,9 +193,10 @@ _SUBJECT_RE = re.compile(
 )
 
 
-#: "X said" (speaker before the verb).
+#: "X said" (speaker before the verb); a possessive is no subject ("Trump’s continued
+#: appeal").
 SPEAKER_VERB_RE = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?<![\w’'])(?P<speaker>{SPEAKER})(?<![’']s){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
     rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
 )
 
