@@ -141,6 +141,9 @@ DROP: dict[str, tuple[str, ...]] = {
         "demonstrated",
         # a phrase matches across hyphens and spaces: this one is mostly the modal "would be"
         "would-be",
+        # to press for or move something on ("push for reform", "pushing forward its
+        # proposals"); peddling a claim needs its object ("pushed the narrative" stays)
+        "push",
     ),
     "D": ("many people", "continues to", "continued to", "record-breaking"),
 }  # fmt: skip
@@ -247,8 +250,6 @@ EXCEPT: dict[str, dict[str, str]] = {
         "claim": _CLAIM_PREV + "," + _CLAIM_NEXT + ",next:against",
         "claimed": _CLAIM_NEXT,
         "claiming": _CLAIM_NEXT + ",next:discrimination",
-        # "push back" (to resist, to postpone) is the news idiom, not a verb of speaking
-        "push": "next:back",
         "criminal": (
             "next:investigations,next:probes,next:inquiries,next:cases,next:courts,"
             "next:records,next:laws,next:trials,next:proceedings,next:prosecutions,"

@@ -116,7 +116,9 @@ def test_word_class_from_the_words_before(text: str, word: str, noun: bool) -> N
 def test_part_of_speech_decides_between_senses_of_a_lexicon_term() -> None:
     lexicon = default_lexicon()
     assert loaded("Brazil offered an alternative to a push by Kyiv for talks.", lexicon) == []
-    assert "push" in loaded("Aides push the story that the audit was a hoax.", lexicon)
+    # The verb's ordinary sense is to press for something: "push" is no entry (rule C).
+    assert loaded("China will use that influence to push Russia to end the war.", lexicon) == []
+    assert "pushed the narrative" in loaded("Aides pushed the narrative of a hoax.", lexicon)
     assert loaded("Officials rejected the demands of the striking nurses.", lexicon) == []
     assert "demand" in loaded("Nurses demand that the board resign.", lexicon)
     # "claim" casts doubt as a noun too ("the bizarre claim that"): no noun exception.
@@ -254,8 +256,6 @@ def matched(text: str) -> set[str]:
         ),
         ("Farmers filed claims against the insurer.", "Nobody believes his claims.", "claims"),
         ("It guards a reef that it claims as its own.", "It claims the reef is empty.", "claims"),
-        # "Push back" is the news idiom for resisting or postponing.
-        ("The council pushed back the vote to June.", "Aides pushed the story.", "pushed"),
         (
             "She heads criminal investigations at the agency.",
             "It was criminal negligence.",
