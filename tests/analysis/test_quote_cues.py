@@ -269,3 +269,25 @@ def test_a_titled_name_ends_at_its_paragraph() -> None:
         "his rivals. “It was our best night,” he said."
     )
     assert _speakers(text) == ["Paul Rusk"]
+
+
+def test_a_name_after_a_preposition_is_talked_about_not_talking() -> None:
+    text = (
+        "Mayor Ada Holt spoke first. Nora Quill, a ferry user from Linde, is among those "
+        "who say they will not back Ms. Holt. The campaign was the first time she had "
+        "been involved.\n\n"
+        "Choosing between Holt and Rusk is a “false choice, because there are four "
+        "names on the ballot,” she said."
+    )
+    assert _speakers(text) == ["Nora Quill"]
+
+
+def test_the_one_talked_with_is_not_the_subject() -> None:
+    text = (
+        "Paul Rusk spoke to the harbour show hosted by Ivo Brand. Brand asked about "
+        "the ferry.\n\n"
+        "During an interview with Ivo Brand that aired on Wednesday night, Paul Rusk "
+        "discussed the new ferry.\n\n"
+        "When he first described it, he said, “We’re going to build a big, fat ferry.”"
+    )
+    assert _speakers(text) == ["Paul Rusk"]

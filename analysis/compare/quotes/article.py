@@ -32,6 +32,7 @@ from analysis.compare.quotes.patterns import (
     HE_NOUNS,
     SHE_NOUNS,
     SPEAKER_VERB_RE,
+    TOPIC_PREPOSITION_RE,
     VERB_SPEAKER_RE,
 )
 from analysis.compare.quotes.speakers import (
@@ -327,12 +328,24 @@ class _Article:
                 if name:
                     self.salient.append((s + titled.start("role"), name))
                     continue
+            object_end = -1
+            fronted = _FRONTED_RE.match(piece)
             for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
                 before = piece[: m.start()]
+                # "Choosing between Clinton and Sanders is ...": the object of a
+                # preposition, and a name joined to it, is no subject.
+                if TOPIC_PREPOSITION_RE.search(piece, 0, m.start()) or (
+                    object_end >= 0
+                    and re.fullmatch(r",?[ \t]+and[ \t]+", piece[object_end : m.start()])
+                ):
+                    object_end = m.end()
+                    continue
                 # "In a victory speech in Westchester County on Tuesday night, Mr. Trump
                 # struck ...": the subject right after a long fronted phrase.
-                if len(before.split()) > 8 and not _FRONTED_RE.fullmatch(before):
+                if len(before.split()) > 8 and not (fronted and m.start() <= fronted.end()):
                     break
+                if fronted and m.start() < fronted.end() and len(before.split()) > 8:
+                    continue
                 if re.search(r"['’]s?$", m.group()) and piece[: m.start()].strip(" \t\n\x00"):
                     continue  # "He praised Rusk's plan": a possessive, not the subject
                 name = _person_name(m.group())

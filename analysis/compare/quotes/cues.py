@@ -34,6 +34,7 @@ from analysis.compare.quotes.patterns import (
     ACCORDING_RE,
     ATTRIBUTION_VERBS,
     SPEAKER_VERB_RE,
+    TOPIC_PREPOSITION_RE,
 )
 from analysis.compare.quotes.speakers import _NOBODY, _after_the, _raw, _resolve
 from analysis.compare.quotes.words import _NOUN_LIKE
@@ -189,6 +190,7 @@ def _subject_in(
     "was" does not count: "Afghanistan is a “war of choice”" describes, it does not speak."""
     window = art.masked[lo:hi]
     first = _NOBODY
+    passed = False
     persons: list[_Speaker] = []
     bodies: list[_Speaker] = []
     for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", window):
@@ -211,11 +213,18 @@ def _subject_in(
             continue
         if (
             not first.name
+            and not passed
             and not (body and not subject and speaker.kind != "organisation")
             # "Theater tickets were ...": a word capitalised only as a sentence opener.
             and (subject or " " in m.group().strip() or m.group() in art.inside)
         ):
-            first = speaker
+            # "Choosing between Clinton and Sanders is a “false choice”": the object of
+            # a preposition is what is talked about, not who talks; nor is a name
+            # after it.
+            if TOPIC_PREPOSITION_RE.search(window, 0, m.start()):
+                passed = True
+            else:
+                first = speaker
         if subject and active and _COPULA_AFTER_RE.match(window, m.end()):
             continue
         if subject:

@@ -308,6 +308,17 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 
 
+#: A preposition whose object is talked about or with, not a speaker: "between
+#: Clinton and Sanders", "an interview with Sean Hannity". Not "for", "of", "to",
+#: "at", "like" or "by" ("As for Trump, he said", "for Cruz to build", "according to
+#: Jack Kelly", "look at Paul Ryan. He's said").
+#: (Searched before a name; the look-behind keeps a search through blanks linear.)
+TOPIC_PREPOSITION_RE = re.compile(
+    r"(?<![\w’'])(?:between|with|against|among|amongst|into|toward|towards|about|than"
+    r"|behind|beyond)[ \t]+$"
+)
+
+
 #: "the affidavit", "the State Department": a body or text "it" can stand for.
 _BODY_RE = re.compile(r"\b[Tt]he[ \t]+(?P<phrase>[\w’'-]+(?:[ \t]+[\w’'-]+){0,2})")
 
