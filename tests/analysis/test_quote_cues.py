@@ -291,3 +291,17 @@ def test_the_one_talked_with_is_not_the_subject() -> None:
         "When he first described it, he said, “We’re going to build a big, fat ferry.”"
     )
     assert _speakers(text) == ["Paul Rusk"]
+
+
+def test_a_noun_phrase_with_a_place_after_a_quote_is_its_speaker() -> None:
+    text = (
+        "“We will not pay,” said Ada Rusk, the mayor. “It is over,” an official in the "
+        "mayor’s office said. “They know the port is strong,” a voice-over in the ad "
+        "states."
+    )
+    found = _direct(text)
+    assert [(q.speaker, q.speaker_kind) for q in found] == [
+        ("Ada Rusk", "person"),
+        ("an official", "unnamed"),
+        ("a voice-over", "document"),
+    ]

@@ -246,8 +246,17 @@ _TRAILING_ACCORDING_RE = re.compile(rf",[ \t]+{ACCORDING_RE.pattern}[ \t]*[.!?]?
 _PUT_IT_RE = re.compile(rf"(?i:\bas)[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>put|puts)[ \t]+it\b")
 
 
+#: Right after a quote, a noun phrase may carry a place or body: "“...,” an official in
+#: the mayor's office said", "a voice-over in the ad states".
+_NP_WITH_PLACE = (
+    rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,3}}?{_NOT_NP}{_NP_WORD}"
+    rf"[ \t]+(?:in|at|on|with|from)[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,4}}?{_NOT_NP}{_NP_WORD})"
+)
+
+
 _AFTER_SPEAKER_VERB_RE = re.compile(
-    rf"{_LEAD}(?P<speaker>{_AFTER_SPEAKER}){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"{_LEAD}(?P<speaker>{_AFTER_SPEAKER}|{_NP_WITH_PLACE})"
+    rf"{_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
     rf"(?P<verb>{_VERB_RE})(?![\w’'])"
 )
 
