@@ -305,3 +305,18 @@ def test_a_noun_phrase_with_a_place_after_a_quote_is_its_speaker() -> None:
         ("an official", "unnamed"),
         ("a voice-over", "document"),
     ]
+
+
+def test_an_abbreviation_stays_inside_a_noun_phrase() -> None:
+    text = "The U.S. media has always claimed to be an “unbiased” review of the harbour."
+    assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [("U.S. media", "organisation")]
+
+
+def test_it_stands_for_the_whole_name_of_a_body() -> None:
+    text = (
+        "On Friday the state news agency said it had suspended 125 accounts. It "
+        "also said it had “expanded the teams” that review reports."
+    )
+    assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [
+        ("state news agency", "organisation")
+    ]

@@ -605,8 +605,9 @@ class _Article:
                 return body, body_kind
         for m in reversed(phrases):
             words = m.group("phrase").split()
-            for j, word in enumerate(words):
-                kind = source_kinds().get(word.lower())
+            # "the social media company": the last word of a body or text is its head.
+            for j in range(len(words) - 1, -1, -1):
+                kind = source_kinds().get(words[j].lower())
                 if kind in ("document", "organisation"):
                     return " ".join(words[: j + 1]), kind
         return "", ""

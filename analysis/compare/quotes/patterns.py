@@ -62,7 +62,8 @@ _NOT_NP = (
 )
 
 
-_NP_WORD = r"\w(?:[\w’'-]|\.(?=\w))*"
+#: A word of a noun phrase; an abbreviation keeps its last full stop ("the U.S. media").
+_NP_WORD = r"\w(?:[\w’'-]|\.(?=\w))*(?:(?<=\.\w)\.)?"
 
 
 _NP = rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,5}}?{_NOT_NP}{_NP_WORD})"
@@ -159,7 +160,7 @@ _ADVERBS = (
     r"(?:[ \t]*,[ \t]*(?:meanwhile|however|though|too|also|instead|then|likewise"
     r"|nonetheless|nevertheless|moreover|therefore|in[ \t]+turn"
     r"|for[ \t]+(?:his|her|its|their)[ \t]+part)[ \t]*,)?"
-    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|\w+ly"
+    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|always|\w+ly"
     r"|(?:last|this)[ \t]+(?:week|month|year|spring|summer|fall|winter)"
     r"|on[ \t]+[A-Z][a-z]+day|[A-Z][a-z]+day)){0,2}"
 )
