@@ -320,3 +320,18 @@ def test_it_stands_for_the_whole_name_of_a_body() -> None:
     assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [
         ("state news agency", "organisation")
     ]
+
+
+def test_a_place_ending_the_speakers_noun_phrase_is_not_the_speaker() -> None:
+    text = (
+        "The inquiry went on. A spokesman for the U.S. Attorney’s Office in Linde said "
+        "he could not “confirm, deny or comment” on the case."
+    )
+    assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [("A spokesman", "unnamed")]
+
+
+def test_a_capitalised_word_in_ly_is_a_name_not_an_adverb() -> None:
+    text = "The Linde Weekly reported that he “served in the navy.”"
+    assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [
+        ("Linde Weekly", "organisation")
+    ]

@@ -160,7 +160,7 @@ _ADVERBS = (
     r"(?:[ \t]*,[ \t]*(?:meanwhile|however|though|too|also|instead|then|likewise"
     r"|nonetheless|nevertheless|moreover|therefore|in[ \t]+turn"
     r"|for[ \t]+(?:his|her|its|their)[ \t]+part)[ \t]*,)?"
-    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|always|\w+ly"
+    r",?(?:[ \t]+(?:also|later|then|has|had|have|once|again|earlier|first|always|[a-z]+ly"
     r"|(?:last|this)[ \t]+(?:week|month|year|spring|summer|fall|winter)"
     r"|on[ \t]+[A-Z][a-z]+day|[A-Z][a-z]+day)){0,2}"
 )
@@ -194,10 +194,20 @@ _SUBJECT_RE = re.compile(
 )
 
 
+#: A noun phrase opening a sentence that ends in a named place or body: "A spokesman
+#: for the U.S. Attorney's Office in Brooklyn said" is the spokesman's, not Brooklyn's.
+_NP_IN_PLACE = (
+    rf"(?:(?:(?<![^\n\x00])|(?<=[.!?”\"][ \t])){_DETERMINER}[ \t]+"
+    rf"(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,6}}?{_NOT_NP}{_NP_WORD}"
+    rf"[ \t]+(?:in|at|from)[ \t]+{_NAME})"
+)
+
+
 #: "X said" (speaker before the verb); a possessive is no subject ("Trump’s continued
 #: appeal").
 SPEAKER_VERB_RE = re.compile(
-    rf"(?<![\w’'])(?P<speaker>{SPEAKER})(?<![’']s){_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
+    rf"(?<![\w’'])(?P<speaker>{_NP_IN_PLACE}|{SPEAKER})(?<![’']s)"
+    rf"{_PAREN2}{_APPOSITIVE}{_PAREN}{_ADVERBS}[ \t]+"
     rf"(?P<verb>{_FINITE_RE})(?![\w’'])"
 )
 
