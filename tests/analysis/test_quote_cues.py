@@ -335,3 +335,14 @@ def test_a_capitalised_word_in_ly_is_a_name_not_an_adverb() -> None:
     assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [
         ("Linde Weekly", "organisation")
     ]
+
+
+def test_a_lawsuit_speaks_as_the_suit() -> None:
+    text = (
+        "Ada Rusk filed a lawsuit on Monday. “Ferries flow from this gap into the "
+        "bay,” the suit says, “draining the harbour.”"
+    )
+    assert [(q.speaker, q.speaker_kind) for q in _direct(text)] == [
+        ("suit", "document"),
+        ("suit", "document"),
+    ]

@@ -349,7 +349,6 @@ _NOT_SOURCES = frozenset(
         "interactions",
         "records",
         "resolution",
-        "suit",
         "wake",
         "terms",
         "measure",
