@@ -346,3 +346,13 @@ def test_a_lawsuit_speaks_as_the_suit() -> None:
         ("suit", "document"),
         ("suit", "document"),
     ]
+
+
+def test_the_titled_subject_after_a_fronted_phrase_is_who_he_stands_for() -> None:
+    text = (
+        "President Paul Rusk spoke on Sunday. His rival Ivo Brand cancelled a rally.\n\n"
+        "Speaking to reporters at the harbour on Sunday, the president called for calm. "
+        "He did not mention the ban. But it was on his mind as he called on the city "
+        "not to “give in to fear.”"
+    )
+    assert _speakers(text) == ["Paul Rusk"]

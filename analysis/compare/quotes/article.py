@@ -321,15 +321,21 @@ class _Article:
                 phrase = someone.group("np")
                 self.salient.append((s + someone.start("np"), phrase[:1].lower() + phrase[1:]))
                 continue
+            # "Speaking to reporters on Sunday, the president framed ...": the subject
+            # may follow a fronted phrase.
+            fronted = _FRONTED_RE.match(piece)
+            at = 0
             titled = _THE_ROLE_RE.match(piece)
+            if titled is None and fronted is not None:
+                at = fronted.end()
+                titled = _THE_ROLE_RE.match(piece[at:])
             if titled is not None:
                 # "The president downplayed ...": the person the article gives that title.
-                name = self.resolve_title(titled.group("role").lower(), s)
+                name = self.resolve_title(titled.group("role").lower(), s + at)
                 if name:
-                    self.salient.append((s + titled.start("role"), name))
+                    self.salient.append((s + at + titled.start("role"), name))
                     continue
             object_end = -1
-            fronted = _FRONTED_RE.match(piece)
             for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", piece):
                 before = piece[: m.start()]
                 # "Choosing between Clinton and Sanders is ...": the object of a
