@@ -346,13 +346,15 @@ class _Article:
                 ):
                     object_end = m.end()
                     continue
-                # "In a victory speech in Westchester County on Tuesday night, Mr. Trump
-                # struck ...": the subject right after a long fronted phrase.
-                if len(before.split()) > 8 and not (fronted and m.start() <= fronted.end()):
-                    break
-                if fronted and m.start() < fronted.end() and len(before.split()) > 8:
-                    continue
-                if re.search(r"['’]s?$", m.group()) and piece[: m.start()].strip(" \t\n\x00"):
+                # Only the first words hold the subject, or the words right after a long
+                # fronted phrase ("In a victory speech in Westchester County on Tuesday
+                # night, Mr. Trump struck ...").
+                if len(before.split()) > 8:
+                    if fronted is not None and m.start() < fronted.end():
+                        continue
+                    if fronted is None or m.start() != fronted.end():
+                        break
+                if re.search(r"['’]s?$", m.group()) and before.strip(" \t\n\x00"):
                     continue  # "He praised Rusk's plan": a possessive, not the subject
                 name = _person_name(m.group())
                 if not name or name.lower() in _NOT_SPEAKERS or _organisation_word(name):

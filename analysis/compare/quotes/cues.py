@@ -190,7 +190,7 @@ def _subject_in(
     "was" does not count: "Afghanistan is a “war of choice”" describes, it does not speak."""
     window = art.masked[lo:hi]
     first = _NOBODY
-    passed = False
+    talked_about = False
     persons: list[_Speaker] = []
     bodies: list[_Speaker] = []
     for m in re.finditer(rf"(?<![\w’'])(?:{_NAME})", window):
@@ -213,7 +213,7 @@ def _subject_in(
             continue
         if (
             not first.name
-            and not passed
+            and not talked_about
             and not (body and not subject and speaker.kind != "organisation")
             # "Theater tickets were ...": a word capitalised only as a sentence opener.
             and (subject or " " in m.group().strip() or m.group() in art.inside)
@@ -222,7 +222,7 @@ def _subject_in(
             # a preposition is what is talked about, not who talks; nor is a name
             # after it.
             if TOPIC_PREPOSITION_RE.search(window, 0, m.start()):
-                passed = True
+                talked_about = True
             else:
                 first = speaker
         if subject and active and _COPULA_AFTER_RE.match(window, m.end()):

@@ -194,13 +194,18 @@ _SUBJECT_RE = re.compile(
 )
 
 
+def _np_with_place(most: int, prepositions: str, place: str) -> str:
+    """A noun phrase of at most ``most`` + 1 words after its determiner, then one of
+    ``prepositions`` and a ``place``: "an official in the mayor's office"."""
+    return (
+        rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,{most}}}?{_NOT_NP}{_NP_WORD}"
+        rf"[ \t]+(?:{prepositions})[ \t]+{place})"
+    )
+
+
 #: A noun phrase opening a sentence that ends in a named place or body: "A spokesman
 #: for the U.S. Attorney's Office in Brooklyn said" is the spokesman's, not Brooklyn's.
-_NP_IN_PLACE = (
-    rf"(?:(?:(?<![^\n\x00])|(?<=[.!?”\"][ \t])){_DETERMINER}[ \t]+"
-    rf"(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,6}}?{_NOT_NP}{_NP_WORD}"
-    rf"[ \t]+(?:in|at|from)[ \t]+{_NAME})"
-)
+_NP_IN_PLACE = rf"(?:(?:(?<![^\n\x00])|(?<=[.!?”\"][ \t])){_np_with_place(6, 'in|at|from', _NAME)})"
 
 
 #: "X said" (speaker before the verb); a possessive is no subject ("Trump’s continued
@@ -259,9 +264,8 @@ _PUT_IT_RE = re.compile(rf"(?i:\bas)[ \t]+(?P<speaker>{SPEAKER})[ \t]+(?P<verb>p
 
 #: Right after a quote, a noun phrase may carry a place or body: "“...,” an official in
 #: the mayor's office said", "a voice-over in the ad states".
-_NP_WITH_PLACE = (
-    rf"(?:{_DETERMINER}[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,3}}?{_NOT_NP}{_NP_WORD}"
-    rf"[ \t]+(?:in|at|on|with|from)[ \t]+(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,4}}?{_NOT_NP}{_NP_WORD})"
+_NP_WITH_PLACE = _np_with_place(
+    3, "in|at|on|with|from", rf"(?:{_NOT_NP}{_NP_WORD}[ \t]+){{0,4}}?{_NOT_NP}{_NP_WORD}"
 )
 
 
